@@ -1,0 +1,25 @@
+# Two commands set everything up on a fresh machine:
+#   make export   create .venv, install Octavo, export the bundled event into build/
+#   make test     same bootstrap, then the full test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: export test clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+export: $(STAMP)
+	$(BIN)/octavo validate
+	$(BIN)/octavo show
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build $(VENV)

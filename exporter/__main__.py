@@ -1,0 +1,6 @@
+"""``python -m exporter`` runs the ``octavo`` command line."""
+
+from exporter.cli import main
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

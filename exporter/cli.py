@@ -1,0 +1,74 @@
+"""The ``octavo`` command line: thin click commands over the library.
+
+Exit codes: 0 success, 2 bad input or usage (with a message naming what to
+fix), 1 only for bugs.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from exporter import __version__
+from exporter.model import Event
+from exporter.outline import outline
+from exporter.project import Project
+from exporter.source import load_event
+
+
+def event_argument(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the optional EVENT argument; the command receives the loaded,
+    validated ``event`` and the ``project``."""
+
+    @click.argument("event_name", metavar="[EVENT]", required=False)
+    @functools.wraps(fn)
+    def wrapper(event_name: str | None, **kwargs: Any) -> Any:
+        project = Project.find()
+        event_dir = project.event_dir(event_name)
+        return fn(event=load_event(event_dir, project), project=project, **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="octavo")
+def main() -> None:
+    """Octavo turns the structured record of a conference (source/EVENT/)
+    into a PDF booklet, a Word proceedings file and a one-page brief.
+
+    EVENT is a folder name under source/, or a path to an event folder;
+    without it, the project's only event is used.
+    """
+
+
+@main.command()
+@event_argument
+def validate(event: Event, project: Project) -> None:
+    """Check an event's source and report every problem at once.
+
+    Each problem is printed as FILE:LINE:COL: FIELD: MESSAGE; the exit code
+    is 2 when there is any.
+
+    \b
+    Example:
+      octavo validate pakistan-russia-2019
+    """
+    items = sum(len(s.items) for s in event.sessions)
+    click.echo(f"{event.id}: valid — {len(event.people)} people, {len(event.sessions)} sessions, "
+               f"{items} items")
+
+
+@main.command()
+@event_argument
+def show(event: Event, project: Project) -> None:
+    """Print the event's outline: sessions, contributions, Q&A, the brief.
+
+    \b
+    Example:
+      octavo show
+    """
+    for line in outline(event):
+        click.echo(line)

@@ -1,0 +1,420 @@
+"""Load an event folder: read, validate everything, then build the model.
+
+Phases, each collecting problems rather than stopping at the first:
+
+1. read every YAML file (syntax, duplicate keys, forbidden characters);
+2. check each file's shape against ``schema`` (unknown keys, types, ids);
+3. build model objects, parsing Markdown prose with its locations;
+4. check references between files (people, items), quotes, assets.
+
+Only when no problem was found is the :class:`~exporter.model.Event`
+returned; otherwise :class:`~exporter.errors.ValidationError` lists them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticError
+
+from exporter import model as m
+from exporter.errors import Problem, ValidationError
+from exporter.project import Project
+from exporter.source import schema as s
+from exporter.source.markdown import ProseOrigin, parse_blocks, parse_inline
+from exporter.source.yamlread import Limits, PathT, YamlDoc, dotted, read_yaml
+
+# -- 1 + 2: read and check shape --------------------------------------------
+
+
+def _check_shape(doc: YamlDoc, cls: type[BaseModel]) -> BaseModel | None:
+    """``doc.data`` validated as ``cls``, or None with problems recorded."""
+    if doc.problems and doc.data is None:
+        return None
+    if not isinstance(doc.data, dict):
+        doc.add((), f"expected a mapping of keys ({', '.join(cls.model_fields)}), "
+                    f"not {_describe(doc.data)}")
+        return None
+    try:
+        return cls.model_validate(doc.data)
+    except PydanticError as exc:
+        for err in exc.errors():
+            doc.problems.append(_translate(doc, cls, err))
+        return None
+
+
+def _translate(doc: YamlDoc, cls: type[BaseModel], err: dict[str, Any]) -> Problem:
+    """A pydantic error as a located, editor-friendly problem."""
+    path, parent = _walk(cls, err["loc"])
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    name = path[-1] if path else ""
+    if kind == "extra_forbidden":
+        allowed = list(parent.model_fields) if parent else []
+        return doc.problem(path, f"unknown key '{name}'{_did_you_mean(str(name), allowed)}", key=True)
+    if kind == "missing":
+        return doc.problem(path[:-1], f"missing required key '{name}'")
+    if kind in ("union_tag_invalid", "literal_error"):
+        got = ctx.get("tag", value)
+        options = [o.strip(" '") for o in str(ctx.get("expected_tags", ctx.get("expected", ""))).replace(" or ", ",").split(",")]
+        hint = _did_you_mean(str(got), options) or ";"
+        return doc.problem(path, f"unknown kind '{got}'{hint} (kinds: {', '.join(o for o in options if o)})")
+    if kind == "union_tag_not_found":
+        return doc.problem(path, "missing required key 'kind'")
+    if kind == "too_short":
+        return doc.problem(path, "must not be empty")
+    if kind == "list_type":
+        hint = f" (write [{value}])" if isinstance(value, str) else ""
+        return doc.problem(path, f"expected a list, not {_describe(value)}{hint}")
+    if kind == "string_type":
+        return doc.problem(path, f"expected text, not {_describe(value)}")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return doc.problem(path, f"expected a mapping of keys, not {_describe(value)}")
+    if kind == "string_pattern_mismatch":
+        return doc.problem(path, _pattern_message(str(ctx.get("pattern", "")), value))
+    if kind == "string_too_long":
+        return doc.problem(path, f"is too long (at most {ctx.get('max_length')} characters)")
+    return doc.problem(path, err["msg"])  # pragma: no cover - every type the schema uses is above
+
+
+def _pattern_message(pattern: str, value: Any) -> str:
+    if pattern == s.Id.__metadata__[0].pattern:
+        return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens (like 'cheema-welcome')"
+    if pattern == s.DateText.__metadata__[0].pattern:
+        return f"'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not known"
+    if pattern == s.Line.__metadata__[0].pattern:
+        return "must be one line of text, not empty" if str(value).strip() else "must not be empty"
+    if pattern == s.Prose.__metadata__[0].pattern:
+        return "must not be empty"
+    if pattern == s.Url.__metadata__[0].pattern:
+        return f"'{value}' is not a URL (it contains spaces)"
+    return f"'{value}' is not a valid language tag (like en-GB)"
+
+
+def _walk(cls: type[BaseModel], loc: Iterable[Any]) -> tuple[PathT, type[BaseModel] | None]:
+    """The data path of a pydantic ``loc`` (union tags removed), and the
+    model class that holds its last key."""
+    path: list[Any] = []
+    t: Any = cls
+    parent: type[BaseModel] | None = None
+    for part in loc:
+        t = _unwrap(t)
+        if typing.get_origin(t) is typing.Union:
+            t = next((a for a in typing.get_args(t) if part in _kinds(a)), None)
+            continue
+        path.append(part)
+        if isinstance(part, int):
+            t = typing.get_args(t)[0] if typing.get_args(t) else None
+        elif isinstance(t, type) and issubclass(t, BaseModel):
+            parent = t
+            field = t.model_fields.get(part)
+            t = field.annotation if field else None
+        else:
+            t = None
+    return tuple(path), parent
+
+
+def _unwrap(t: Any) -> Any:
+    while typing.get_origin(t) is typing.Annotated:
+        t = typing.get_args(t)[0]
+    if typing.get_origin(t) is typing.Union and type(None) in typing.get_args(t):
+        rest = [a for a in typing.get_args(t) if a is not type(None)]
+        if len(rest) == 1:
+            return _unwrap(rest[0])
+    return t
+
+
+def _kinds(model: Any) -> tuple[str, ...]:
+    field = getattr(model, "model_fields", {}).get("kind")
+    return typing.get_args(field.annotation) if field else ()
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"the text '{value}'" if len(value) < 40 else "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__  # pragma: no cover
+
+
+def _did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+# -- 3 + 4: build the model, check references -------------------------------
+
+
+class _Builder:
+    """Builds model objects from validated files, recording problems."""
+
+    def __init__(self, project: Project, event_dir: Path) -> None:
+        self.project, self.event_dir = project, event_dir
+        self.problems: list[Problem] = []
+        self.people: dict[str, tuple[YamlDoc, PathT]] = {}
+        self.items: dict[str, tuple[YamlDoc, PathT]] = {}
+        self.refs: list[tuple[str, str, YamlDoc, PathT]] = []  # (what, id, doc, path)
+
+    # locations and prose ----------------------------------------------------
+    def loc(self, doc: YamlDoc, path: PathT) -> m.Loc:
+        p = doc.pos(path)
+        return m.Loc(doc.file, p.line, p.col, dotted(path))
+
+    def origin(self, doc: YamlDoc, path: PathT) -> ProseOrigin:
+        p = doc.pos(path)
+        if p.style in ("|", ">"):
+            lines = doc.text.split("\n")
+            first = p.line  # the 0-based index of the line after the indicator
+            while first < len(lines) and not lines[first].strip():
+                first += 1
+            body = lines[first] if first < len(lines) else ""
+            return ProseOrigin(doc.file, dotted(path), first + 1, len(body) - len(body.lstrip()) + 1)
+        return ProseOrigin(doc.file, dotted(path), p.line, p.col)
+
+    def report(self, loc: m.Loc, message: str) -> None:
+        self.problems.append(Problem(loc.file, loc.line, loc.col, loc.path, message))
+
+    def blocks(self, doc: YamlDoc, path: PathT, text: str) -> tuple[m.Block, ...]:
+        return parse_blocks(text, self.origin(doc, path), self.report) if text.strip() else ()
+
+    def inline(self, doc: YamlDoc, path: PathT, text: str) -> tuple[m.Inline, ...]:
+        return parse_inline(text, self.origin(doc, path), self.report) if text.strip() else ()
+
+    # ids and references --------------------------------------------------
+    def define(self, table: dict[str, tuple[YamlDoc, PathT]], ident: str, doc: YamlDoc,
+               path: PathT, what: str) -> None:
+        if ident in table:
+            first_doc, first_path = table[ident]
+            p = first_doc.pos(first_path)
+            self.problems.append(doc.problem(path, f"duplicate {what} id '{ident}' "
+                                                   f"(first defined at {first_doc.file}:{p.line})"))
+        else:
+            table[ident] = (doc, path)
+
+    def ref(self, what: str, ident: str | None, doc: YamlDoc, path: PathT) -> None:
+        if ident:
+            self.refs.append((what, ident, doc, path))
+
+    def check_refs(self, people_ok: bool, items_ok: bool) -> None:
+        """Report references to unknown ids; skipped for a table whose file
+        failed to load, where every reference would be noise."""
+        for what, ident, doc, path in self.refs:
+            if not (people_ok if what == "person" else items_ok):
+                continue
+            table = self.people if what == "person" else self.items
+            if ident not in table:
+                hint = _did_you_mean(ident, table)
+                self.problems.append(doc.problem(path, f"no {what} with id '{ident}'{hint}"))
+
+    # assets -------------------------------------------------------------------
+    def asset(self, doc: YamlDoc, path: PathT, rel: str) -> str:
+        """``rel`` checked to name an existing file inside the event folder."""
+        if not rel:
+            return ""
+        p = Path(rel)
+        if p.is_absolute() or ".." in p.parts:
+            doc.add(path, f"'{rel}' must be a path inside the event folder (no absolute paths or '..')")
+            return ""
+        full = self.event_dir / p
+        if not full.resolve().is_relative_to(self.project.root.resolve()):
+            doc.add(path, f"'{rel}' leads outside the project (a symbolic link?)")
+            return ""
+        if not full.is_file():
+            doc.add(path, f"file '{rel}' not found in {self.project.display(self.event_dir)}")
+            return ""
+        return str(full.resolve())
+
+
+def _mark_quotes(blocks: tuple[m.Block, ...], phrase: str) -> tuple[tuple[m.Block, ...], bool]:
+    """``blocks`` with the first occurrence of ``phrase`` (and the quotation
+    marks around it) turned into a :class:`~exporter.model.Quote` node."""
+    found = False
+
+    def inlines(nodes: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+        nonlocal found
+        out: list[m.Inline] = []
+        for node in nodes:
+            if found or not isinstance(node, m.Text) or phrase not in node.text:
+                out.append(node)
+                continue
+            i = node.text.index(phrase)
+            j = i + len(phrase)
+            before, after = node.text[:i], node.text[j:]
+            if before[-1:] in "“\"‘'" and before and after[:1] in "”\"’'" and after:
+                before, after = before[:-1], after[1:]
+            out.extend(x for x in (m.Text(before) if before else None, m.Quote((m.Text(phrase),)),
+                                   m.Text(after) if after else None) if x)
+            found = True
+        return tuple(out)
+
+    def block(b: m.Block) -> m.Block:
+        if isinstance(b, m.Paragraph):
+            return m.Paragraph(inlines(b.inlines), b.loc)
+        if isinstance(b, m.ListBlock):
+            return m.ListBlock(b.ordered, tuple(tuple(map(block, it)) for it in b.items), b.start, b.loc)
+        return m.BlockQuote(tuple(map(block, b.blocks)), b.loc)
+
+    result = tuple(map(block, blocks))
+    return result, found
+
+
+def load_event(event_dir: Path, project: Project | None = None, limits: Limits = Limits()) -> m.Event:
+    """The event in ``event_dir`` as a model, or ValidationError listing
+    every problem found."""
+    project = project or Project.find(event_dir)
+    b = _Builder(project, event_dir)
+    docs: list[YamlDoc] = []
+
+    def read(path: Path, cls: type[BaseModel]) -> tuple[YamlDoc, Any]:
+        doc = read_yaml(path, project.display(path), limits)
+        docs.append(doc)
+        return doc, _check_shape(doc, cls)
+
+    event_doc, ev = read(event_dir / "event.yaml", s.EventFile)
+    people_path = event_dir / "people.yaml"
+    if people_path.is_file():
+        people_doc, pf = read(people_path, s.PeopleFile)
+    else:
+        people_doc, pf = None, None
+        b.problems.append(Problem(project.display(people_path), 0, 0, "", "file missing: every event "
+                                  "needs a people.yaml listing its participants"))
+    session_paths = sorted((event_dir / "sessions").glob("*.y*ml")) if (event_dir / "sessions").is_dir() else []
+    if not session_paths:
+        b.problems.append(Problem(project.display(event_dir / "sessions"), 0, 0, "",
+                                  "no session files: add sessions/1-<name>.yaml"))
+    sessions_in = [read(p, s.SessionFile) for p in session_paths]
+    brief_path = event_dir / "brief.yaml"
+    brief_doc, bf = read(brief_path, s.BriefFile) if brief_path.is_file() else (None, None)
+
+    people = _people(b, people_doc, pf) if pf else ()
+    sessions = tuple(_session(b, doc, sf) for doc, sf in sessions_in if sf)
+    brief = _brief(b, brief_doc, bf) if bf else None
+    event = _event(b, event_doc, ev, event_dir.name, people, sessions, brief) if ev else None
+    b.check_refs(people_ok=pf is not None, items_ok=all(sf for _, sf in sessions_in))
+    problems = [p for d in docs for p in d.problems] + b.problems
+    if problems or event is None:
+        raise ValidationError(problems)
+    return event
+
+
+def _people(b: _Builder, doc: YamlDoc, pf: s.PeopleFile) -> tuple[m.Person, ...]:
+    out = []
+    for i, p in enumerate(pf.people):
+        path = ("people", i)
+        b.define(b.people, p.id, doc, (*path, "id"), "person")
+        sort = p.sort_as or p.name.split()[-1]
+        out.append(m.Person(p.id, p.name, p.honorific, p.post_nominals, p.role, p.affiliation,
+                            p.country, p.native_name, sort, b.loc(doc, path)))
+    return tuple(out)
+
+
+def _session(b: _Builder, doc: YamlDoc, sf: s.SessionFile) -> m.Session:
+    b.define(b.items, sf.id, doc, ("id",), "session or item")
+    b.ref("person", sf.chair, doc, ("chair",))
+    for key in ("speakers", "discussants"):
+        for i, pid in enumerate(getattr(sf, key)):
+            b.ref("person", pid, doc, (key, i))
+    items = tuple(_item(b, doc, ("items", i), it) for i, it in enumerate(sf.items))
+    return m.Session(sf.id, sf.kind, sf.title, items, b.inline(doc, ("theme",), sf.theme), sf.chair or "",
+                     tuple(sf.speakers), tuple(sf.discussants), b.blocks(doc, ("intro",), sf.intro),
+                     b.loc(doc, ()))
+
+
+def _refs(b: _Builder, doc: YamlDoc, path: PathT, ids: Iterable[str]) -> tuple[str, ...]:
+    ids = tuple(ids)
+    for i, pid in enumerate(ids):
+        b.ref("person", pid, doc, (*path, i))
+    return ids
+
+
+def _item(b: _Builder, doc: YamlDoc, path: PathT, it: Any) -> m.Item:
+    b.define(b.items, it.id, doc, (*path, "id"), "session or item")
+    loc = b.loc(doc, path)
+    if isinstance(it, s.QAIn):
+        exchanges = tuple(_exchange(b, doc, (*path, "exchanges", i), ex) for i, ex in enumerate(it.exchanges))
+        return m.QASession(it.id, b.blocks(doc, (*path, "intro"), it.intro), exchanges, it.title, loc)
+    if isinstance(it, s.NoteIn):
+        return m.Note(it.id, it.kind, b.blocks(doc, (*path, "text"), it.text),
+                      _refs(b, doc, (*path, "people"), it.people), loc)
+    body = b.blocks(doc, (*path, "text"), it.text)
+    for i, phrase in enumerate(it.quotes):
+        body, found = _mark_quotes(body, phrase)
+        if not found:
+            doc.add((*path, "quotes", i), f"quote '{phrase}' does not occur in this item's text "
+                                          "(it must match the text exactly)")
+    return m.Contribution(it.id, it.kind, _refs(b, doc, (*path, "speakers"), it.speakers), body,
+                          b.inline(doc, (*path, "title"), it.title), tuple(it.quotes), loc)
+
+
+def _exchange(b: _Builder, doc: YamlDoc, path: PathT, ex: s.ExchangeIn) -> m.Exchange:
+    b.define(b.items, ex.id, doc, (*path, "id"), "session or item")
+    b.ref("person", ex.questioner, doc, (*path, "questioner"))
+    answers = []
+    for i, a in enumerate(ex.answers):
+        apath = (*path, "answers", i)
+        b.ref("person", a.by, doc, (*apath, "by"))
+        answers.append(m.Answer(a.by, b.blocks(doc, (*apath, "text"), a.text), b.loc(doc, apath)))
+    return m.Exchange(ex.id, ex.questioner, _refs(b, doc, (*path, "to"), ex.to),
+                      b.blocks(doc, (*path, "question"), ex.question), tuple(answers), b.loc(doc, path))
+
+
+def _brief(b: _Builder, doc: YamlDoc, bf: s.BriefFile) -> m.Brief:
+    def refd(path: PathT, ref: str | None) -> str:
+        b.ref("item", ref, doc, (*path, "ref"))
+        return ref or ""
+
+    msgs = tuple(m.KeyMessage(b.inline(doc, ("key_messages", i, "text"), k.text),
+                              refd(("key_messages", i), k.ref), b.loc(doc, ("key_messages", i)))
+                 for i, k in enumerate(bf.key_messages))
+    recs = tuple(m.Recommendation(b.inline(doc, ("recommendations", i, "text"), r.text), r.actor,
+                                  refd(("recommendations", i), r.ref), b.loc(doc, ("recommendations", i)))
+                 for i, r in enumerate(bf.recommendations))
+    figs = tuple(m.KeyFigure(f.value, f.label, f.unit, refd(("key_figures", i), f.ref),
+                             b.loc(doc, ("key_figures", i))) for i, f in enumerate(bf.key_figures))
+    quote = None
+    if bf.quote:
+        b.ref("person", bf.quote.speaker, doc, ("quote", "speaker"))
+        quote = m.PullQuote(bf.quote.text, bf.quote.speaker, refd(("quote",), bf.quote.ref),
+                            b.loc(doc, ("quote",)))
+    return m.Brief(bf.title, msgs, recs, b.blocks(doc, ("context",), bf.context), figs, quote, b.loc(doc, ()))
+
+
+def _event(b: _Builder, doc: YamlDoc, ev: s.EventFile, ident: str, people: tuple[m.Person, ...],
+           sessions: tuple[m.Session, ...], brief: m.Brief | None) -> m.Event:
+    org = ev.organiser
+    _check_url(doc, ("organiser", "url"), org.url)
+    organiser = m.Organiser(
+        org.name, org.short_name, org.url, b.blocks(doc, ("organiser", "description"), org.description),
+        b.blocks(doc, ("organiser", "profile"), org.profile),
+        tuple(m.Figure(f.value, f.label, b.loc(doc, ("organiser", "figures", i)))
+              for i, f in enumerate(org.figures)),
+        b.asset(doc, ("organiser", "logo"), org.logo), b.loc(doc, ("organiser",)))
+    media = None
+    if ev.media:
+        for i, o in enumerate(ev.media.outlets):
+            _check_url(doc, ("media", "outlets", i, "url"), o.url)
+        media = m.MediaCoverage(b.blocks(doc, ("media", "intro"), ev.media.intro),
+                                tuple(m.Outlet(o.name, o.url, b.loc(doc, ("media", "outlets", i)))
+                                      for i, o in enumerate(ev.media.outlets)), b.loc(doc, ("media",)))
+    credits = m.Credits(tuple(ev.credits.compiled_by), tuple(ev.credits.edited_by))
+    review = ev.review
+    return m.Event(ident, ev.title, organiser, ev.date, ev.venue, ev.city, people, sessions, ev.subtitle,
+                   ev.country, ev.language, ev.published or ev.date, credits, ev.rights, tuple(ev.keywords),
+                   b.blocks(doc, ("introduction",), ev.introduction), media, brief,
+                   review.contact if review else "", review.deadline if review else "")
+
+
+def _check_url(doc: YamlDoc, path: PathT, url: str) -> None:
+    from urllib.parse import urlsplit
+
+    from exporter.source.markdown import ALLOWED_SCHEMES
+
+    if url and urlsplit(url).scheme.lower() not in ALLOWED_SCHEMES:
+        doc.add(path, f"link target '{url}' is not allowed; use an http, https or mailto link")

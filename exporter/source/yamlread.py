@@ -1,0 +1,224 @@
+"""Read a YAML file into plain data, remembering where every value was.
+
+ruamel.yaml composes the node tree (YAML 1.2, so ``NO`` stays ``"NO"``);
+this module turns it into dicts, lists and strings itself, so that every
+scalar keeps the exact text the editor typed (``0755`` stays ``"0755"``,
+``1.10`` stays ``"1.10"``), duplicate keys are reported with both lines,
+and alias expansion and nesting depth are bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from exporter.errors import Problem
+
+PathT = tuple[Any, ...]
+
+#: Characters no output format can carry: C0/C1 controls other than tab and
+#: line breaks, DEL, the non-characters U+FFFE/U+FFFF and lone surrogates.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Safety limits for reading sources; each can be raised through the
+    environment variable named in its error message."""
+
+    max_file_bytes: int = int(os.environ.get("OCTAVO_MAX_FILE_BYTES", 5_000_000))
+    max_nodes: int = int(os.environ.get("OCTAVO_MAX_NODES", 200_000))
+    max_depth: int = int(os.environ.get("OCTAVO_MAX_DEPTH", 40))
+
+
+@dataclass(frozen=True)
+class Pos:
+    """Where a value starts (1-based line and column), its character span in
+    the file, and its YAML style ('|' for a literal block, '"' quoted…)."""
+
+    line: int
+    col: int
+    start: int = 0
+    end: int = 0
+    style: str | None = None
+
+
+@dataclass
+class YamlDoc:
+    """A parsed file: its data, the position of every value and mapping key
+    (by path), and the problems found while reading it."""
+
+    file: str
+    text: str = ""
+    data: Any = None
+    values: dict[PathT, Pos] = field(default_factory=dict)
+    keys: dict[PathT, Pos] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def pos(self, path: PathT) -> Pos:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Pos(1, 1))
+
+    def problem(self, path: PathT, message: str, *, key: bool = False) -> Problem:
+        """A problem located at ``path`` (at its key when ``key`` is true)."""
+        p = self.keys.get(tuple(path)) if key else None
+        p = p or self.pos(path)
+        return Problem(self.file, p.line, p.col, dotted(path), message)
+
+    def add(self, path: PathT, message: str, *, key: bool = False) -> None:
+        """Record a problem located at ``path``."""
+        self.problems.append(self.problem(path, message, key=key))
+
+
+def dotted(path: PathT) -> str:
+    """``('items', 2, 'speakers')`` as ``items[2].speakers``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def char_name(ch: str) -> str:
+    """``U+0007 (BEL)``-style name of a character for messages."""
+    name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(ord(ch), "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BACKSPACE", 0xB: "VERTICAL TAB", 0xC: "FORM FEED",
+                  0x1B: "ESCAPE", 0x7F: "DELETE", 0xFFFE: "NONCHARACTER", 0xFFFF: "NONCHARACTER"}
+
+
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character ``index`` in ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def read_yaml(path: Path, display: str, limits: Limits = Limits()) -> YamlDoc:
+    """Parse ``path`` into a :class:`YamlDoc`; never raises for bad input."""
+    doc = YamlDoc(display)
+    raw = path.read_bytes()
+    if len(raw) > limits.max_file_bytes:
+        doc.problems.append(Problem(display, 0, 0, "", f"file is {len(raw):,} bytes, over the limit of "
+                                    f"{limits.max_file_bytes:,} (raise it with OCTAVO_MAX_FILE_BYTES)"))
+        return doc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.problems.append(Problem(display, line, col, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02X}); "
+                                    "save the file as UTF-8"))
+        return doc
+    text = text.removeprefix("\ufeff")
+    bad = [(m.start(), m.group()) for m in FORBIDDEN.finditer(text)]
+    if bad:  # let the parser see a harmless stand-in, report each with its field below
+        text = FORBIDDEN.sub("\ufffd", text)
+    if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
+        doc.problems.append(Problem(display, 1, 1, "", "file is empty"))
+        return doc
+    doc.text = text
+    try:
+        node = YAML(typ="rt", pure=True).compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        doc.problems.append(Problem(display, mark.line + 1, mark.column + 1, "", f"YAML syntax error: {what}"))
+        return doc
+    except (YAMLError, RecursionError) as exc:
+        doc.problems.append(Problem(display, 1, 1, "", f"YAML error: {exc}"))
+        return doc
+    builder = _Builder(doc, limits)
+    try:
+        doc.data = builder.build(node, ())
+    except _TooBig as exc:
+        doc.problems.append(Problem(display, 1, 1, "", str(exc)))
+        doc.data = None
+        return doc
+    for index, ch in bad:
+        line, col = line_col(text, index)
+        doc.problems.append(Problem(display, line, col, dotted(builder.path_at(index)),
+                                    f"character {char_name(ch)} is not allowed in text; delete it"))
+    return doc
+
+
+class _TooBig(Exception):
+    pass
+
+
+class _Builder:
+    """Turns composed nodes into data, filling positions and problems."""
+
+    def __init__(self, doc: YamlDoc, limits: Limits) -> None:
+        self.doc, self.limits, self.count = doc, limits, 0
+        self.spans: list[tuple[int, int, PathT]] = []
+
+    def path_at(self, index: int) -> PathT:
+        """The deepest value path whose span contains character ``index``."""
+        best: PathT = ()
+        for start, end, path in self.spans:
+            if start <= index < end and len(path) >= len(best):
+                best = path
+        return best
+
+    def build(self, node: Node, path: PathT) -> Any:
+        self.count += 1
+        if self.count > self.limits.max_nodes:
+            raise _TooBig(f"more than {self.limits.max_nodes:,} YAML values (are aliases expanding?); "
+                          "raise the limit with OCTAVO_MAX_NODES")
+        if len(path) > self.limits.max_depth:
+            raise _TooBig(f"nesting deeper than {self.limits.max_depth} levels at {dotted(path)}; "
+                          "raise the limit with OCTAVO_MAX_DEPTH")
+        s, e = node.start_mark, node.end_mark
+        style = getattr(node, "style", None)
+        self.doc.values[path] = Pos(s.line + 1, s.column + 1, s.index, e.index, style)
+        self.spans.append((s.index, e.index, path))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        return None  # pragma: no cover - ruamel has no other node kinds
+
+    def scalar(self, node: ScalarNode, path: PathT) -> str | None:
+        if str(node.tag).endswith(":null") and not node.style:
+            return None
+        for m in FORBIDDEN.finditer(node.value):
+            if node.value[m.start()] != "\ufffd":
+                self.doc.add(path, f"character {char_name(m.group())} is not allowed in text; "
+                                   "remove the escape sequence that produces it")
+        return node.value
+
+    def mapping(self, node: MappingNode, path: PathT) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first: dict[str, int] = {}
+        for knode, vnode in node.value:
+            if not isinstance(knode, ScalarNode):
+                m = knode.start_mark
+                self.doc.problems.append(Problem(self.doc.file, m.line + 1, m.column + 1, dotted(path),
+                                                 "a key must be plain text"))
+                continue
+            key = knode.value
+            kpos = Pos(knode.start_mark.line + 1, knode.start_mark.column + 1)
+            if key in first:
+                self.doc.problems.append(Problem(self.doc.file, kpos.line, kpos.col, dotted((*path, key)),
+                                                 f"duplicate key '{key}' (first given on line {first[key]})"))
+                continue
+            first[key] = kpos.line
+            self.doc.keys[(*path, key)] = kpos
+            out[key] = self.build(vnode, (*path, key))
+        return out
