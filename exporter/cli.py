@@ -13,6 +13,9 @@ from typing import Any, Callable
 import click
 
 from exporter import __version__
+from exporter.errors import OctavoError
+from exporter.exporters import REGISTRY
+from exporter.layout import load_layout
 from exporter.model import Event
 from exporter.outline import outline
 from exporter.project import Project
@@ -72,3 +75,39 @@ def show(event: Event, project: Project) -> None:
     """
     for line in outline(event):
         click.echo(line)
+
+
+def layout_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--layout NAME`` (default: the house booklet)."""
+    return click.option("--layout", "layout_name", metavar="NAME", default=None,
+                        help="Layout to use: a folder under layouts/ or a built-in (booklet, report).")(fn)
+
+
+def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--out DIR`` (default: build/ in the project)."""
+    return click.option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help="Output folder (default: build/).")(fn)
+
+
+@main.command()
+@click.argument("formats", metavar="FORMAT", type=click.Choice([*REGISTRY, "all"]))
+@event_argument
+@layout_option
+@out_option
+def export(event: Event, project: Project, formats: str, layout_name: str | None, out_dir: Path | None) -> None:
+    """Write the event's publications into OUT/EVENT/.
+
+    FORMAT is one of the formats below, or 'all'. File names:
+    EVENT-proceedings.pdf, EVENT-proceedings.docx, EVENT-brief.pdf.
+
+    \b
+    Examples:
+      octavo export pdf
+      octavo export all pakistan-russia-2019 --layout report --out /tmp/out
+    """
+    layout = load_layout(layout_name, project)
+    out = out_dir or project.build_dir
+    names = list(REGISTRY) if formats == "all" else [formats]
+    for name in names:
+        path = REGISTRY[name](event, layout).export(out)
+        click.echo(f"{name:<6} {project.display(path)}")

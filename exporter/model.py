@@ -413,7 +413,8 @@ class Event:
 
     ``id`` is the event folder's name; ``date`` and ``published`` are ISO
     dates (``YYYY-MM-DD`` or ``YYYY-MM`` where the day is not known);
-    ``language`` is a BCP 47 tag such as ``en-GB``.
+    ``language`` is a BCP 47 tag such as ``en-GB``; ``kind`` says what the
+    event was ("One Day International Conference").
     """
 
     id: str
@@ -436,6 +437,7 @@ class Event:
     brief: Brief | None = None
     editor_contact: str = ""
     review_deadline: str = ""
+    kind: str = ""
 
     def person(self, person_id: str) -> Person:
         """The person with this id (ids are validated at load)."""

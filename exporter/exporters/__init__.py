@@ -1,0 +1,15 @@
+"""The exporters, listed in one explicit registry.
+
+Each exporter is a class with its identity in class attributes (``name``,
+``description``, ``suffix``); ``REGISTRY`` is the order ``export all`` runs
+them in.
+"""
+
+from __future__ import annotations
+
+from exporter.exporters.base import Exporter
+from exporter.exporters.pdf import PdfExporter
+
+REGISTRY: dict[str, type[Exporter]] = {cls.name: cls for cls in (PdfExporter,)}
+
+__all__ = ["Exporter", "REGISTRY"]

@@ -1,0 +1,42 @@
+"""What every exporter is: an identity in class attributes and one method."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from exporter.layout import Layout
+from exporter.model import Event
+
+
+class Exporter:
+    """Base of the exporters.  Subclasses set the class attributes and
+    implement :meth:`render`; :meth:`export` writes the file atomically."""
+
+    name: ClassVar[str]          # the CLI's name for the format: "pdf", "docx", "brief"
+    description: ClassVar[str]   # one line for --help
+    suffix: ClassVar[str]        # file-name suffix after the event id, e.g. "-proceedings.pdf"
+
+    def __init__(self, event: Event, layout: Layout) -> None:
+        self.event, self.layout = event, layout
+
+    def filename(self) -> str:
+        """The output's file name: ``<event>`` + the exporter's suffix, with
+        ``-<layout>`` before the extension for any layout but the default
+        (``pakistan-russia-2019-proceedings-report.pdf``)."""
+        from exporter.layout.loader import DEFAULT_LAYOUT
+
+        stem, dot, ext = self.suffix.rpartition(".")
+        tail = "" if self.layout.name == DEFAULT_LAYOUT else f"-{self.layout.name}"
+        return f"{self.event.id}{stem}{tail}{dot}{ext}"
+
+    def render(self) -> bytes:
+        """The finished file's bytes (deterministic for the same inputs)."""
+        raise NotImplementedError
+
+    def export(self, out_dir: Path) -> Path:
+        """Render and write ``out_dir/<event>/<filename>``; return its path."""
+        from exporter.output import atomic_write
+
+        data = self.render()
+        return atomic_write(out_dir / self.event.id / self.filename(), data)

@@ -1,0 +1,104 @@
+"""Block model nodes as Word paragraphs: Paragraph in the given style,
+ListBlock as List Number (a fresh, restarting w:num per list) or List
+Bullet, BlockQuote in the Quote style."""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from docx.oxml.ns import qn
+
+from exporter import model as m
+
+from .inlines import Runs, add_inlines
+from .reference import list_abstract
+
+#: A label set before a block's text: (text, character style or None).
+Lead = tuple[tuple[str, str | None], ...]
+
+
+class ListNumbers:
+    """Numbering instances for ordered lists: each list gets its own w:num
+    over the List Number abstract numbering, restarting at the list's start."""
+
+    def __init__(self, document, number_format: str) -> None:
+        self.numbering = document.part.numbering_part.element
+        abstract = list_abstract(document, number_format)
+        self.abstract_id = int(abstract.get(qn("w:abstractNumId")))
+
+    def new(self, start: int) -> int:
+        """The numId of a new numbering instance starting at ``start``."""
+        num = self.numbering.add_num(self.abstract_id)
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return num.numId
+
+
+class Blocks:
+    """Writes blocks into a python-docx document (at its end)."""
+
+    def __init__(self, document, numbers: ListNumbers) -> None:
+        self.document, self.numbers = document, numbers
+
+    def paragraph(self, style: str, inlines: tuple[m.Inline, ...] = (), lead: Lead = ()):
+        """A new paragraph in ``style``: the lead label, then ``inlines``."""
+        para = self.document.add_paragraph(style=style)
+        runs = Runs(para)
+        for text, char_style in lead:
+            runs.styled(char_style).add(text) if char_style else runs.add(text)
+        add_inlines(runs, inlines)
+        return para
+
+    def text(self, style: str, text: str, lead: Lead = ()):
+        """A new paragraph in ``style`` holding plain ``text``."""
+        return self.paragraph(style, (m.Text(text),), lead)
+
+    def blocks(self, blocks: tuple[m.Block, ...], style: str = "Body Text", lead: Lead = ()) -> None:
+        """Each block in order; ``lead`` opens the first paragraph (or stands
+        alone when the first block is not a paragraph)."""
+        if lead and (not blocks or not isinstance(blocks[0], m.Paragraph)):
+            self.paragraph(style, (), lead)
+            lead = ()
+        for i, b in enumerate(blocks):
+            block(b, self, style, lead if i == 0 else ())
+
+    def list_item(self, item: tuple[m.Block, ...], style: str, num_id: int | None) -> None:
+        """One list item: its first paragraph numbered, the rest as body."""
+        first, rest = (item[0], item[1:]) if item else (m.Paragraph(()), ())
+        if isinstance(first, m.Paragraph):
+            para = self.paragraph(style, first.inlines)
+            if num_id is not None:
+                set_number(para, num_id)
+        else:
+            rest = item
+        self.blocks(rest)
+
+
+def set_number(para, num_id: int) -> None:
+    """Attach ``para`` to numbering instance ``num_id`` at level 0."""
+    num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+@singledispatch
+def block(node, out: Blocks, style: str, lead: Lead) -> None:
+    """Write one block (dispatched on its type)."""
+    raise TypeError(f"no Word rendering for {type(node).__name__}")
+
+
+@block.register
+def _(node: m.Paragraph, out: Blocks, style: str, lead: Lead) -> None:
+    out.paragraph(style, node.inlines, lead)
+
+
+@block.register
+def _(node: m.ListBlock, out: Blocks, style: str, lead: Lead) -> None:
+    list_style = "List Number" if node.ordered else "List Bullet"
+    num_id = out.numbers.new(node.start) if node.ordered else None
+    for item in node.items:
+        out.list_item(item, list_style, num_id)
+
+
+@block.register
+def _(node: m.BlockQuote, out: Blocks, style: str, lead: Lead) -> None:
+    out.blocks(node.blocks, "Quote")

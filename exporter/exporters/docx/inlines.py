@@ -1,0 +1,92 @@
+"""Inline model nodes as Word runs: every run carries either no properties
+or one named character style (Emphasis, Strong, Hyperlink)."""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from exporter import model as m
+
+#: Quotation marks by nesting depth: “outer”, ‘inner’.
+QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+
+
+class Runs:
+    """Where inline content goes: a python-docx paragraph, the character
+    style in force, and the quotation depth."""
+
+    def __init__(self, paragraph, style: str | None = None, depth: int = 0) -> None:
+        self.paragraph, self.style, self.depth = paragraph, style, depth
+
+    def add(self, text: str) -> None:
+        """Append ``text`` as one run in the current character style."""
+        if text:
+            self.paragraph.add_run(text, style=self.style)
+
+    def styled(self, style: str) -> "Runs":
+        """The same paragraph with ``style`` as the character style."""
+        return Runs(self.paragraph, style, self.depth)
+
+    def deeper(self) -> "Runs":
+        """The same paragraph one quotation level down."""
+        return Runs(self.paragraph, self.style, self.depth + 1)
+
+
+def add_inlines(runs: Runs, nodes: tuple[m.Inline, ...]) -> None:
+    """Append each inline node of ``nodes`` in order."""
+    for node in nodes:
+        inline(node, runs)
+
+
+@singledispatch
+def inline(node, runs: Runs) -> None:
+    """Append one inline node (dispatched on its type)."""
+    raise TypeError(f"no Word rendering for {type(node).__name__}")
+
+
+@inline.register
+def _(node: m.Text, runs: Runs) -> None:
+    runs.add(node.text)
+
+
+@inline.register
+def _(node: m.Emph, runs: Runs) -> None:
+    add_inlines(runs.styled("Emphasis"), node.children)
+
+
+@inline.register
+def _(node: m.Strong, runs: Runs) -> None:
+    add_inlines(runs.styled("Strong"), node.children)
+
+
+@inline.register
+def _(node: m.Quote, runs: Runs) -> None:
+    opening, closing = QUOTES[runs.depth % 2]
+    runs.add(opening)
+    add_inlines(runs.deeper(), node.children)
+    runs.add(closing)
+
+
+@inline.register
+def _(node: m.Link, runs: Runs) -> None:
+    add_link(runs, node.target, node.children)
+
+
+def add_link(runs: Runs, url: str, children: tuple[m.Inline, ...]) -> None:
+    """A w:hyperlink to external ``url`` around the runs of ``children``,
+    set in the Hyperlink character style."""
+    p = runs.paragraph._p
+    before = len(p.findall(qn("w:r")))
+    add_inlines(runs.styled("Hyperlink"), children)
+    new_runs = p.findall(qn("w:r"))[before:]
+    rid = runs.paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    link.set(qn("w:history"), "1")
+    p.append(link)
+    for r in new_runs:
+        link.append(r)

@@ -1,0 +1,66 @@
+"""Sections: page numbering, odd-page starts, headers and footers.
+
+Every section gets its own headers and footers (never linked to the
+previous one): no running head on its first page, the event title on even
+pages and the section's title on odd pages, and a PAGE field in every
+footer.  Section properties are written in schema order.
+"""
+
+from __future__ import annotations
+
+from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
+
+from .fields import add_page_field
+from .ooxml import set_sectpr
+
+
+def fill(part, style: str, text: str = "", page: bool = False) -> None:
+    """Give a header or footer its own content: one paragraph in ``style``
+    holding ``text`` and/or a PAGE field."""
+    part.is_linked_to_previous = False
+    paras = part.paragraphs
+    para = paras[0]
+    for extra in paras[1:]:
+        extra._p.getparent().remove(extra._p)
+    for child in list(para._p):
+        if child.tag != qn("w:pPr"):
+            para._p.remove(child)
+    para.style = style
+    if text:
+        para.add_run(text)
+    if page:
+        add_page_field(para)
+
+
+def running_heads(section, event_title: str, odd_title: str, folios: bool = True,
+                  first_folio: bool = True) -> None:
+    """Headers and footers of ``section``: running heads on even/odd pages,
+    none on the first page; folios where asked."""
+    section.different_first_page_header_footer = True
+    fill(section.first_page_header, "Header")
+    fill(section.header, "Header", odd_title)
+    fill(section.even_page_header, "Header", event_title)
+    fill(section.first_page_footer, "Footer", page=folios and first_folio)
+    fill(section.footer, "Footer", page=folios)
+    fill(section.even_page_footer, "Footer", page=folios)
+
+
+def numbering(section, fmt: str, restart: bool) -> None:
+    """Page numbers of ``section``: ``fmt`` (decimal, lowerRoman), from 1
+    when ``restart``, else continuing."""
+    attrs = {"fmt": fmt, "start": "1"} if restart else {"fmt": fmt}
+    set_sectpr(section._sectPr, "pgNumType", **attrs)
+
+
+def new_section(document, start=WD_SECTION.ODD_PAGE):
+    """Start a new section; the previous one ends with its last paragraph
+    (no empty paragraph is left to carry the break)."""
+    section = document.add_section(start)
+    body = document.element.body
+    carrier = body.sectPr.getprevious()
+    prev = carrier.getprevious()
+    if prev is not None and prev.tag == qn("w:p") and prev.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+        prev.get_or_add_pPr()._insert_sectPr(carrier.pPr.sectPr)
+        body.remove(carrier)
+    return section

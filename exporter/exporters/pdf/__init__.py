@@ -1,0 +1,98 @@
+"""The PDF booklet: print-ready proceedings set with ReportLab.
+
+Phases of :meth:`PdfExporter.render`:
+1. register the layout's fonts and check they cover every character;
+2. build the story (model -> flowables) and the page machinery;
+3. lay out with ``multiBuild`` until contents and index page numbers settle;
+4. return the bytes (deterministic: ``invariant`` and fixed metadata).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import ClassVar
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus.doctemplate import LayoutError
+
+from exporter.errors import OctavoError
+from exporter.exporters.base import Exporter
+from exporter.exporters.pdf.doc import BookletDoc
+from exporter.exporters.pdf.fonts import all_units, missing_glyphs, register
+from exporter.exporters.pdf.story import Story
+from exporter.exporters.pdf.styles import paragraph_styles
+from exporter.layout.templates import render_lines
+
+
+class PdfExporter(Exporter):
+    """The proceedings as a typeset booklet for screen reading (RGB, links,
+    outline)."""
+
+    name: ClassVar[str] = "pdf"
+    description: ClassVar[str] = "the proceedings as a typeset PDF booklet"
+    suffix: ClassVar[str] = "-proceedings.pdf"
+
+    item_pages: dict[str, int]
+
+    def render(self) -> bytes:
+        ev, layout = self.event, self.layout
+        # -- 1. fonts --------------------------------------------------------
+        names = register(layout)
+        problem = missing_glyphs(layout, all_units(ev))
+        if problem:
+            raise problem
+        styles = paragraph_styles(layout, names, ev.language)
+        # -- 2. story and page machinery -------------------------------------
+        story = Story(ev, layout, styles, names)
+        buf = io.BytesIO()
+        doc = BookletDoc(buf, layout, self._furniture(names), title=ev.title, author=ev.organiser.name,
+                         subject=ev.subtitle, keywords=", ".join(ev.keywords), creator="Octavo",
+                         producer="Octavo", lang=ev.language, invariant=1, displayDocTitle=1,
+                         initialFontName=names["serif"]["regular"] if "serif" in names else None)
+        # -- 3. lay out until stable -------------------------------------------
+        try:
+            doc.multiBuild(story.flowables(), maxPasses=8)
+        except LayoutError as exc:
+            raise OctavoError(f"the layout '{layout.name}' cannot hold an element of the source: {exc}") from None
+        self.item_pages = {k: doc.body_page(v) for k, v in doc.marks.item_pages.items()}
+        self.doc = doc
+        return buf.getvalue()
+
+    def _furniture(self, names):
+        """The function drawing running heads and folios on a page."""
+        layout, ev = self.layout, self.event
+        head = layout.styles[layout.running_head_style]
+        folio = layout.styles[layout.folio_style]
+        verso_text = " ".join(x.text for x in render_lines(layout, "running_head_verso.j2", event=ev))
+        p = layout.page
+        rule = HexColor(layout.colours.get("rule", "#999999"))
+
+        def draw(canv, page: int, folio_text: str, section: str, opener: bool) -> None:
+            recto = page % 2 == 1
+            left = p.inner if recto else p.outer
+            right = p.width - (p.outer if recto else p.inner)
+            canv.saveState()
+            if not opener:
+                text = (" ".join(x.text for x in render_lines(layout, "running_head_recto.j2", event=ev,
+                                                              section=section)) if recto else verso_text)
+                y = p.height - p.top + 14
+                canv.setFont(_face(names, head), head.size)
+                canv.setFillColor(HexColor(head.colour))
+                (canv.drawRightString(right, y, text) if recto else canv.drawString(left, y, text))
+                if layout.running_head_rule:
+                    canv.setStrokeColor(rule)
+                    canv.setLineWidth(0.4)
+                    canv.line(left, y - 4, right, y - 4)
+            canv.setFont(_face(names, folio), folio.size)
+            canv.setFillColor(HexColor(folio.colour))
+            y = p.bottom - 22
+            (canv.drawRightString(right, y, folio_text) if recto else canv.drawString(left, y, folio_text))
+            canv.restoreState()
+
+        return draw
+
+
+def _face(names, style) -> str:
+    key = {(False, False): "regular", (True, False): "bold", (False, True): "italic",
+           (True, True): "bold_italic"}[(style.bold, style.italic)]
+    return names[style.font][key]

@@ -1,0 +1,149 @@
+"""The booklet's page machinery: recto/verso frames, sessions opening on a
+recto, truly blank versos, running heads, folios, page labels, outline,
+and the page of every item for the index and the brief."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.flowables import Flowable
+
+from exporter.layout import Layout
+
+
+def roman(n: int) -> str:
+    """``n`` as lower-case roman numerals."""
+    out = ""
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+class OpenRecto(ActionFlowable):
+    """Start a new page that is a recto, leaving a blank verso if needed."""
+
+    def __init__(self) -> None:
+        super().__init__(("openRecto",))
+
+
+class OpenVerso(ActionFlowable):
+    """Start a new page that is a verso (for the back cover)."""
+
+    def __init__(self) -> None:
+        super().__init__(("openVerso",))
+
+
+@dataclass
+class Marks:
+    """What the last build learned about its pages."""
+
+    body_start: int = 0                       # physical page where folio 1 is
+    blank: set[int] = field(default_factory=set)
+    openers: set[int] = field(default_factory=set)
+    no_furniture: set[int] = field(default_factory=set)
+    section_on: dict[int, str] = field(default_factory=dict)
+    item_pages: dict[str, int] = field(default_factory=dict)
+
+
+class BookletDoc(BaseDocTemplate):
+    """A BaseDocTemplate with mirrored recto/verso frames and book rules."""
+
+    def __init__(self, buf, layout: Layout, furniture, **kw) -> None:
+        p = layout.page
+        super().__init__(buf, pagesize=(p.width, p.height), **kw)
+        self.layout, self.furniture = layout, furniture
+        self.marks = Marks()
+        self._page_flowables = 0
+        self._section = ""
+        fw, fh = p.width - p.inner - p.outer, p.height - p.top - p.bottom
+        recto = Frame(p.inner, p.bottom, fw, fh, id="r", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        verso = Frame(p.outer, p.bottom, fw, fh, id="v", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("recto", [recto], onPageEnd=self._page_end, autoNextPageTemplate="verso"),
+            PageTemplate("verso", [verso], onPageEnd=self._page_end, autoNextPageTemplate="recto"),
+        ])
+
+    # -- build passes --------------------------------------------------------
+    def beforeDocument(self) -> None:
+        self._last = self.marks
+        self.marks = Marks()
+        self._page_flowables = 0
+        self._section = ""
+
+    def display_folio(self, page: int) -> str:
+        """The number printed on physical ``page``: roman before the body."""
+        start = self.marks.body_start or self._last.body_start
+        if start and page >= start:
+            return str(page - start + 1)
+        return roman(page)
+
+    def body_page(self, page: int) -> int:
+        """``page`` counted from the body's first page (for contents)."""
+        start = self.marks.body_start or self._last.body_start or 1
+        return page - start + 1
+
+    # -- recto / verso breaks ---------------------------------------------------
+    def handle_openRecto(self) -> None:
+        self._break_to(parity=1)
+
+    def handle_openVerso(self) -> None:
+        self._break_to(parity=0)
+
+    def _break_to(self, parity: int) -> None:
+        if self._page_flowables:
+            self._new_page()
+        if self.page % 2 != parity:
+            self.marks.blank.add(self.page)
+            self._new_page()
+
+    def _new_page(self) -> None:
+        self.handle_pageBreak()
+        self.clean_hanging()  # begin the new page now, so self.page is its number
+
+    # -- page furniture --------------------------------------------------------
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        self._page_flowables = 0
+        if self.page == 1:
+            self.canv.addPageLabel(0, style="ROMAN_LOWER")
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        self._page_flowables += 1
+        page = self.page
+        for attr, value in getattr(flowable, "_octavo", {}).items():
+            if attr == "section":
+                self._section = value
+            elif attr == "opener":
+                self.marks.openers.add(page)
+            elif attr == "body_start" and not self.marks.body_start:
+                self.marks.body_start = page
+                self.canv.addPageLabel(page - 1, style="ARABIC", start=1)
+            elif attr == "no_furniture":
+                self.marks.no_furniture.add(page)
+            elif attr == "items":
+                for item in value:
+                    self.marks.item_pages.setdefault(item, page)
+            elif attr == "outline":
+                self._outline(*value)
+            elif attr == "persons":
+                self.notify("OctavoPerson", (value, self.body_page(page), self.display_folio(page)))
+            elif attr == "toc":
+                level, text, key = value
+                self.notify("TOCEntry", (level, text, self.body_page(page), key))
+        self.marks.section_on[page] = self._section
+
+    def _outline(self, key: str, title: str, level: int) -> None:
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+    def _page_end(self, canv, doc) -> None:
+        page = canv.getPageNumber()
+        m = self.marks
+        if page in m.blank or page in m.no_furniture or self._page_flowables == 0:
+            return
+        self.furniture(canv, page, self.display_folio(page), m.section_on.get(page, ""),
+                       opener=page in m.openers)

@@ -1,0 +1,65 @@
+"""Registering a layout's TrueType fonts with ReportLab, and checking that
+they hold every glyph the text needs."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from exporter import model as m
+from exporter.errors import Problem, ValidationError
+from exporter.layout import Layout
+from exporter.plaintext import Unit
+
+FACES = ("regular", "bold", "italic", "bold_italic")
+
+
+@lru_cache(maxsize=None)
+def _register(path: Path) -> str:
+    """Register one TrueType file once per process; return its font name."""
+    name = f"Octavo-{path.stem}"
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+def register(layout: Layout) -> dict[str, dict[str, str]]:
+    """Register every family of ``layout``; return ReportLab font names by
+    logical family and face, with bold/italic mapped for ``<b>``/``<i>``."""
+    names: dict[str, dict[str, str]] = {}
+    for key, fam in layout.fonts.items():
+        faces = {face: _register(getattr(fam, face)) for face in FACES}
+        for face, (bold, italic) in zip(FACES, ((0, 0), (1, 0), (0, 1), (1, 1))):
+            addMapping(faces["regular"], bold, italic, faces[face])
+        names[key] = faces
+    return names
+
+
+def missing_glyphs(layout: Layout, units: list[Unit], font: str = "serif") -> ValidationError | None:
+    """An error naming each character of ``units`` the layout's ``font``
+    cannot draw, with where the text is; None when all are covered."""
+    fam = layout.fonts[font]
+    names = register(layout)
+    faces = [pdfmetrics.getFont(n).face.charToGlyph for n in names[font].values()]
+    problems = []
+    for unit in units:
+        bad = sorted({c for c in unit.text if not c.isspace() and any(ord(c) not in cmap for cmap in faces)})
+        if bad:
+            chars = ", ".join(f"'{c}' U+{ord(c):04X}" for c in bad[:8])
+            loc = unit.loc
+            problems.append(Problem(loc.file, loc.line, loc.col, loc.path,
+                                    f"the layout's font '{fam.family}' (fonts.{font}) has no glyph for {chars}"))
+    return ValidationError(problems, "source for this layout") if problems else None
+
+
+def all_units(event: m.Event) -> list[Unit]:
+    """Every piece of text of ``event`` a PDF may set, for glyph checks."""
+    from exporter.plaintext import body_units
+
+    units = list(body_units(event))
+    for p in event.people:
+        units.append(Unit("person", " ".join((p.full_name, p.position, p.native_name)), p.loc))
+    return units

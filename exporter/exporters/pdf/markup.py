@@ -1,0 +1,35 @@
+"""Model inlines as ReportLab paragraph markup, escaping all text.
+
+ReportLab's Paragraph parses its text as markup, so every piece of source
+text goes through :func:`esc`; only this module writes tags.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from exporter import model as m
+
+
+def esc(text: str) -> str:
+    """``text`` escaped for a ReportLab paragraph (``&``, ``<``, ``>``, quotes)."""
+    return escape(text, {'"': "&quot;"})
+
+
+def inline_markup(nodes: tuple[m.Inline, ...], links: bool = True, accent: str = "") -> str:
+    """Markup for inline nodes: ``<i>``, ``<b>``, ``<a href>``, curly quotes."""
+    out = []
+    for n in nodes:
+        if isinstance(n, m.Text):
+            out.append(esc(n.text))
+        elif isinstance(n, m.Emph):
+            out.append(f"<i>{inline_markup(n.children, links, accent)}</i>")
+        elif isinstance(n, m.Strong):
+            out.append(f"<b>{inline_markup(n.children, links, accent)}</b>")
+        elif isinstance(n, m.Quote):
+            out.append(f"“{inline_markup(n.children, links, accent)}”")
+        else:
+            inner = inline_markup(n.children, links, accent)
+            colour = f' color="{accent}"' if accent else ""
+            out.append(f'<a href="{esc(n.target)}"{colour}>{inner}</a>' if links else inner)
+    return "".join(out)

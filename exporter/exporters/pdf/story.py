@@ -1,0 +1,285 @@
+"""The booklet's story: the model walked into ReportLab flowables."""
+
+from __future__ import annotations
+
+import calendar
+from typing import Iterator
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, ListFlowable, ListItem,
+                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import IndexingFlowable
+
+from exporter import model as m
+from exporter.exporters.pdf.doc import OpenRecto, OpenVerso
+from exporter.exporters.pdf.markup import esc, inline_markup
+from exporter.layout import Layout
+from exporter.layout.templates import render_lines
+from exporter.plaintext import inline_text
+
+_BULLETS = {"decimal": "1", "upper-roman": "I", "lower-roman": "i"}
+
+
+def human_date(iso: str) -> str:
+    """``2019-04`` as ``April 2019``; ``2019-04-03`` as ``3 April 2019``."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = calendar.month_name[parts[1]]
+    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def tag(flowable: Flowable, **marks) -> Flowable:
+    """Attach page marks (``section``, ``toc``, ``persons`` …) the document
+    template acts on when the flowable is placed."""
+    flowable._octavo = {**getattr(flowable, "_octavo", {}), **marks}
+    return flowable
+
+
+class ParticipantsIndex(IndexingFlowable):
+    """The index of participants: each person with the pages where they
+    speak, chair, ask or answer, sorted by surname (honorifics ignored)."""
+
+    def __init__(self, event: m.Event, styles, font: str) -> None:
+        super().__init__()
+        self.event, self.styles, self.font = event, styles, font
+        self._last: dict[str, list[str]] = {}
+        self._now: dict[str, list[str]] = {}
+        self._table: Table | None = None
+
+    def beforeBuild(self) -> None:
+        self._last, self._now = self._now, {}
+
+    def isSatisfied(self) -> bool:
+        return self._last == self._now
+
+    def notify(self, kind: str, stuff) -> None:
+        if kind == "OctavoPerson":
+            pids, _, folio = stuff
+            for pid in pids:
+                pages = self._now.setdefault(pid, [])
+                if folio not in pages:
+                    pages.append(folio)
+
+    def _rows(self) -> list[list[Paragraph]]:
+        people = sorted(self.event.people, key=lambda p: (p.sort_name.casefold(), p.name.casefold()))
+        rows = []
+        for p in people:
+            given = p.name[: -len(p.sort_name)].strip() if p.name.endswith(p.sort_name) else p.name
+            name = f"<b>{esc(p.sort_name)}</b>, {esc(given)}" + (f" ({esc(p.honorific)})" if p.honorific else "")
+            pages = ", ".join(self._last.get(p.id, [])) or "–"
+            rows.append([Paragraph(f"{name}<br/><font size=-1>{esc(p.position)}</font>"
+                                   if p.position else name, self.styles["index"]),
+                         Paragraph(pages, self.styles["index"])])
+        return rows
+
+    def wrap(self, aw, ah):
+        style = TableStyle([("FONT", (0, 0), (-1, -1), self.font, 8), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("ALIGN", (1, 0), (1, -1), "RIGHT")])
+        self._table = Table(self._rows(), colWidths=[aw * 0.78, aw * 0.22], style=style, repeatRows=0)
+        return self._table.wrap(aw, ah)
+
+    def split(self, aw, ah):
+        self.wrap(aw, ah)
+        return self._table.split(aw, ah)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self._table.drawOn(canvas, x, y, _sW)
+
+
+class Story:
+    """Builds the flowables of one booklet."""
+
+    def __init__(self, event: m.Event, layout: Layout, styles, names, links: bool = True) -> None:
+        self.event, self.layout, self.st, self.names, self.links = event, layout, styles, names, links
+        self.accent = layout.colours.get("accent", "#000000")
+        self.serif = names["serif"]["regular"] if "serif" in names else next(iter(names.values()))["regular"]
+        self.index = ParticipantsIndex(event, styles, self.serif)
+
+    def p(self, style: str, markup: str, **marks) -> Paragraph:
+        return tag(Paragraph(markup, self.st[style]), **marks) if marks else Paragraph(markup, self.st[style])
+
+    def inl(self, nodes: tuple[m.Inline, ...]) -> str:
+        return inline_markup(nodes, self.links, self.accent)
+
+    def template(self, name: str, **context) -> list[Paragraph]:
+        ev = self.event
+        lines = render_lines(self.layout, name, event=ev, organiser=ev.organiser, date=human_date(ev.date),
+                             published=human_date(ev.published), **context)
+        return [self.p(line.style, esc(line.text)) for line in lines]
+
+    # -- the whole book --------------------------------------------------------
+    def flowables(self) -> list[Flowable]:
+        parts, out = self.layout.parts, []
+        if parts["cover"]:
+            out += self.cover()
+        if parts["imprint"]:
+            out += [OpenVerso(), *self.imprint()]
+        if parts["contents"]:
+            out += [OpenRecto(), *self.contents()]
+        out += [OpenRecto(), *self.introduction()]
+        for n, session in enumerate(self.event.sessions):
+            out += [OpenRecto(), *self.session(session, n)]
+        if parts["media"] and self.event.media:
+            out += [OpenRecto(), *self.media(self.event.media)]
+        if parts["index"]:
+            out += [OpenRecto(), *self.participants()]
+        if parts["back_cover"]:
+            out += [OpenVerso(), *self.back_cover()]
+        return out
+
+    def cover(self) -> list[Flowable]:
+        p = self.layout.page
+        lines = self.template("cover.j2")
+        return [tag(Spacer(1, (p.height - p.top - p.bottom) * 0.28), no_furniture=True),
+                *(tag(x, no_furniture=True) for x in lines)]
+
+    def imprint(self) -> list[Flowable]:
+        p = self.layout.page
+        lines = self.template("imprint.j2")
+        width = p.width - p.inner - p.outer
+        height = sum(x.wrap(width, p.height)[1] + x.style.spaceBefore + x.style.spaceAfter for x in lines)
+        gap = max(0, p.height - p.top - p.bottom - height - 24)
+        return [tag(Spacer(1, gap), no_furniture=True), *(tag(x, no_furniture=True) for x in lines)]
+
+    def contents(self) -> list[Flowable]:
+        toc = TableOfContents(dotsMinLevel=0, levelStyles=[self.st["contents"], self.st["contents_sub"]],
+                              tableStyle=TableStyle([("FONT", (0, 0), (-1, -1), self.serif, 9),
+                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                                     ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        return [self.p("heading1", "Contents", outline=("contents", "Contents", 0), opener=True), toc]
+
+    def heading(self, text: str, key: str, *, level: int = 0, style: str = "heading1", **marks) -> Paragraph:
+        return self.p(style, esc(text), outline=(key, text, level), toc=(level, esc(text), key), **marks)
+
+    def introduction(self) -> list[Flowable]:
+        return [self.heading("Introduction", "introduction", body_start=True, section="Introduction",
+                             opener=True), *self.blocks(self.event.introduction)]
+
+    # -- sessions --------------------------------------------------------------
+    def session(self, s: m.Session, n: int) -> list[Flowable]:
+        title = s.title + (f": {inline_text(s.theme)}" if s.theme else "")
+        out: list[Flowable] = [self.heading(s.title, s.id, section=s.title, opener=True, items=(s.id,),
+                                            persons=(s.chair,) if s.chair else ())]
+        out[0]._octavo["toc"] = (0, esc(title), s.id)
+        if s.theme:
+            out.append(self.p("session_theme", self.inl(s.theme)))
+        out += self.panel(s)
+        out += self.blocks(s.intro)
+        for item in s.items:
+            out += self.item(item)
+        return out
+
+    def panel(self, s: m.Session) -> list[Flowable]:
+        ev, out = self.event, []
+        groups = [("Chair", (s.chair,) if s.chair else ()), ("Speakers", s.speakers), ("Discussants", s.discussants)]
+        for label, pids in groups:
+            if not pids:
+                continue
+            out.append(self.p("panel_label", esc(label)))
+            for pid in pids:
+                person = ev.person(pid)
+                pos = f" — {esc(person.position)}" if person.position else ""
+                out.append(self.p("panel", f"<b>{esc(person.full_name)}</b>{pos}"))
+        return out + [Spacer(1, 6)] if out else out
+
+    def item(self, it: m.Item) -> list[Flowable]:
+        if isinstance(it, m.Contribution):
+            return self.contribution(it)
+        if isinstance(it, m.QASession):
+            return self.qa(it)
+        return [tag(f, items=(it.id,), persons=it.people) for f in self.blocks(it.body, "note")]
+
+    def speaker_heading(self, pids: tuple[str, ...], key: str, label: str, title: tuple) -> list[Flowable]:
+        people = [self.event.person(p) for p in pids]
+        names = " and ".join(p.full_name for p in people)
+        toc_text = names + (f": {inline_text(title)}" if title else f" — {label}")
+        head = self.p("speaker", esc(names), items=(key,), persons=pids, outline=(key, toc_text, 1),
+                      toc=(1, esc(toc_text), key))
+        out: list[Flowable] = [CondPageBreak(60), head]
+        for p in people:
+            if p.position:
+                out.append(self.p("affiliation", esc(p.position)))
+        out.append(self.p("talk_title", self.inl(title) if title else esc(label)))
+        return out
+
+    def contribution(self, c: m.Contribution) -> list[Flowable]:
+        out = self.speaker_heading(c.speakers, c.id, c.label, c.title)
+        out += self.blocks(c.body)
+        out += [self.p("pull_quote", f"“{esc(q)}”") for q in c.quotes]
+        return out
+
+    def qa(self, q: m.QASession) -> list[Flowable]:
+        out: list[Flowable] = [CondPageBreak(80), self.heading(q.title, q.id, level=1, style="heading2", items=(q.id,))]
+        out += self.blocks(q.intro)
+        for ex in q.exchanges:
+            asker = self.event.person(ex.questioner)
+            who = f"Question — {esc(asker.full_name)}" + (f", {esc(asker.position)}" if asker.position else "")
+            out.append(tag(self.p("question", f'<font name="{self.names["sans"]["bold"]}" color="{self.accent}">{who}</font>'),
+                           items=(ex.id,), persons=(ex.questioner,)))
+            out += self.blocks(ex.question, "question")
+            for a in ex.answers:
+                responder = self.event.person(a.responder)
+                out.append(tag(self.p("answer", f'<font name="{self.names["sans"]["bold"]}">Answer — {esc(responder.full_name)}</font>'),
+                               persons=(a.responder,)))
+                out += self.blocks(a.body, "answer")
+        return out
+
+    # -- prose -----------------------------------------------------------------
+    def blocks(self, blocks: tuple[m.Block, ...], style: str = "body") -> list[Flowable]:
+        out: list[Flowable] = []
+        for i, b in enumerate(blocks):
+            first = style == "body" and (i == 0 or not isinstance(blocks[i - 1], m.Paragraph))
+            out += list(self.block(b, "body_first" if first and "body_first" in self.st else style))
+        return out
+
+    def block(self, b: m.Block, style: str) -> Iterator[Flowable]:
+        if isinstance(b, m.Paragraph):
+            yield self.p(style, self.inl(b.inlines))
+        elif isinstance(b, m.ListBlock):
+            items = [ListItem([self.p("list_item", self.inl(x.inlines)) if isinstance(x, m.Paragraph)
+                               else Spacer(0, 0) for x in item] or [Spacer(0, 0)]) for item in b.items]
+            st = self.st["list_item"]
+            yield ListFlowable(items, bulletType=_BULLETS[self.layout.list_number_format] if b.ordered else "bullet",
+                               start=str(b.start) if b.ordered else "•", bulletFontName=st.fontName,
+                               bulletFontSize=st.fontSize, leftIndent=st.leftIndent, bulletDedent=st.leftIndent,
+                               spaceBefore=4, spaceAfter=4, bulletFormat="%s." if b.ordered else None)
+        else:
+            for inner in b.blocks:
+                yield from self.block(inner, "pull_quote")
+
+    # -- back matter -----------------------------------------------------------
+    def media(self, media: m.MediaCoverage) -> list[Flowable]:
+        out: list[Flowable] = [self.heading("Media Coverage", "media", section="Media Coverage", opener=True)]
+        out += self.blocks(media.intro)
+        items = [ListItem(self.p("list_item", f'<a href="{esc(o.url)}" color="{self.accent}">{esc(o.name)}</a>'
+                                 if o.url and self.links else esc(o.name))) for o in media.outlets]
+        st = self.st["list_item"]
+        out.append(ListFlowable(items, bulletType="bullet", start="•", bulletFontName=st.fontName,
+                                bulletFontSize=st.fontSize, leftIndent=st.leftIndent))
+        return out
+
+    def participants(self) -> list[Flowable]:
+        return [self.heading("Index of Participants", "participants", section="Index of Participants",
+                             opener=True), self.index]
+
+    def back_cover(self) -> list[Flowable]:
+        org = self.event.organiser
+        out: list[Flowable] = [tag(x, no_furniture=True) for x in self.template("back_cover.j2")]
+        for b in (*org.description, *org.profile):
+            out += [tag(f, no_furniture=True) for f in self.block(b, "body_first")]
+        if org.figures:
+            out.append(Spacer(1, 8))
+            rows = [[self.p("figure_value", esc(f.value)), self.p("figure_label", esc(f.label))] for f in org.figures]
+            out.append(tag(Table(rows, colWidths=[60, None], style=TableStyle([
+                ("FONT", (0, 0), (-1, -1), self.serif, 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEBELOW", (0, 0), (-1, -2), 0.3, HexColor(self.layout.colours.get("rule", "#999999")))])),
+                no_furniture=True))
+        if org.url:
+            link = f'<a href="{esc(org.url)}" color="{self.accent}">{esc(org.url)}</a>' if self.links else esc(org.url)
+            out.append(tag(self.p("cover_line", link), no_furniture=True))
+        return out

@@ -1,0 +1,253 @@
+"""Find, merge, validate and resolve layouts.
+
+Layouts are found along a search path: the project's ``layouts/`` first,
+then the layouts bundled with Octavo.  ``extends:`` chains are merged key by
+key (the extending layout wins), every value remembering the file and line
+it came from, so that problems and ``octavo layouts show`` can cite it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError as PydanticError
+
+from exporter.errors import OctavoError, Problem, ValidationError
+from exporter.layout import schema as ls
+from exporter.layout.model import FontFamily, Layout, Page, ParaStyle, BriefSettings
+from exporter.project import Project
+from exporter.source.yamlread import Pos, PathT, dotted, read_yaml
+from exporter.validation import describe, did_you_mean, translate
+
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "layouts"
+BUNDLED_FONTS = Path(__file__).resolve().parent.parent / "fonts"
+DEFAULT_LAYOUT = "booklet"
+
+#: Styles every exporter may ask for; a layout must define (or inherit) each.
+REQUIRED_STYLES = (
+    "body", "title", "subtitle", "heading1", "heading2", "heading3", "speaker", "affiliation",
+    "talk_title", "question", "answer", "pull_quote", "list_item", "caption", "imprint", "contents",
+    "index", "running_head", "folio", "cover_title", "cover_subtitle", "cover_line")
+
+_POINTS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
+_SIZES = {"A4": (210, 297), "A5": (148, 210), "B5": (176, 250), "letter": (215.9, 279.4), "6x9in": (152.4, 228.6)}
+
+
+def length(text: str) -> float:
+    """``'18mm'`` in PostScript points (validated before it gets here)."""
+    text = text.strip()
+    unit = text[-2:]
+    return float(text[:-2].strip()) * _POINTS[unit]
+
+
+def page_size(name: str) -> tuple[float, float]:
+    """Width and height in points of a named trim size."""
+    w, h = _SIZES[name]
+    return w * _POINTS["mm"], h * _POINTS["mm"]
+
+
+def search_path(project: Project) -> list[Path]:
+    """Folders holding layouts, in the order they are searched."""
+    return [project.root / "layouts", BUILTIN_DIR]
+
+
+def available(project: Project) -> list[tuple[str, Path]]:
+    """Every layout found, project first, as (name, folder)."""
+    out = []
+    for base in search_path(project):
+        if base.is_dir():
+            out += [(p.name, p) for p in sorted(base.iterdir()) if (p / "layout.yaml").is_file()]
+    return out
+
+
+def _find(name: str, project: Project, skip: Path | None = None) -> Path:
+    for base in search_path(project):
+        folder = base / name
+        if (folder / "layout.yaml").is_file() and folder != skip:
+            return folder
+    names = sorted({n for n, _ in available(project)})
+    raise OctavoError(f"no layout '{name}'{did_you_mean(name, names)} (layouts: {', '.join(names)})")
+
+
+@dataclass
+class MergedDoc:
+    """The merged data of an ``extends`` chain, with where each value came from."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    origins: dict[PathT, tuple[str, Pos]] = field(default_factory=dict)
+    keys: dict[PathT, tuple[str, Pos]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    fallback: str = ""
+
+    def problem(self, path: PathT, message: str, *, key: bool = False) -> Problem:
+        path = tuple(path)
+        table = self.keys if key and path in self.keys else self.origins
+        probe = path
+        while probe and probe not in table:
+            probe = probe[:-1]
+        file, pos = table.get(probe, (self.fallback, Pos(0, 0)))
+        return Problem(file, pos.line, pos.col, dotted(path), message)
+
+    def add(self, path: PathT, message: str) -> None:
+        self.problems.append(self.problem(path, message))
+
+
+def _merge(into: dict[str, Any], data: dict[str, Any], doc, merged: MergedDoc, path: PathT) -> None:
+    for key, value in data.items():
+        p = (*path, key)
+        merged.origins[p] = (doc.file, doc.values.get(p, Pos(0, 0)))
+        merged.keys[p] = (doc.file, doc.keys.get(p, Pos(0, 0)))
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value, doc, merged, p)
+        else:
+            into[key] = value
+            _record(value, doc, merged, p)
+
+
+def _record(value: Any, doc, merged: MergedDoc, path: PathT) -> None:
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for k, v in children:
+        merged.origins[(*path, k)] = (doc.file, doc.values.get((*path, k), Pos(0, 0)))
+        merged.keys[(*path, k)] = (doc.file, doc.keys.get((*path, k), Pos(0, 0)))
+        _record(v, doc, merged, (*path, k))
+
+
+def _chain(name: str, project: Project) -> tuple[list[Path], MergedDoc]:
+    """The folders of ``name``'s extends chain (child first) and their merged data."""
+    folders: list[Path] = []
+    docs = []
+    folder = _find(name, project)
+    while True:
+        if folder in folders:
+            raise OctavoError(f"layout '{name}': 'extends' goes round in a circle through {folder}")
+        folders.append(folder)
+        doc = read_yaml(folder / "layout.yaml", project.display(folder / "layout.yaml"))
+        docs.append(doc)
+        parent = doc.data.get("extends") if isinstance(doc.data, dict) else None
+        if not parent:
+            break
+        try:
+            folder = _find(str(parent), project, skip=folder)
+        except OctavoError as exc:
+            doc.add(("extends",), exc.message)
+            break
+    merged = MergedDoc(fallback=docs[0].file)
+    for doc in reversed(docs):
+        merged.problems += doc.problems
+        if isinstance(doc.data, dict):
+            _merge(merged.data, doc.data, doc, merged, ())
+        elif not doc.problems:
+            doc.add((), f"expected a mapping of keys, not {describe(doc.data)}")
+            merged.problems += doc.problems
+    merged.data.pop("extends", None)
+    return folders, merged
+
+
+def load_layout(name: str | None, project: Project) -> Layout:
+    """The layout ``name`` (default: the house booklet), merged along its
+    ``extends`` chain, validated and resolved to points and files."""
+    name = name or DEFAULT_LAYOUT
+    folders, merged = _chain(name, project)
+    if merged.problems:
+        raise ValidationError(merged.problems, "layout")
+    try:
+        raw = ls.LayoutFile.model_validate(merged.data)
+    except PydanticError as exc:
+        raise ValidationError([translate(merged, ls.LayoutFile, e) for e in exc.errors()], "layout") from None
+    layout = _resolve(name, folders, raw, merged)
+    if merged.problems:
+        raise ValidationError(merged.problems, "layout")
+    return layout
+
+
+def _resolve(name: str, folders: list[Path], raw: ls.LayoutFile, merged: MergedDoc) -> Layout:
+    colours = {k: v for k, v in raw.colours.items()}
+    for k, v in raw.colours.items():
+        if not v.startswith("#"):
+            merged.add(("colours", k), f"'{v}' is not a colour: write #rrggbb")
+    fonts = {k: _font(k, f, folders, merged) for k, f in raw.fonts.items()}
+    styles = _styles(raw, fonts, colours, merged)
+    p = raw.page
+    w, h = page_size(p.size)
+    page = Page(w, h, length(p.margins.inner), length(p.margins.outer), length(p.margins.top),
+                length(p.margins.bottom), length(p.bleed), p.crop_marks == "true", p.size)
+    b = raw.brief
+    bw, bh = page_size(b.size)
+    brief = BriefSettings(bw, bh, length(b.margin), length(b.max_size), length(b.min_size),
+                          int(b.max_pages), tuple(b.drop_order))
+    parts = {k: v == "true" for k, v in raw.parts.model_dump().items()}
+    ref = next((f / "reference.docx" for f in folders if (f / "reference.docx").is_file()), None)
+    templates = tuple(f / "templates" for f in folders if (f / "templates").is_dir())
+    origins = {dotted(k): f"{f}:{pos.line}" for k, (f, pos) in merged.origins.items()}
+    return Layout(name, tuple(folders), raw.description, page, fonts, colours, styles, raw.list_numbers,
+                  parts, raw.running_heads.style, raw.running_heads.folio_style,
+                  raw.running_heads.rule == "true", brief, ref, templates, origins)
+
+
+def _font(key: str, f: ls.FontIn, folders: list[Path], merged: MergedDoc) -> FontFamily:
+    def locate(face: str, file: str | None) -> Path:
+        if file is None:
+            return locate("regular", f.regular) if face != "regular" else Path()
+        path = ("fonts", key, face)
+        if Path(file).name != file:
+            merged.add(path, f"'{file}' must be a file name, found in the layout's fonts/ folder")
+            return Path()
+        for folder in [*(d / "fonts" for d in folders), BUNDLED_FONTS]:
+            candidate = folder / file
+            if candidate.is_file():
+                head = candidate.read_bytes()[:4]
+                if head == b"OTTO":
+                    merged.add(path, f"'{file}' has CFF (PostScript) outlines; use a TrueType (.ttf) font")
+                elif head not in (b"\x00\x01\x00\x00", b"true"):
+                    merged.add(path, f"'{file}' is not a TrueType font")
+                return candidate
+        merged.add(path, f"font file '{file}' not found in the layout's fonts/ folder or Octavo's fonts")
+        return Path()
+
+    return FontFamily(key, f.family, locate("regular", f.regular), locate("italic", f.italic),
+                      locate("bold", f.bold), locate("bold_italic", f.bold_italic))
+
+
+_STYLE_DEFAULTS = dict(font="serif", size="10pt", leading="13pt", colour="text", align="left",
+                       space_before="0pt", space_after="0pt", first_indent="0pt", left_indent="0pt",
+                       bold="false", italic="false", caps="false", keep_with_next="false", hyphenate="false")
+
+
+def _styles(raw: ls.LayoutFile, fonts: dict[str, FontFamily], colours: dict[str, str],
+            merged: MergedDoc) -> dict[str, ParaStyle]:
+    resolved: dict[str, dict[str, str]] = {}
+
+    def resolve(name: str, seen: tuple[str, ...]) -> dict[str, str]:
+        if name in resolved:
+            return resolved[name]
+        style = raw.styles[name]
+        parent = style.parent or ("body" if name != "body" else None)
+        if parent and parent not in raw.styles:
+            merged.add(("styles", name, "parent"), f"no style '{parent}'{did_you_mean(parent, raw.styles)}")
+            parent = None
+        if parent in seen:
+            merged.add(("styles", name, "parent"), f"styles inherit in a circle: {' -> '.join((*seen, parent))}")
+            parent = None
+        base = resolve(parent, (*seen, name)) if parent else dict(_STYLE_DEFAULTS)
+        mine = {k: v for k, v in style.model_dump().items() if v is not None and k != "parent"}
+        resolved[name] = {**base, **mine}
+        return resolved[name]
+
+    out: dict[str, ParaStyle] = {}
+    missing = [s for s in REQUIRED_STYLES if s not in raw.styles]
+    if missing:
+        merged.add(("styles",), f"missing styles: {', '.join(missing)}")
+    for name in raw.styles:
+        v = resolve(name, ())
+        if v["font"] not in fonts:
+            merged.add(("styles", name, "font"), f"no font '{v['font']}'{did_you_mean(v['font'], fonts)} under 'fonts'")
+        colour = colours.get(v["colour"], v["colour"])
+        if not colour.startswith("#"):
+            merged.add(("styles", name, "colour"), f"no colour '{v['colour']}' under 'colours'")
+        out[name] = ParaStyle(name, v["font"], length(v["size"]), length(v["leading"]), colour, v["align"],
+                              length(v["space_before"]), length(v["space_after"]), length(v["first_indent"]),
+                              length(v["left_indent"]), v["bold"] == "true", v["italic"] == "true",
+                              v["caps"] == "true", v["keep_with_next"] == "true", v["hyphenate"] == "true")
+    return out

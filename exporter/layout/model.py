@@ -1,0 +1,94 @@
+"""A resolved layout: every length in points, every font a file, every
+style complete.  Exporters read these; none of them parses a unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Page:
+    """Trim size and margins in points; ``inner`` is the binding side."""
+
+    width: float
+    height: float
+    inner: float
+    outer: float
+    top: float
+    bottom: float
+    bleed: float
+    crop_marks: bool
+    size_name: str
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """A logical font (``serif``) and its TrueType files by face."""
+
+    name: str
+    family: str
+    regular: Path
+    italic: Path
+    bold: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    """A paragraph style with every property resolved through ``parent``."""
+
+    name: str
+    font: str
+    size: float
+    leading: float
+    colour: str
+    align: str
+    space_before: float
+    space_after: float
+    first_indent: float
+    left_indent: float
+    bold: bool
+    italic: bool
+    caps: bool
+    keep_with_next: bool
+    hyphenate: bool
+
+
+@dataclass(frozen=True)
+class BriefSettings:
+    """The brief's page (points), size range and allowed degradations."""
+
+    width: float
+    height: float
+    margin: float
+    max_size: float
+    min_size: float
+    max_pages: int
+    drop_order: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A layout, merged along its ``extends`` chain and resolved.
+
+    ``folders`` are the chain's folders, the layout's own first;
+    ``origins`` maps each dotted key to the ``file:line`` that set it.
+    """
+
+    name: str
+    folders: tuple[Path, ...]
+    description: str
+    page: Page
+    fonts: dict[str, FontFamily]
+    colours: dict[str, str]
+    styles: dict[str, ParaStyle]
+    list_number_format: str
+    parts: dict[str, bool]
+    running_head_style: str
+    folio_style: str
+    running_head_rule: bool
+    brief: BriefSettings
+    reference_docx: Path | None
+    template_dirs: tuple[Path, ...]
+    origins: dict[str, str]

@@ -1,0 +1,122 @@
+"""The layout style sheet's shape (``layouts/<name>/layout.yaml``).
+
+Lengths carry a unit (``18mm``, ``0.5in``, ``12pt``, ``1.2cm``); colours are
+``#rrggbb`` or the name of a colour defined under ``colours``; switches are
+``true``/``false``.  A layout may say ``extends: <other>`` and hold only what
+it changes: mappings merge key by key, the extending layout's values win.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional
+
+from pydantic import Field, StringConstraints
+
+from exporter.source.schema import Line, Strict
+from exporter.validation import PATTERN_MESSAGES
+
+LENGTH_PATTERN = r"^\s*\d+(\.\d+)?\s*(mm|cm|in|pt)\s*$"
+COLOUR_PATTERN = r"^(#[0-9a-fA-F]{6}|[a-z][a-z0-9-]*)$"
+PATTERN_MESSAGES[LENGTH_PATTERN] = "'{value}' is not a length with a unit: write for example 18mm, 0.5in or 12pt"
+PATTERN_MESSAGES[COLOUR_PATTERN] = "'{value}' is not a colour: write #rrggbb or the name of a colour under 'colours'"
+
+Length = Annotated[str, StringConstraints(pattern=LENGTH_PATTERN)]
+Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
+Flag = Literal["true", "false"]
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
+
+
+class MarginsIn(Strict):
+    """Page margins; inner is the binding side."""
+
+    inner: Length
+    outer: Length
+    top: Length
+    bottom: Length
+
+
+class PageIn(Strict):
+    """Trim size, margins and bleed."""
+
+    size: Literal["A4", "A5", "B5", "letter", "6x9in"]
+    margins: MarginsIn
+    bleed: Length = "3mm"
+    crop_marks: Flag = "false"
+
+
+class FontIn(Strict):
+    """A font family: TrueType files by face, found in the layout's
+    ``fonts/`` folder or among the fonts bundled with Octavo."""
+
+    family: Line
+    regular: Line
+    italic: Optional[Line] = None
+    bold: Optional[Line] = None
+    bold_italic: Optional[Line] = None
+
+
+class StyleIn(Strict):
+    """A paragraph style; unset properties come from ``parent`` (default:
+    ``body``)."""
+
+    parent: Optional[Name] = None
+    font: Optional[Name] = None
+    size: Optional[Length] = None
+    leading: Optional[Length] = None
+    colour: Optional[Colour] = None
+    align: Optional[Literal["left", "justify", "center", "right"]] = None
+    space_before: Optional[Length] = None
+    space_after: Optional[Length] = None
+    first_indent: Optional[Length] = None
+    left_indent: Optional[Length] = None
+    bold: Optional[Flag] = None
+    italic: Optional[Flag] = None
+    caps: Optional[Flag] = None
+    keep_with_next: Optional[Flag] = None
+    hyphenate: Optional[Flag] = None
+
+
+class PartsIn(Strict):
+    """Which parts of the booklet appear."""
+
+    cover: Flag = "true"
+    imprint: Flag = "true"
+    contents: Flag = "true"
+    index: Flag = "true"
+    media: Flag = "true"
+    back_cover: Flag = "true"
+
+
+class RunningHeadsIn(Strict):
+    """Running heads and folios."""
+
+    style: Name = "running_head"
+    folio_style: Name = "folio"
+    rule: Flag = "true"
+
+
+class BriefIn(Strict):
+    """The one-page brief's page and sizes."""
+
+    size: Literal["A4", "A5", "B5", "letter", "6x9in"] = "A4"
+    margin: Length = "16mm"
+    max_size: Length = "10.5pt"
+    min_size: Length = "8pt"
+    max_pages: Annotated[str, StringConstraints(pattern=r"^[12]$")] = "1"
+    drop_order: list[Literal["quote", "context", "key_figures", "about"]] = ["quote", "context"]
+
+
+class LayoutFile(Strict):
+    """One ``layout.yaml``.  In a layout that ``extends`` another, every key
+    is optional; the merged result must be complete."""
+
+    extends: Optional[Name] = None
+    description: str = ""
+    page: PageIn
+    fonts: Annotated[dict[Name, FontIn], Field(min_length=1)]
+    colours: dict[Name, Colour] = {}
+    styles: dict[Name, StyleIn]
+    list_numbers: Literal["decimal", "upper-roman", "lower-roman"] = "decimal"
+    parts: PartsIn = PartsIn()
+    running_heads: RunningHeadsIn = RunningHeadsIn()
+    brief: BriefIn = BriefIn()
