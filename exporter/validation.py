@@ -91,7 +91,9 @@ def _walk(cls: type[BaseModel], loc: Iterable[Any]) -> tuple[PathT, type[BaseMod
             t = next((a for a in typing.get_args(t) if part in _kinds(a)), None)
             continue
         path.append(part)
-        if isinstance(part, int):
+        if typing.get_origin(t) is dict:
+            t = typing.get_args(t)[1]
+        elif isinstance(part, int):
             t = typing.get_args(t)[0] if typing.get_args(t) else None
         elif isinstance(t, type) and issubclass(t, BaseModel):
             parent = t

@@ -244,7 +244,7 @@ def _styles(raw: ls.LayoutFile, fonts: dict[str, FontFamily], colours: dict[str,
         if v["font"] not in fonts:
             merged.add(("styles", name, "font"), f"no font '{v['font']}'{did_you_mean(v['font'], fonts)} under 'fonts'")
         colour = colours.get(v["colour"], v["colour"])
-        if not colour.startswith("#"):
+        if not colour.startswith("#") and v["colour"] not in colours:
             merged.add(("styles", name, "colour"), f"no colour '{v['colour']}' under 'colours'")
         out[name] = ParaStyle(name, v["font"], length(v["size"]), length(v["leading"]), colour, v["align"],
                               length(v["space_before"]), length(v["space_after"]), length(v["first_indent"]),

@@ -62,10 +62,9 @@ class BookletDoc(BaseDocTemplate):
         fw, fh = p.width - p.inner - p.outer, p.height - p.top - p.bottom
         recto = Frame(p.inner, p.bottom, fw, fh, id="r", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         verso = Frame(p.outer, p.bottom, fw, fh, id="v", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
-            PageTemplate("recto", [recto], onPageEnd=self._page_end, autoNextPageTemplate="verso"),
-            PageTemplate("verso", [verso], onPageEnd=self._page_end, autoNextPageTemplate="recto"),
-        ])
+        self._sides = (PageTemplate("verso", [verso], onPageEnd=self._page_end),
+                       PageTemplate("recto", [recto], onPageEnd=self._page_end))
+        self.addPageTemplates(list(self._sides))
 
     # -- build passes --------------------------------------------------------
     def beforeDocument(self) -> None:
@@ -106,6 +105,7 @@ class BookletDoc(BaseDocTemplate):
 
     # -- page furniture --------------------------------------------------------
     def handle_pageBegin(self) -> None:
+        self.pageTemplate = self._sides[(self.page + 1) % 2]  # odd pages are rectos
         super().handle_pageBegin()
         self._page_flowables = 0
         if self.page == 1:

@@ -1,0 +1,209 @@
+"""The PDF booklet, checked on the file read back (pypdf, pdfplumber, poppler)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from conftest import FIXTURES, ROOT
+from exporter.errors import OctavoError
+from exporter.exporters.pdf import PdfExporter
+from exporter.layout import load_layout
+from exporter.project import Project
+from oracle import missing, seed_sentences
+
+LAYOUT_PROJECT = FIXTURES / "layout-project"
+BROKEN_LAYOUTS = sorted(p.name for p in (LAYOUT_PROJECT / "layouts").iterdir() if (p / "expected.txt").is_file())
+
+
+@pytest.fixture(scope="module", params=["booklet", "report"])
+def built(request, bundled_event, tmp_path_factory):
+    """(layout, exporter, path) of the bundled event's booklet per layout."""
+    layout = load_layout(request.param, Project(ROOT))
+    exporter = PdfExporter(bundled_event, layout)
+    path = exporter.export(tmp_path_factory.mktemp(request.param))
+    return layout, exporter, path
+
+
+def body_text(path: Path, layout) -> str:
+    """The text inside the text block of every page (no running heads or folios)."""
+    p = layout.page
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages, 1):
+            left = p.inner if n % 2 else p.outer
+            box = (left - 1, p.top - 2, left + p.width - p.inner - p.outer + 1, p.height - p.bottom + 2)
+            out.append(page.within_bbox(box).extract_text() or "")
+    return "\n".join(out)
+
+
+def page_texts(path: Path) -> list[str]:
+    """Each page's text as poppler's pdftotext extracts it."""
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return out.split("\f")[:-1]
+
+
+def test_page_size_is_the_layouts(built):
+    layout, _, path = built
+    box = PdfReader(path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (round(layout.page.width), round(layout.page.height))
+
+
+def test_nothing_is_lost(built):
+    layout, _, path = built
+    assert missing(seed_sentences(), body_text(path, layout)) == []
+
+
+def test_every_font_is_embedded(built):
+    out = subprocess.run(["pdffonts", str(built[2])], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    emb = [re.search(r"\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", row).group(1) for row in rows]
+    assert rows and set(emb) == {"yes"}, out
+    assert "Helvetica" not in out and "Times" not in out
+
+
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf not installed")
+def test_qpdf_check_passes(built):
+    result = subprocess.run(["qpdf", "--check", str(built[2])], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_page_labels_are_roman_then_arabic(built):
+    labels = PdfReader(built[2]).page_labels
+    assert labels[:3] == ["i", "ii", "iii"]
+    first_body = labels.index("1")
+    assert labels[first_body:first_body + 3] == ["1", "2", "3"]
+    assert first_body % 2 == 0  # the body starts on a recto
+
+
+def _outline(path: Path) -> list[tuple[str, int, int]]:
+    reader = PdfReader(path)
+    out = []
+
+    def walk(items, level):
+        for it in items:
+            if isinstance(it, list):
+                walk(it, level + 1)
+            else:
+                out.append((it.title, reader.get_destination_page_number(it), level))
+
+    walk(reader.outline, 0)
+    return out
+
+
+def test_sessions_open_on_rectos_and_outline_mirrors_contents(built, bundled_event):
+    outline = _outline(built[2])
+    top = [(t, page) for t, page, level in outline if level == 0]
+    titles = [t for t, _ in top]
+    for s in bundled_event.sessions:
+        assert s.title in titles
+    for title, page_index in top:
+        if title != "Contents":
+            assert page_index % 2 == 0, f"{title} opens on page {page_index + 1}"
+
+
+def test_each_contents_entry_points_at_its_heading(built):
+    layout, _, path = built
+    labels = PdfReader(path).page_labels
+    pages = page_texts(path)
+    toc_text = pages[2] + "\n" + pages[3]
+    entries = re.findall(r"^(Introduction|Inaugural Session|Session [IVX]+|Media Coverage|Index of Participants)"
+                         r"\b.*?(\d+)\s*$", toc_text, flags=re.M)
+    assert len(entries) >= 5
+    for title, number in entries:
+        assert title in pages[labels.index(number)], (title, number)
+
+
+def test_blank_versos_are_truly_blank(built):
+    pages = page_texts(built[2])
+    blanks = [i for i, text in enumerate(pages) if not text.strip()]
+    assert blanks, "expected at least one blank verso before a session"
+    for i in blanks:  # only versos are left blank, or the page that puts the back cover on a verso
+        assert i % 2 == 1 or i == len(pages) - 2, i
+
+
+def test_no_character_outside_the_text_block(built):
+    layout, _, path = built
+    p = layout.page
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages, 1):
+            left = p.inner if n % 2 else p.outer
+            right = left + p.width - p.inner - p.outer
+            for ch in page.chars:
+                assert left - 0.5 <= ch["x0"] and ch["x1"] <= right + 0.5, (n, ch["text"], ch["x0"], ch["x1"])
+
+
+def test_two_builds_are_byte_identical(built, bundled_event):
+    layout, exporter, path = built
+    assert PdfExporter(bundled_event, layout).render() == path.read_bytes()
+
+
+def test_layouts_look_deliberately_different(bundled_event):
+    project = Project(ROOT)
+    a = PdfExporter(bundled_event, load_layout("booklet", project)).render()
+    b = PdfExporter(bundled_event, load_layout("report", project)).render()
+    assert b"NotoSerif" in a and b"LiberationSerif" in b and b"NotoSerif" not in b
+    import io
+    text_a = "".join(pg.extract_text() for pg in PdfReader(io.BytesIO(a)).pages)
+    text_b = "".join(pg.extract_text() for pg in PdfReader(io.BytesIO(b)).pages)
+    assert "VII." in text_a and "VII." not in text_b  # the framework numbered in roman, or in arabic
+    assert "7." in text_b
+
+
+def test_index_lists_each_person_with_pages(built, bundled_event):
+    text = PdfReader(built[2]).pages[-1].extract_text() + "".join(
+        pg.extract_text() for pg in PdfReader(built[2]).pages[-5:])
+    assert "Volkhonsky, Boris (Dr.)" in text and "Serenko, Irina Nikolaevna (Dr.)" in text
+
+
+def test_markup_like_text_is_literal(tmp_path):
+    from exporter.source import load_event
+
+    ev = load_event(FIXTURES / "sources" / "valid", Project(ROOT))
+    path = PdfExporter(ev, load_layout(None, Project(ROOT))).export(tmp_path)
+    text = "".join(pg.extract_text() for pg in PdfReader(path).pages)
+    assert "AT&T, a<b and <script>x</script>." in text.replace("\n", " ")
+
+
+@pytest.mark.parametrize("name", BROKEN_LAYOUTS)
+def test_broken_layout_gives_its_exact_message(name, monkeypatch):
+    monkeypatch.setenv("OCTAVO_PROJECT", str(LAYOUT_PROJECT))
+    with pytest.raises(OctavoError) as err:
+        load_layout(name, Project.find())
+    expected = (LAYOUT_PROJECT / "layouts" / name / "expected.txt").read_text(encoding="utf-8")
+    assert err.value.format_message() + "\n" == expected
+
+
+def test_a_layout_extends_another_and_holds_only_what_it_changes(monkeypatch):
+    monkeypatch.setenv("OCTAVO_PROJECT", str(LAYOUT_PROJECT))
+    layout = load_layout("partner", Project.find())
+    assert layout.colours["accent"] == "#0B6E4F" and layout.styles["body"].size == 10
+    assert layout.page.size_name == "A5"
+    assert layout.origins["colours.accent"].startswith("layouts/partner/layout.yaml:")
+
+
+def test_a_glyph_the_font_lacks_is_an_error_with_its_location(tmp_path):
+    from exporter.source import load_event
+
+    folder = tmp_path / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    people = folder / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("Zafar Cheema", "Zafar 漢 Cheema"), encoding="utf-8")
+    ev = load_event(folder, Project(tmp_path))
+    with pytest.raises(OctavoError) as err:
+        PdfExporter(ev, load_layout(None, Project(ROOT))).render()
+    assert "has no glyph for '漢' U+6F22" in err.value.format_message()
+    assert "people.yaml:2:5" in err.value.format_message()
+
+
+def test_cli_exports_pdf(cli, tmp_path):
+    result = cli("export", "pdf", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pakistan-russia-2019" / "pakistan-russia-2019-proceedings.pdf").is_file()
+    assert not list((tmp_path / "pakistan-russia-2019").glob("*.part"))
