@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 
 export: $(STAMP)
 	$(BIN)/octavo validate
-	$(BIN)/octavo show
+	$(BIN)/octavo export all
+	$(BIN)/octavo export pdf --layout report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
