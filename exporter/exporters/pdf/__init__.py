@@ -20,7 +20,7 @@ from exporter.exporters.base import Exporter
 from exporter.exporters.pdf.doc import BookletDoc
 from exporter.exporters.pdf.fonts import all_units, missing_glyphs, register
 from exporter.exporters.pdf.story import Story
-from exporter.exporters.pdf.styles import paragraph_styles
+from exporter.exporters.pdf.styles import face, paragraph_styles
 from exporter.layout.templates import render_lines
 
 
@@ -76,23 +76,17 @@ class PdfExporter(Exporter):
                 text = (" ".join(x.text for x in render_lines(layout, "running_head_recto.j2", event=ev,
                                                               section=section)) if recto else verso_text)
                 y = p.height - p.top + 14
-                canv.setFont(_face(names, head), head.size)
+                canv.setFont(face(names, head), head.size)
                 canv.setFillColor(HexColor(head.colour))
                 (canv.drawRightString(right, y, text) if recto else canv.drawString(left, y, text))
                 if layout.running_head_rule:
                     canv.setStrokeColor(rule)
                     canv.setLineWidth(0.4)
                     canv.line(left, y - 4, right, y - 4)
-            canv.setFont(_face(names, folio), folio.size)
+            canv.setFont(face(names, folio), folio.size)
             canv.setFillColor(HexColor(folio.colour))
             y = p.bottom - 22
             (canv.drawRightString(right, y, folio_text) if recto else canv.drawString(left, y, folio_text))
             canv.restoreState()
 
         return draw
-
-
-def _face(names, style) -> str:
-    key = {(False, False): "regular", (True, False): "bold", (False, True): "italic",
-           (True, True): "bold_italic"}[(style.bold, style.italic)]
-    return names[style.font][key]
