@@ -111,3 +111,28 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
     for name in names:
         path = REGISTRY[name](event, layout).export(out)
         click.echo(f"{name:<6} {project.display(path)}")
+
+
+@main.group()
+def layouts() -> None:
+    """Work with layouts (style sheets, templates, reference.docx)."""
+
+
+@layouts.command("reference-docx")
+@click.argument("layout_name", metavar="[LAYOUT]", required=False)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the .docx.")
+def reference_docx(layout_name: str | None, output: Path) -> None:
+    """Write the default reference.docx of LAYOUT (default: booklet).
+
+    Open it in Word, restyle it, and save it as layouts/NAME/reference.docx:
+    the next export of that layout takes its styles from it.
+
+    \b
+    Example:
+      octavo layouts reference-docx booklet -o layouts/partner/reference.docx
+    """
+    from exporter.exporters.docx import write_reference_docx
+
+    write_reference_docx(load_layout(layout_name, Project.find()), output)
+    click.echo(f"wrote {output}")

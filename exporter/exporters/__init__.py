@@ -8,8 +8,9 @@ them in.
 from __future__ import annotations
 
 from exporter.exporters.base import Exporter
+from exporter.exporters.docx import DocxExporter
 from exporter.exporters.pdf import PdfExporter
 
-REGISTRY: dict[str, type[Exporter]] = {cls.name: cls for cls in (PdfExporter,)}
+REGISTRY: dict[str, type[Exporter]] = {cls.name: cls for cls in (PdfExporter, DocxExporter)}
 
 __all__ = ["Exporter", "REGISTRY"]

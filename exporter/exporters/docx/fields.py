@@ -75,9 +75,11 @@ def bookmark(paragraph, name: str, ident: int) -> None:
 
 
 def toc_entry(paragraph, text: str, anchor: str, first: bool, last: bool) -> None:
-    """Fill a table-of-contents paragraph with one entry: a link to
-    ``anchor``, a tab, and a PAGEREF field for its page; the first entry
-    opens the TOC field (dirty, so Word rebuilds it), the last closes it."""
+    """Fill a table-of-contents paragraph with one entry, a link to the
+    heading bookmarked ``anchor``; the first entry opens the TOC field
+    (dirty, so Word rebuilds it with page numbers on open), the last closes
+    it.  Page numbers are left to the word processor: a cached number could
+    only be a guess, and LibreOffice shows cached results as they are."""
     p = paragraph._p
     if first:
         p.extend([fld_char("begin", dirty=True), instr(TOC_INSTRUCTION), fld_char("separate")])
@@ -85,10 +87,6 @@ def toc_entry(paragraph, text: str, anchor: str, first: bool, last: bool) -> Non
     link.set(qn("w:anchor"), anchor)
     link.set(qn("w:history"), "1")
     link.append(text_run(text))
-    tab = OxmlElement("w:r")
-    tab.append(OxmlElement("w:tab"))
-    link.append(tab)
-    link.extend(field_runs(f" PAGEREF {anchor} \\h ", "#"))
     p.append(link)
     if last:
         p.append(fld_char("end"))

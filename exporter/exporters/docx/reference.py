@@ -47,10 +47,9 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Heading 1", "heading1", outline=0),
     StyleSpec("Heading 2", "heading2", outline=1),
     StyleSpec("Heading 3", "heading3", outline=2),
-    StyleSpec("Session Theme", "subtitle"),
     StyleSpec("Speaker", "speaker"),
     StyleSpec("Affiliation", "affiliation"),
-    StyleSpec("Talk Title", "talk_title", outline=1),
+    StyleSpec("Talk Title", "talk_title"),
     StyleSpec("Question", "question"),
     StyleSpec("Answer", "answer"),
     StyleSpec("Pull Quote", "pull_quote"),
@@ -156,6 +155,7 @@ def apply_font(style, ps, layout) -> None:
     font = style.font
     font.size = Pt(ps.size)
     font.bold, font.italic = bool(ps.bold), bool(ps.italic)
+    font.all_caps = bool(getattr(ps, "caps", False))
     font.color.rgb = rgb(ps.colour)
     set_fonts(style.element.get_or_add_rPr(), layout.fonts[ps.font].family)
 

@@ -66,3 +66,198 @@ class ProceedingsWriter(Blocks):
         numbering(section, "decimal", restart)
         running_heads(section, self.event.title, title)
         self.heading("Heading 1", title, 1)
+
+    # -- front matter ---------------------------------------------------------
+
+    def front_matter(self) -> None:
+        """Cover, imprint and contents: one section numbered in lower roman,
+        with no running heads and no folio on the cover."""
+        section = self.document.sections[0]
+        numbering(section, "lowerRoman", restart=True)
+        running_heads(section, "", "", first_folio=False)
+        self.cover()
+        self.imprint()
+        self.contents()
+
+    def cover(self) -> None:
+        """Title, subtitle, organiser, date and venue."""
+        e = self.event
+        self.text("Title", e.title)
+        if e.subtitle:
+            self.text("Subtitle", e.subtitle)
+        place = ", ".join(x for x in (e.venue, e.city) if x)
+        for line in (e.organiser.name, format_month(e.date), place):
+            if line:
+                self.text("Cover Text", line)
+
+    def imprint(self) -> None:
+        """The verso of the cover: credits, publisher, date, rights."""
+        e, lines = self.event, []
+        if e.credits.compiled_by:
+            lines.append(("Compiled by: ", join_names(e.credits.compiled_by)))
+        if e.credits.edited_by:
+            lines.append(("Edited by: ", join_names(e.credits.edited_by)))
+        lines.append(("Organised and published by ", e.organiser.name))
+        if e.published:
+            lines.append(("Published ", format_month(e.published)))
+        first = self.text("Imprint", e.title + (f": {e.subtitle}" if e.subtitle else ""))
+        page_break(first)
+        for label, value in lines:
+            self.text("Imprint", value, lead=((label, None),))
+        if e.organiser.url:
+            add_link(Runs(self.paragraph("Imprint")), e.organiser.url, (m.Text(e.organiser.url),))
+        if e.rights:
+            self.text("Imprint", e.rights)
+
+    def contents(self) -> None:
+        """The heading of the contents and the places for its entries and
+        for the padding page (filled by :meth:`fill_contents`)."""
+        page_break(self.text("TOC Heading", "Contents"))
+        self.toc_anchor = self.paragraph("toc 1")
+        self.pad = self.paragraph("Body Text")
+
+    def fill_contents(self) -> None:
+        """Write the contents entries (a TOC field whose cached result links
+        every heading with a PAGEREF) and pad the front matter to an even
+        number of pages."""
+        anchor, entries = self.toc_anchor, self.toc
+        for i, (level, text, mark) in enumerate(entries):
+            para = anchor.insert_paragraph_before(style=f"toc {level}")
+            toc_entry(para, text, mark, first=i == 0, last=i == len(entries) - 1)
+        remove_paragraph(anchor)
+        if (2 + self.contents_pages()) % 2:
+            page_break(self.pad.insert_paragraph_before(style="Body Text"))
+        else:
+            remove_paragraph(self.pad)
+
+    def contents_pages(self) -> int:
+        """An estimate of the pages the contents take, from the layout's
+        contents style and the entries' lengths."""
+        page, st = self.layout.page, self.layout.styles["contents"]
+        width = page.width - page.inner - page.outer - 30
+        per_line = max(10, int(width / (0.5 * st.size)))
+        height = page.height - page.top - page.bottom
+        head = self.layout.styles["heading1"]
+        used = head.leading + head.space_before + head.space_after
+        for level, text, _ in self.toc:
+            lines = math.ceil((len(text) + 4 * level) / per_line)
+            used += lines * max(st.leading, st.size) + st.space_before + st.space_after
+        return max(1, math.ceil(used / height))
+
+    # -- the sessions ---------------------------------------------------------
+
+    def session(self, s: m.Session) -> None:
+        """A session: heading, theme, chair and panel, intro, items."""
+        self.chapter(s.title)
+        if s.theme:
+            self.heading_inlines("Heading 2", s.theme, 2)
+        for role, ids in (("Chair", (s.chair,) if s.chair else ()), ("Speaker", s.speakers),
+                          ("Discussant", s.discussants)):
+            for pid in ids:
+                self.text("Affiliation", person_line(self.event.person(pid)), lead=((f"{role}: ", "Strong"),))
+        self.blocks(s.intro)
+        for item in s.items:
+            self.item(item)
+
+    @singledispatchmethod
+    def item(self, item) -> None:
+        """One session item (dispatched on its type)."""
+        raise TypeError(f"no Word rendering for {type(item).__name__}")
+
+    @item.register
+    def _(self, c: m.Contribution) -> None:
+        for pid in c.speakers:
+            person = self.event.person(pid)
+            self.text("Speaker", person.full_name)
+            if person.position:
+                self.text("Affiliation", person.position)
+        title = c.title or (m.Text(c.label),)
+        self.paragraph("Talk Title", title)
+        self.blocks(c.body)
+        for quote in c.quotes:
+            self.text("Pull Quote", f"\u201c{quote}\u201d")
+
+    @item.register
+    def _(self, qa: m.QASession) -> None:
+        self.text("Heading 3", qa.title)
+        self.blocks(qa.intro)
+        for ex in qa.exchanges:
+            asker = self.event.person(ex.questioner)
+            where = f" ({asker.position})" if asker.position else ""
+            self.blocks(ex.question, "Question", ((asker.display_name, "Strong"), (where + ": ", None)))
+            for answer in ex.answers:
+                who = self.event.person(answer.responder).display_name
+                self.blocks(answer.body, "Answer", ((who, "Strong"), (": ", None)))
+
+    @item.register
+    def _(self, note: m.Note) -> None:
+        self.blocks(note.body, "Ceremony Note" if note.kind == "ceremony" else "Body Text")
+
+    def heading_inlines(self, style: str, inlines: tuple[m.Inline, ...], level: int) -> None:
+        """A bookmarked heading with inline formatting, listed in the contents."""
+        para = self.paragraph(style, inlines)
+        anchor = f"_Toc{len(self.toc) + 1:06d}"
+        bookmark(para, anchor, len(self.toc) + 1)
+        self.toc.append((level, inline_text(inlines), anchor))
+
+    # -- after the sessions ---------------------------------------------------
+
+    def participants(self) -> None:
+        """The participants index: each person, where they took part, as what."""
+        self.chapter("Index of Participants")
+        for person, sessions in index_entries(self.event):
+            where = "; ".join(f"{title} ({', '.join(roles)})" for title, roles in sessions)
+            tail = ", ".join(x for x in (person.position, person.native_name) if x)
+            text = (f", {tail}" if tail else "") + (f" \u2014 {where}" if where else "")
+            self.text("Index Entry", text, lead=((person.full_name, "Strong"),))
+
+    def media(self) -> None:
+        """Media coverage: the introduction and the outlets, linked where known."""
+        if not self.event.media:
+            return
+        self.chapter("Media Coverage", start=WD_SECTION.NEW_PAGE)
+        self.blocks(self.event.media.intro)
+        for outlet in self.event.media.outlets:
+            if outlet.url:
+                add_link(Runs(self.paragraph("List Bullet")), outlet.url, (m.Text(outlet.name),))
+            else:
+                self.text("List Bullet", outlet.name)
+
+    def back_matter(self) -> None:
+        """About the organiser: description, profile, figures, web address."""
+        org = self.event.organiser
+        self.chapter(f"About {org.name}", start=WD_SECTION.NEW_PAGE)
+        self.blocks(org.description)
+        self.blocks(org.profile)
+        for fig in org.figures:
+            self.text("Caption", fig.label, lead=((fig.value, "Strong"), (" ", None)))
+        if org.url:
+            add_link(Runs(self.paragraph("Body Text")), org.url, (m.Text(org.url),))
+
+
+def person_line(person: m.Person) -> str:
+    """Full name, then role and affiliation."""
+    return ", ".join(x for x in (person.full_name, person.position) if x)
+
+
+def join_names(names: tuple[str, ...]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def page_break(para) -> None:
+    """Start ``para`` on a new page: a page-break run before its text."""
+    run = para.add_run()
+    run.add_break(WD_BREAK.PAGE)
+    ppr = para._p.pPr
+    (ppr.addnext if ppr is not None else lambda e: para._p.insert(0, e))(run._r)
+
+
+def remove_paragraph(para) -> None:
+    """Delete ``para``; a section break it carries moves to the paragraph before."""
+    p = para._p
+    sect = p.pPr.sectPr if p.pPr is not None else None
+    prev = p.getprevious()
+    if sect is not None and prev is not None:
+        prev.get_or_add_pPr()._insert_sectPr(sect)
+    p.getparent().remove(p)

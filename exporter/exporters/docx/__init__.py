@@ -1,0 +1,108 @@
+"""The Word proceedings exporter: the event as an editable .docx.
+
+Styling comes from a reference document: the layout's own
+``reference.docx`` when it has one, else the default generated from the
+Layout (:func:`write_reference_docx`).  The body is written with named
+styles only (see ``REQUIRED_STYLES``); the package is rewritten so that the
+same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+
+from exporter.errors import OctavoError
+from exporter.exporters.base import Exporter
+
+from .ooxml import el, set_setting
+from .package import finish_package
+from .reference import REQUIRED_STYLES, build_reference, check_styles, write_reference_docx
+from .writer import ProceedingsWriter
+
+__all__ = ["DocxExporter", "REQUIRED_STYLES", "write_reference_docx"]
+
+
+class DocxExporter(Exporter):
+    """The proceedings as a Word document."""
+
+    name = "docx"
+    description = "the proceedings as an editable Word document (.docx)"
+    suffix = "-proceedings.docx"
+
+    def render(self) -> bytes:
+        """The .docx bytes (deterministic for the same event and layout)."""
+        document = open_reference(self.layout)
+        prepare(document, self.event.language)
+        ProceedingsWriter(document, self.event, self.layout).write()
+        set_properties(document, self.event)
+        buf = io.BytesIO()
+        document.save(buf)
+        return finish_package(buf.getvalue(), self.event.published)
+
+
+def open_reference(layout):
+    """The layout's reference.docx opened (styles checked), or the default
+    reference built from the layout."""
+    path = layout.reference_docx
+    if path is None:
+        return build_reference(layout)
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise OctavoError(f"{path} is not a Word .docx reference document ({exc}); "
+                          "save it from Word as .docx (not .dotx)") from None
+    check_styles(document, str(path))
+    return document
+
+
+def prepare(document, language: str) -> None:
+    """Empty the body (keeping the final section properties), and set the
+    document-wide switches: odd/even headers, update fields on open, language."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    settings = document.settings.element
+    set_setting(settings, "evenAndOddHeaders")
+    set_setting(settings, "updateFields", val="true")
+    set_language(document, language)
+
+
+def set_language(document, language: str) -> None:
+    """The document's language, in the default run properties (so every
+    style inherits it) and in the theme font language setting."""
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = el("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    lang.set(qn("w:val"), language)
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), language)
+
+
+def published_datetime(iso: str) -> datetime:
+    """An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as midnight UTC; 1980-01-01
+    when the event gives none."""
+    parts = [int(p) for p in (iso or "1980").split("-")[:3]] + [1, 1]
+    return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
+
+
+def set_properties(document, event) -> None:
+    """Core properties from the event; nothing left from the template."""
+    props = document.core_properties
+    props.title = event.title
+    props.subject = event.subtitle
+    props.author = props.last_modified_by = event.organiser.name
+    props.keywords = ", ".join(event.keywords)
+    props.language = event.language
+    props.comments = props.category = props.content_status = ""
+    props.created = props.modified = published_datetime(event.published)
+    props.revision = 1

@@ -1,0 +1,248 @@
+"""The Word proceedings: read back with python-docx and docx2python, and
+converted by headless LibreOffice."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx2python import docx2python
+
+from conftest import FIXTURES, ROOT
+from oracle import missing, seed_sentences
+from exporter.errors import OctavoError
+from exporter.exporters.docx import REQUIRED_STYLES, DocxExporter, write_reference_docx
+from exporter.exporters.docx.ooxml import SECTPR_ORDER, SETTINGS_ORDER
+from exporter.layout import load_layout
+from exporter.project import Project
+from exporter.source import load_event
+
+CHARACTER_STYLES = {"Emphasis", "Strong", "Hyperlink"}
+
+
+@pytest.fixture(scope="module")
+def layout():
+    return load_layout(None, Project(ROOT))
+
+
+@pytest.fixture(scope="module")
+def data(bundled_event, layout) -> bytes:
+    return DocxExporter(bundled_event, layout).render()
+
+
+@pytest.fixture(scope="module")
+def document(data):
+    return docx.Document(io.BytesIO(data))
+
+
+def body_paragraphs(document):
+    return document.paragraphs
+
+
+def all_text(document) -> str:
+    """The body text as python-docx sees it, hyperlinked runs included."""
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_every_paragraph_and_run_has_a_named_style(document):
+    names = set(REQUIRED_STYLES) | {"toc 1", "toc 2"}
+    used = {p.style.name for p in document.paragraphs}
+    assert used <= names, used - names
+    for p in document.paragraphs:
+        for r in p._p.iter(qn("w:r")):
+            rpr = r.find(qn("w:rPr"))
+            kids = [] if rpr is None else [c.tag for c in rpr]
+            assert kids in ([], [qn("w:rStyle")]), (p.text, kids)
+        ppr = p._p.pPr
+        allowed = {qn("w:pStyle"), qn("w:numPr"), qn("w:sectPr")}
+        assert {c.tag for c in ppr} <= allowed, (p.text, [c.tag for c in ppr])
+    run_styles = {r.style.name for p in document.paragraphs for r in p.runs if r.style.style_id != "DefaultParagraphFont"}
+    assert run_styles <= CHARACTER_STYLES
+
+
+def test_the_named_styles_are_used(document):
+    used = {p.style.name for p in document.paragraphs}
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Speaker", "Affiliation",
+                 "Talk Title", "Question", "Answer", "Pull Quote", "List Number", "Imprint", "Index Entry"):
+        assert name in used
+
+
+def test_numbered_lists_restart(document):
+    numbering = document.part.numbering_part.element
+    lists, last = [], None
+    for p in document.paragraphs:
+        num = p._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        if p.style.name == "List Number" and num:
+            if num[0] != last:
+                lists.append(num[0])
+            last = num[0]
+        else:
+            last = None
+    assert len(lists) >= 2 and len(set(lists)) == len(lists)
+    for num_id in lists:
+        start = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:lvlOverride/w:startOverride/@w:val')
+        assert start == ["1"]
+    fmt = numbering.xpath(f'./w:abstractNum[@w:abstractNumId=//w:num[@w:numId="{lists[0]}"]/w:abstractNumId/@w:val]/w:lvl[@w:ilvl="0"]/w:numFmt/@w:val')
+    assert fmt == ["upperRoman"]  # the booklet layout's list_number_format
+
+
+def test_hyperlinks_resolve(document, data):
+    rels = document.part.rels
+    targets = {rels[h.get(qn("r:id"))].target_ref for h in document.element.body.iter(qn("w:hyperlink"))
+               if h.get(qn("r:id"))}
+    assert "https://thesvi.org" in targets
+    with docx2python(io.BytesIO(data)) as read:
+        assert '<a href="https://thesvi.org">https://thesvi.org</a>' in read.text
+
+
+def test_core_properties(document):
+    props = document.core_properties
+    assert props.title == "Pakistan-Russia Strategic Relations"
+    assert props.subject == "Prospects for Cooperation"
+    assert props.author == props.last_modified_by == "Strategic Vision Institute"
+    assert "strategic stability" in props.keywords
+    assert props.language == "en-GB"
+    assert props.created.isoformat().startswith("2019-04-01T00:00:00")
+    assert props.modified == props.created and props.revision == 1
+    assert "python-docx" not in (props.comments or "")
+
+
+def test_no_template_leftovers(data):
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            text = z.read(name)
+            assert b"python-docx" not in text and b"2013-12-23" not in text, name
+        assert "docProps/thumbnail.jpeg" not in z.namelist()
+
+
+def test_toc_and_index(document, data):
+    xml = document.element.body.xml
+    assert 'TOC \\o "1-2" \\h \\z \\u' in xml
+    begin = document.element.body.xpath('//w:fldChar[@w:fldCharType="begin"]')[0]
+    assert begin.get(qn("w:dirty")) == "true"
+    settings = document.settings.element
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    texts = [p.text for p in document.paragraphs]
+    assert "Index of Participants" in texts
+    entries = [p.text for p in document.paragraphs if p.style.name == "Index Entry"]
+    assert len(entries) == 24
+    assert any(e.startswith("Dr. Irina Nikolaevna Serenko") and "Session II (speaker" in e for e in entries)
+
+
+def children_in_order(parent, order):
+    tags = [c.tag.rsplit("}", 1)[-1] for c in parent]
+    known = [order.index(t) for t in tags if t in order]
+    return known == sorted(known)
+
+
+def test_settings_and_sections_in_schema_order(document):
+    settings = document.settings.element
+    assert children_in_order(settings, SETTINGS_ORDER)
+    for tag in ("evenAndOddHeaders", "mirrorMargins", "autoHyphenation", "updateFields"):
+        assert settings.find(qn(f"w:{tag}")) is not None, tag
+    sects = document.element.body.xpath(".//w:sectPr")
+    assert all(children_in_order(s, SECTPR_ORDER) for s in sects)
+    first = sects[0].find(qn("w:pgNumType"))
+    assert first.get(qn("w:fmt")) == "lowerRoman" and first.get(qn("w:start")) == "1"
+    kinds = [s.xpath("./w:type/@w:val") for s in sects[1:]]
+    assert kinds[:5] == [["oddPage"]] * 5  # introduction, three sessions, index
+    assert all(s.find(qn("w:titlePg")) is not None for s in sects)
+
+
+def test_page_size_from_layout(document, layout):
+    section = document.sections[0]
+    assert abs(section.page_width.pt - layout.page.width) < 0.1
+    assert abs(section.left_margin.pt - layout.page.inner) < 0.1
+
+
+def test_nothing_lost(document, data):
+    assert missing(seed_sentences(), all_text(document)) == []
+    with docx2python(io.BytesIO(data)) as read:
+        assert missing(seed_sentences(), read.text) == []
+
+
+def test_pull_quotes_and_curly_quotes(document, bundled_event):
+    pulls = [p.text for p in document.paragraphs if p.style.name == "Pull Quote"]
+    wanted = [q for s in bundled_event.sessions for it in s.items for q in getattr(it, "quotes", ())]
+    assert pulls == [f"\u201c{q}\u201d" for q in wanted]
+    assert "\u201cMap is a great indicator of reality\u201d" in all_text(document)
+
+
+def test_byte_identical(bundled_event, layout, data):
+    assert DocxExporter(bundled_event, layout).render() == data
+
+
+def test_markup_like_text_is_literal(layout):
+    event = load_event(FIXTURES / "sources" / "valid", Project(ROOT))
+    document = docx.Document(io.BytesIO(DocxExporter(event, layout).render()))
+    assert "AT&T, a<b and <script>x</script>." in all_text(document)
+
+
+def test_report_layout(bundled_event):
+    report = load_layout("report", Project(ROOT))
+    document = docx.Document(io.BytesIO(DocxExporter(bundled_event, report).render()))
+    assert abs(document.sections[0].page_width.pt - 595.28) < 0.5
+    assert document.styles["Body Text"].font.name == "Liberation Serif"
+
+
+def test_reference_docx_is_used_and_checked(tmp_path, bundled_event, layout):
+    ref = tmp_path / "reference.docx"
+    write_reference_docx(layout, ref)
+    edited = docx.Document(str(ref))
+    edited.styles["Speaker"].font.size = docx.shared.Pt(14)
+    edited.save(str(ref))
+    own = dataclasses.replace(layout, reference_docx=ref)
+    out = docx.Document(io.BytesIO(DocxExporter(bundled_event, own).render()))
+    assert out.styles["Speaker"].font.size.pt == 14
+
+    for name in ("Speaker", "Pull Quote"):
+        edited.styles[name].delete()
+    edited.save(str(ref))
+    with pytest.raises(OctavoError) as err:
+        DocxExporter(bundled_event, own).render()
+    assert "Speaker, Pull Quote" in str(err.value.message)
+
+
+def test_reference_docx_is_deterministic(tmp_path, layout):
+    write_reference_docx(layout, tmp_path / "a.docx")
+    write_reference_docx(layout, tmp_path / "b.docx")
+    assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
+    names = {s.name for s in docx.Document(str(tmp_path / "a.docx")).styles}
+    assert all(n in names or n.lower() in names for n in REQUIRED_STYLES)
+
+
+PDF_OPTIONS = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
+@pytest.mark.skipif(not shutil.which("libreoffice") or not shutil.which("pdftotext"),
+                    reason="needs LibreOffice and poppler")
+def test_libreoffice_renders_everything(tmp_path, data, layout):
+    src = tmp_path / "proceedings.docx"
+    src.write_bytes(data)
+    subprocess.run(["libreoffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", PDF_OPTIONS, "--outdir", str(tmp_path), str(src)],
+                   check=True, capture_output=True, timeout=300)
+    pdf = tmp_path / "proceedings.pdf"
+    assert pdf.exists(), "LibreOffice wrote no PDF"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 24 <= pages <= 60
+    # between the running heads and the folios, which would split sentences
+    # (LibreOffice sets them at the header and footer distances: half the margins)
+    page = layout.page
+    top, bottom = page.top / 2 + 12, page.height - page.bottom / 2 - 16
+    crop = ["-x", "0", "-y", str(int(top)), "-W", str(int(page.width)), "-H", str(int(bottom - top))]
+    text = subprocess.run(["pdftotext", *crop, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert missing(seed_sentences(), text) == []
+    first_body = subprocess.run(["pdftotext", "-f", "5", "-l", "5", str(pdf), "-"],
+                                capture_output=True, text=True, check=True).stdout
+    assert first_body.lstrip().startswith("Introduction")  # front matter padded to four pages
