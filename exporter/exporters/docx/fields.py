@@ -26,24 +26,24 @@ def fld_char(kind: str, dirty: bool = False) -> OxmlElement:
     return run
 
 
-def instr(text: str) -> OxmlElement:
-    """A run holding a field instruction."""
+def _run_with(tag: str, text: str) -> OxmlElement:
+    """A run holding one ``tag`` element with ``text``, spaces preserved."""
     run = OxmlElement("w:r")
-    node = OxmlElement("w:instrText")
+    node = OxmlElement(tag)
     node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     node.text = text
     run.append(node)
     return run
+
+
+def instr(text: str) -> OxmlElement:
+    """A run holding a field instruction."""
+    return _run_with("w:instrText", text)
 
 
 def text_run(text: str) -> OxmlElement:
     """A plain run of text (no properties)."""
-    run = OxmlElement("w:r")
-    node = OxmlElement("w:t")
-    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    node.text = text
-    run.append(node)
-    return run
+    return _run_with("w:t", text)
 
 
 def field_runs(instruction: str, result: str = "", dirty: bool = False) -> list[OxmlElement]:
