@@ -13,7 +13,6 @@ from typing import Any, Callable
 import click
 
 from exporter import __version__
-from exporter.errors import OctavoError
 from exporter.exporters import REGISTRY
 from exporter.layout import load_layout
 from exporter.model import Event

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -19,7 +21,6 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from exporter.errors import OctavoError
 from exporter.layout.model import Layout
-from exporter.project import Project
 
 MAX_OUTPUT = 100_000  # characters a template may produce
 
@@ -33,13 +34,19 @@ class Line:
 
 
 def environment(layout: Layout) -> jinja2.Environment:
-    """A sandboxed environment loading only the layout's own templates."""
-    loader = jinja2.FileSystemLoader([str(d) for d in layout.template_dirs], followlinks=False)
+    """A sandboxed environment loading only the layout's own templates
+    (one per set of template folders, so templates compile once)."""
+    return _environment(layout.template_dirs)
+
+
+@lru_cache(maxsize=16)
+def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader([str(d) for d in template_dirs], followlinks=False)
     return ImmutableSandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
                                          autoescape=True, keep_trailing_newline=False)
 
 
-def render_lines(layout: Layout, name: str, project: Project | None = None, **context: Any) -> list[Line]:
+def render_lines(layout: Layout, name: str, **context: Any) -> list[Line]:
     """Render template ``name`` with ``context`` into styled lines."""
     env = environment(layout)
     try:
@@ -73,8 +80,8 @@ def _template_line(exc: BaseException, name: str) -> str:
     where = name
     while tb is not None:
         frame = tb.tb_frame
-        if frame.f_globals.get("__jinja_template__") is not None or "__jinja_template__" in frame.f_globals:
-            tmpl = frame.f_globals["__jinja_template__"]
+        tmpl = frame.f_globals.get("__jinja_template__")
+        if tmpl is not None:
             where = f"{tmpl.filename}:{tmpl.get_corresponding_lineno(tb.tb_lineno)}"
         tb = tb.tb_next
     return where

@@ -14,7 +14,8 @@ returned; otherwise :class:`~exporter.errors.ValidationError` lists them all.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
+from typing import Any, Iterable
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
@@ -23,7 +24,7 @@ from exporter import model as m
 from exporter.errors import Problem, ValidationError
 from exporter.project import Project
 from exporter.source import schema as s
-from exporter.source.markdown import ProseOrigin, parse_blocks, parse_inline
+from exporter.source.markdown import ALLOWED_SCHEMES, ProseOrigin, parse_blocks, parse_inline
 from exporter.source.yamlread import Limits, PathT, YamlDoc, dotted, read_yaml
 from exporter.validation import describe, did_you_mean, translate
 
@@ -309,9 +310,6 @@ def _event(b: _Builder, doc: YamlDoc, ev: s.EventFile, ident: str, people: tuple
 
 
 def _check_url(doc: YamlDoc, path: PathT, url: str) -> None:
-    from urllib.parse import urlsplit
-
-    from exporter.source.markdown import ALLOWED_SCHEMES
-
+    """Record a problem when ``url`` is set and is not http, https or mailto."""
     if url and urlsplit(url).scheme.lower() not in ALLOWED_SCHEMES:
         doc.add(path, f"link target '{url}' is not allowed; use an http, https or mailto link")

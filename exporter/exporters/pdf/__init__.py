@@ -64,6 +64,13 @@ class PdfExporter(Exporter):
         head = layout.styles[layout.running_head_style]
         folio = layout.styles[layout.folio_style]
         verso_text = " ".join(x.text for x in render_lines(layout, "running_head_verso.j2", event=ev))
+        recto_texts: dict[str, str] = {}  # by section: rendered once, not on every page of every pass
+
+        def recto_text(section: str) -> str:
+            if section not in recto_texts:
+                lines = render_lines(layout, "running_head_recto.j2", event=ev, section=section)
+                recto_texts[section] = " ".join(x.text for x in lines)
+            return recto_texts[section]
         p = layout.page
         rule = HexColor(layout.colours.get("rule", "#999999"))
 
@@ -73,8 +80,7 @@ class PdfExporter(Exporter):
             right = p.width - (p.outer if recto else p.inner)
             canv.saveState()
             if not opener:
-                text = (" ".join(x.text for x in render_lines(layout, "running_head_recto.j2", event=ev,
-                                                              section=section)) if recto else verso_text)
+                text = recto_text(section) if recto else verso_text
                 y = p.height - p.top + 14
                 canv.setFont(face(names, head), head.size)
                 canv.setFillColor(HexColor(head.colour))

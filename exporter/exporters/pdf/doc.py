@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 

@@ -6,7 +6,7 @@ import calendar
 from typing import Iterator
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, ListFlowable, ListItem,
+from reportlab.platypus import (CondPageBreak, Flowable, ListFlowable, ListItem,
                                 Paragraph, Spacer, Table, TableStyle)
 from reportlab.platypus.tableofcontents import TableOfContents
 from reportlab.platypus.tableofcontents import IndexingFlowable
