@@ -6,6 +6,7 @@ fix), 1 only for bugs.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 from typing import Any, Callable
@@ -14,6 +15,7 @@ import click
 
 from exporter import __version__
 from exporter.exporters import REGISTRY
+from exporter.inputs import combine
 from exporter.layout import load_layout
 from exporter.model import Event
 from exporter.outline import outline
@@ -93,23 +95,35 @@ def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @event_argument
 @layout_option
 @out_option
-def export(event: Event, project: Project, formats: str, layout_name: str | None, out_dir: Path | None) -> None:
+@click.option("--max-pages", type=click.IntRange(1, 2), default=None,
+              help="Pages the brief may take (1 or 2; default: the layout's brief.max_pages).")
+def export(event: Event, project: Project, formats: str, layout_name: str | None, out_dir: Path | None,
+           max_pages: int | None) -> None:
     """Write the event's publications into OUT/EVENT/.
 
     FORMAT is one of the formats below, or 'all'. File names:
-    EVENT-proceedings.pdf, EVENT-proceedings.docx, EVENT-brief.pdf.
+    EVENT-proceedings.pdf, EVENT-proceedings.docx, EVENT-brief.pdf
+    (with -LAYOUT before the extension for a layout other than booklet).
 
     \b
     Examples:
       octavo export pdf
+      octavo export brief --max-pages 2
       octavo export all pakistan-russia-2019 --layout report --out /tmp/out
     """
     layout = load_layout(layout_name, project)
+    if max_pages:
+        layout = dataclasses.replace(layout, brief=dataclasses.replace(layout.brief, max_pages=max_pages),
+                                     digest=combine(layout.digest, f"max_pages={max_pages}"))
     out = out_dir or project.build_dir
     names = list(REGISTRY) if formats == "all" else [formats]
+    shared: dict[Any, Any] = {}
     for name in names:
-        path = REGISTRY[name](event, layout).export(out)
+        exporter = REGISTRY[name](event, layout, shared)
+        path = exporter.export(out)
         click.echo(f"{name:<6} {project.display(path)}")
+        for note in exporter.notes:
+            click.echo(f"{name}: {note}", err=True)
 
 
 @main.group()

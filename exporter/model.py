@@ -438,6 +438,8 @@ class Event:
     editor_contact: str = ""
     review_deadline: str = ""
     kind: str = ""
+    source_digest: str = ""
+    """SHA-256 of every file of the event's folder (see ``exporter.inputs``)."""
 
     def person(self, person_id: str) -> Person:
         """The person with this id (ids are validated at load)."""

@@ -79,3 +79,18 @@ def body_units(event: m.Event) -> Iterator[Unit]:
         yield from block_units(event.media.intro)
         for o in event.media.outlets:
             yield Unit("outlet", o.name, o.loc)
+
+
+def brief_units(brief: m.Brief) -> Iterator[Unit]:
+    """Everything of the policy brief an output must carry, in order:
+    title, key messages, context, recommendations, key figures, quote."""
+    yield Unit("brief title", brief.title, brief.loc)
+    for k in brief.key_messages:
+        yield Unit("key message", inline_text(k.text), k.loc)
+    yield from block_units(brief.context, "context")
+    for r in brief.recommendations:
+        yield Unit("recommendation", " ".join(x for x in (r.actor, inline_text(r.text)) if x), r.loc)
+    for f in brief.key_figures:
+        yield Unit("key figure", " ".join(x for x in (f.value, f.unit, f.label) if x), f.loc)
+    if brief.quote:
+        yield Unit("quote", brief.quote.text, brief.quote.loc)

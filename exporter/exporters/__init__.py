@@ -2,15 +2,16 @@
 
 Each exporter is a class with its identity in class attributes (``name``,
 ``description``, ``suffix``); ``REGISTRY`` is the order ``export all`` runs
-them in.
+them in (the booklet before the brief, which cites its pages).
 """
 
 from __future__ import annotations
 
 from exporter.exporters.base import Exporter
+from exporter.exporters.brief import BriefExporter
 from exporter.exporters.docx import DocxExporter
 from exporter.exporters.pdf import PdfExporter
 
-REGISTRY: dict[str, type[Exporter]] = {cls.name: cls for cls in (PdfExporter, DocxExporter)}
+REGISTRY: dict[str, type[Exporter]] = {cls.name: cls for cls in (PdfExporter, DocxExporter, BriefExporter)}
 
 __all__ = ["Exporter", "REGISTRY"]

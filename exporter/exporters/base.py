@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from exporter.layout import Layout
 from exporter.model import Event
@@ -17,8 +17,16 @@ class Exporter:
     description: ClassVar[str]   # one line for --help
     suffix: ClassVar[str]        # file-name suffix after the event id, e.g. "-proceedings.pdf"
 
-    def __init__(self, event: Event, layout: Layout) -> None:
+    def __init__(self, event: Event, layout: Layout, shared: dict[Any, Any] | None = None) -> None:
         self.event, self.layout = event, layout
+        self.shared: dict[Any, Any] = {} if shared is None else shared
+        """Results one exporter leaves for the others of the same run (the
+        booklet's page numbers for the brief), so no work is done twice."""
+        self.out_dir: Path | None = None
+        """Where :meth:`export` writes (so an exporter can use the cache there)."""
+        self.notes: list[str] = []
+        """What the user should know about the result (the brief's left-out
+        parts); the command line prints them on stderr."""
 
     def filename(self) -> str:
         """The output's file name: ``<event>`` + the exporter's suffix, with
@@ -38,5 +46,6 @@ class Exporter:
         """Render and write ``out_dir/<event>/<filename>``; return its path."""
         from exporter.output import atomic_write
 
+        self.out_dir = out_dir
         data = self.render()
         return atomic_write(out_dir / self.event.id / self.filename(), data)

@@ -16,6 +16,7 @@ from pydantic import ValidationError as PydanticError
 
 from exporter.errors import OctavoError, Problem, ValidationError
 from exporter.layout import schema as ls
+from exporter.inputs import combine, files_digest, tree_digest
 from exporter.layout.model import FontFamily, Layout, Page, ParaStyle, BriefSettings
 from exporter.project import Project
 from exporter.source.yamlread import Pos, PathT, dotted, read_yaml
@@ -29,7 +30,12 @@ DEFAULT_LAYOUT = "booklet"
 REQUIRED_STYLES = (
     "body", "title", "subtitle", "heading1", "heading2", "heading3", "speaker", "affiliation",
     "talk_title", "question", "answer", "pull_quote", "list_item", "caption", "imprint", "contents",
-    "index", "running_head", "folio", "cover_title", "cover_subtitle", "cover_line")
+    "index", "running_head", "folio", "cover_title", "cover_subtitle", "cover_line",
+    "brief_body", "brief_kicker", "brief_title", "brief_event", "brief_heading", "brief_message",
+    "brief_recommendation", "brief_actor", "brief_ref", "brief_figure_value", "brief_figure_unit",
+    "brief_figure_label", "brief_quote", "brief_quote_source", "brief_about", "brief_footer")
+
+HARD_FLOOR = 6.0  # pt: no layout may set the brief's legibility floor lower
 
 _POINTS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 _SIZES = {"A4": (210, 297), "A5": (148, 210), "B5": (176, 250), "letter": (215.9, 279.4), "6x9in": (152.4, 228.6)}
@@ -177,13 +183,20 @@ def _resolve(name: str, folders: list[Path], raw: ls.LayoutFile, merged: MergedD
     bw, bh = page_size(b.size)
     brief = BriefSettings(bw, bh, length(b.margin), length(b.max_size), length(b.min_size),
                           int(b.max_pages), tuple(b.drop_order))
+    if brief.min_size < HARD_FLOOR:
+        merged.add(("brief", "min_size"), f"{b.min_size} is below the hard floor of {HARD_FLOOR:g}pt")
+    if brief.min_size > brief.max_size:
+        merged.add(("brief", "min_size"), f"{b.min_size} is larger than brief.max_size ({b.max_size})")
     parts = {k: v == "true" for k, v in raw.parts.model_dump().items()}
     ref = next((f / "reference.docx" for f in folders if (f / "reference.docx").is_file()), None)
     templates = tuple(f / "templates" for f in folders if (f / "templates").is_dir())
     origins = {dotted(k): f"{f}:{pos.line}" for k, (f, pos) in merged.origins.items()}
+    font_files = {getattr(f, face) for f in fonts.values() for face in ("regular", "bold", "italic", "bold_italic")
+                  if getattr(f, face).is_file()}
+    digest = combine(*(tree_digest(f) for f in folders), files_digest(font_files))
     return Layout(name, tuple(folders), raw.description, page, fonts, colours, styles, raw.list_numbers,
                   parts, raw.running_heads.style, raw.running_heads.folio_style,
-                  raw.running_heads.rule == "true", brief, ref, templates, origins)
+                  raw.running_heads.rule == "true", brief, ref, templates, origins, digest)
 
 
 def _font(key: str, f: ls.FontIn, folders: list[Path], merged: MergedDoc) -> FontFamily:

@@ -92,3 +92,5 @@ class Layout:
     reference_docx: Path | None
     template_dirs: tuple[Path, ...]
     origins: dict[str, str]
+    digest: str = ""
+    """SHA-256 of the layout's folders and the font files it uses."""

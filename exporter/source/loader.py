@@ -13,6 +13,8 @@ returned; otherwise :class:`~exporter.errors.ValidationError` lists them all.
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Any, Iterable
@@ -21,6 +23,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
 
 from exporter import model as m
+from exporter.inputs import tree_digest
 from exporter.errors import Problem, ValidationError
 from exporter.project import Project
 from exporter.source import schema as s
@@ -199,7 +202,7 @@ def load_event(event_dir: Path, project: Project | None = None, limits: Limits =
     problems = [p for d in docs for p in d.problems] + b.problems
     if problems or event is None:
         raise ValidationError(problems)
-    return event
+    return dataclasses.replace(event, source_digest=tree_digest(event_dir))
 
 
 def _people(b: _Builder, doc: YamlDoc, pf: s.PeopleFile) -> tuple[m.Person, ...]:

@@ -10,11 +10,13 @@ Phases of :meth:`PdfExporter.render`:
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import ClassVar
 
 from reportlab.lib.colors import HexColor
 from reportlab.platypus.doctemplate import LayoutError
 
+from exporter.cache import PageCache
 from exporter.errors import OctavoError
 from exporter.exporters.base import Exporter
 from exporter.exporters.pdf.doc import BookletDoc
@@ -55,8 +57,15 @@ class PdfExporter(Exporter):
         except LayoutError as exc:
             raise OctavoError(f"the layout '{layout.name}' cannot hold an element of the source: {exc}") from None
         self.item_pages = {k: doc.body_page(v) for k, v in doc.marks.item_pages.items()}
+        self.shared[("item_pages", layout.name)] = self.item_pages
         self.doc = doc
         return buf.getvalue()
+
+    def export(self, out_dir: Path) -> Path:
+        """Write the booklet, and remember its item pages for the brief."""
+        path = super().export(out_dir)
+        PageCache(out_dir).put(self.event, self.layout, self.item_pages)
+        return path
 
     def _furniture(self, names):
         """The function drawing running heads and folios on a page."""

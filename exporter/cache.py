@@ -1,0 +1,51 @@
+"""A small cache in the output folder, keyed by the inputs' digest.
+
+It holds what one output learns that another needs: the booklet's page
+number of every item, which the brief cites.  ``octavo export brief`` after
+``octavo export pdf`` (or a second ``export brief``) then does not lay the
+booklet out again.  Entries are JSON, written atomically, and ignored when
+the event, the layout or Octavo's code has changed since.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from exporter.inputs import code_digest, combine
+from exporter.layout import Layout
+from exporter.model import Event
+from exporter.output import atomic_write
+
+FOLDER = ".octavo-cache"
+
+
+def inputs_digest(event: Event, layout: Layout) -> str:
+    """The digest of everything an output of ``event`` in ``layout`` depends on."""
+    return combine(event.source_digest, layout.digest, code_digest())
+
+
+class PageCache:
+    """The booklet's item pages per event and layout, under ``out_dir``."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.folder = out_dir / FOLDER
+
+    def _file(self, event: Event, layout: Layout) -> Path:
+        return self.folder / event.id / f"pages-{layout.name}.json"
+
+    def get(self, event: Event, layout: Layout) -> dict[str, int] | None:
+        """The cached pages, or None if absent, unreadable or stale."""
+        try:
+            data = json.loads(self._file(event, layout).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("inputs") != inputs_digest(event, layout):
+            return None
+        pages = data.get("pages")
+        return pages if isinstance(pages, dict) else None
+
+    def put(self, event: Event, layout: Layout, pages: dict[str, int]) -> None:
+        """Remember ``pages`` for these inputs."""
+        data = {"inputs": inputs_digest(event, layout), "pages": dict(sorted(pages.items()))}
+        atomic_write(self._file(event, layout), json.dumps(data, indent=1).encode())

@@ -1,0 +1,70 @@
+"""The one-page policy brief: the brief section of the source, fitted to
+its page(s) by :mod:`exporter.exporters.brief.fit`, with each key message
+and recommendation citing the booklet page that discusses it.
+
+The page numbers come from the booklet built with the same layout; when an
+``export all`` has built it already, they are taken from ``shared``
+instead of building it again.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from exporter.cache import PageCache
+from exporter.errors import OctavoError
+from exporter.exporters.base import Exporter
+from exporter.exporters.brief.fit import BriefOverflow, Fit, Fitter
+from exporter.exporters.brief.story import BriefStory
+from exporter.exporters.pdf import PdfExporter
+from exporter.exporters.pdf.fonts import missing_glyphs, register
+from exporter.plaintext import brief_units
+
+
+class BriefExporter(Exporter):
+    """The policy brief as a PDF of ``layout.brief.max_pages`` page(s)."""
+
+    name: ClassVar[str] = "brief"
+    description: ClassVar[str] = "the one-page policy brief as PDF"
+    suffix: ClassVar[str] = "-brief.pdf"
+
+    fit: Fit
+
+    def render(self) -> bytes:
+        ev, layout = self.event, self.layout
+        if ev.brief is None:
+            raise OctavoError(f"{ev.id}: this event has no brief: write brief.yaml next to event.yaml "
+                              "(see the README, 'The policy brief')")
+        names = register(layout)
+        units = list(brief_units(ev.brief))
+        for font in ("serif", "sans"):
+            problem = missing_glyphs(layout, units, font) if font in layout.fonts else None
+            if problem:
+                raise problem
+        story = BriefStory(ev, layout, names, self.booklet_pages())
+        meta = dict(title=ev.brief.title, author=ev.organiser.name, subject=f"Policy brief: {ev.title}",
+                    keywords=", ".join(ev.keywords), creator="Octavo", producer="Octavo", lang=ev.language,
+                    displayDocTitle=1, initialFontName=names["serif" if "serif" in names else next(iter(names))]["regular"])
+        self.fit = Fitter(story, names, meta).fit()
+        self.notes.extend(self.fit.log)
+        return self.fit.data
+
+    def booklet_pages(self) -> dict[str, int]:
+        """Item id -> booklet page: from this run's booklet if it was built
+        with the same layout, else from the page cache in the output folder
+        if the inputs are unchanged, else from a booklet laid out now (and
+        not written)."""
+        key = ("item_pages", self.layout.name)
+        if key not in self.shared:
+            cache = PageCache(self.out_dir) if self.out_dir else None
+            pages = cache.get(self.event, self.layout) if cache else None
+            if pages is None:
+                PdfExporter(self.event, self.layout, self.shared).render()
+                if cache:
+                    cache.put(self.event, self.layout, self.shared[key])
+            else:
+                self.shared[key] = pages
+        return self.shared[key]
+
+
+__all__ = ["BriefExporter", "BriefOverflow"]
