@@ -95,19 +95,25 @@ def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @event_argument
 @layout_option
 @out_option
+@click.option("--print", "print_edition", is_flag=True,
+              help="With pdf: write the print edition (bleed, page boxes, CMYK) instead of the screen one.")
+@click.option("--impose", is_flag=True, help="With pdf --print: also write it imposed two-up for saddle stitching.")
 @click.option("--max-pages", type=click.IntRange(1, 2), default=None,
               help="Pages the brief may take (1 or 2; default: the layout's brief.max_pages).")
 def export(event: Event, project: Project, formats: str, layout_name: str | None, out_dir: Path | None,
-           max_pages: int | None) -> None:
+           print_edition: bool, impose: bool, max_pages: int | None) -> None:
     """Write the event's publications into OUT/EVENT/.
 
-    FORMAT is one of the formats below, or 'all'. File names:
-    EVENT-proceedings.pdf, EVENT-proceedings.docx, EVENT-brief.pdf
-    (with -LAYOUT before the extension for a layout other than booklet).
+    FORMAT is one of the formats below, or 'all' (every format but
+    'imposed'). File names: EVENT-proceedings.pdf,
+    EVENT-proceedings-print.pdf, EVENT-proceedings-print-imposed.pdf,
+    EVENT-proceedings.docx, EVENT-brief.pdf (with -LAYOUT before the
+    extension for a layout other than booklet).
 
     \b
     Examples:
       octavo export pdf
+      octavo export pdf --print --impose
       octavo export brief --max-pages 2
       octavo export all pakistan-russia-2019 --layout report --out /tmp/out
     """
@@ -116,7 +122,11 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
         layout = dataclasses.replace(layout, brief=dataclasses.replace(layout.brief, max_pages=max_pages),
                                      digest=combine(layout.digest, f"max_pages={max_pages}"))
     out = out_dir or project.build_dir
-    names = list(REGISTRY) if formats == "all" else [formats]
+    names = [n for n, cls in REGISTRY.items() if cls.in_all] if formats == "all" else [formats]
+    if (print_edition or impose) and names != ["pdf"]:
+        raise click.UsageError("--print and --impose go with 'export pdf'")
+    if print_edition or impose:
+        names = ["print", "imposed"] if impose else ["print"]
     shared: dict[Any, Any] = {}
     for name in names:
         exporter = REGISTRY[name](event, layout, shared)

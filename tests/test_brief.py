@@ -243,10 +243,10 @@ def test_an_event_without_a_brief_says_so(cli):
 def test_export_all_lays_the_booklet_out_once(cli, tmp_path, monkeypatch):
     calls = []
     real = PdfExporter.render
-    monkeypatch.setattr(PdfExporter, "render", lambda self: calls.append(1) or real(self))
+    monkeypatch.setattr(PdfExporter, "render", lambda self: calls.append(type(self).__name__) or real(self))
     result = cli("export", "all", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert len(calls) == 1
+    assert calls == ["PdfExporter", "PrintPdfExporter"]  # the two editions; none for the brief
     assert (tmp_path / BUNDLED.name / f"{BUNDLED.name}-brief.pdf").is_file()
 
 

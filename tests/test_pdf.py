@@ -31,14 +31,16 @@ def built(request, bundled_event, tmp_path_factory):
     return layout, exporter, path
 
 
-def body_text(path: Path, layout) -> str:
-    """The text inside the text block of every page (no running heads or folios)."""
+def body_text(path: Path, layout, offset: float = 0.0) -> str:
+    """The text inside the text block of every page (no running heads or
+    folios); ``offset`` is the trim's distance from the page's edge."""
     p = layout.page
     out = []
     with pdfplumber.open(path) as pdf:
         for n, page in enumerate(pdf.pages, 1):
             left = p.inner if n % 2 else p.outer
             box = (left - 1, p.top - 2, left + p.width - p.inner - p.outer + 1, p.height - p.bottom + 2)
+            box = (box[0] + offset, box[1] + offset, box[2] + offset, box[3] + offset)
             out.append(page.within_bbox(box).extract_text() or "")
     return "\n".join(out)
 

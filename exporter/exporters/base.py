@@ -16,6 +16,7 @@ class Exporter:
     name: ClassVar[str]          # the CLI's name for the format: "pdf", "docx", "brief"
     description: ClassVar[str]   # one line for --help
     suffix: ClassVar[str]        # file-name suffix after the event id, e.g. "-proceedings.pdf"
+    in_all: ClassVar[bool] = True  # whether ``export all`` writes it
 
     def __init__(self, event: Event, layout: Layout, shared: dict[Any, Any] | None = None) -> None:
         self.event, self.layout = event, layout

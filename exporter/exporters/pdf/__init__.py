@@ -20,6 +20,7 @@ from exporter.cache import PageCache
 from exporter.errors import OctavoError
 from exporter.exporters.base import Exporter
 from exporter.exporters.pdf.doc import BookletDoc
+from exporter.exporters.pdf.edition import Edition
 from exporter.exporters.pdf.fonts import all_units, missing_glyphs, register
 from exporter.exporters.pdf.story import Story
 from exporter.exporters.pdf.styles import face, paragraph_styles
@@ -34,6 +35,10 @@ class PdfExporter(Exporter):
     description: ClassVar[str] = "the proceedings as a typeset PDF booklet"
     suffix: ClassVar[str] = "-proceedings.pdf"
 
+    def edition(self) -> Edition:
+        """What this PDF is made for (see :mod:`.edition`)."""
+        return Edition.screen()
+
     item_pages: dict[str, int]
 
     def render(self) -> bytes:
@@ -45,9 +50,10 @@ class PdfExporter(Exporter):
             raise problem
         styles = paragraph_styles(layout, names, ev.language)
         # -- 2. story and page machinery -------------------------------------
-        story = Story(ev, layout, styles, names)
+        edition = self.edition()
+        story = Story(ev, layout, styles, names, links=edition.links, pad_to=edition.pad_to)
         buf = io.BytesIO()
-        doc = BookletDoc(buf, layout, self._furniture(names), title=ev.title, author=ev.organiser.name,
+        doc = BookletDoc(buf, layout, self._furniture(names), edition, title=ev.title, author=ev.organiser.name,
                          subject=ev.subtitle, keywords=", ".join(ev.keywords), creator="Octavo",
                          producer="Octavo", lang=ev.language, invariant=1, displayDocTitle=1,
                          initialFontName=names["serif"]["regular"] if "serif" in names else None)
@@ -105,3 +111,39 @@ class PdfExporter(Exporter):
             canv.restoreState()
 
         return draw
+
+
+class PrintPdfExporter(PdfExporter):
+    """The proceedings as a print-ready PDF: bleed, TrimBox and BleedBox,
+    crop marks if the layout asks, CMYK with 100 % K text, no links, the
+    page count a multiple of four."""
+
+    name: ClassVar[str] = "print"
+    description: ClassVar[str] = "the proceedings as a print-ready PDF (bleed, page boxes, CMYK)"
+    suffix: ClassVar[str] = "-proceedings-print.pdf"
+
+    def edition(self) -> Edition:
+        return Edition.printed(self.layout.page)
+
+    def render(self) -> bytes:
+        data = super().render()
+        self.shared[("print", self.layout.name)] = data
+        return data
+
+
+class ImposedPdfExporter(Exporter):
+    """The print edition imposed for saddle stitching in house: two pages
+    per sheet side in printer's order (A5 pages on A4 landscape)."""
+
+    name: ClassVar[str] = "imposed"
+    description: ClassVar[str] = "the print edition imposed two-up for saddle stitching"
+    suffix: ClassVar[str] = "-proceedings-print-imposed.pdf"
+    in_all: ClassVar[bool] = False
+
+    def render(self) -> bytes:
+        from exporter.exporters.pdf.impose import impose
+
+        key = ("print", self.layout.name)
+        if key not in self.shared:
+            PrintPdfExporter(self.event, self.layout, self.shared).render()
+        return impose(self.shared[key])

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 
+from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
 
 
@@ -36,6 +37,15 @@ class OpenVerso(ActionFlowable):
         super().__init__(("openVerso",))
 
 
+class PadTo(ActionFlowable):
+    """Start a new page whose number is a multiple of ``n``, leaving blank
+    pages before it: the back cover of a saddle-stitched print edition.
+    ``trailing``: at the very end, so the last page is one of the blanks."""
+
+    def __init__(self, n: int, trailing: bool = False) -> None:
+        super().__init__(("padTo", n, trailing))
+
+
 @dataclass
 class Marks:
     """What the last build learned about its pages."""
@@ -51,16 +61,19 @@ class Marks:
 class BookletDoc(BaseDocTemplate):
     """A BaseDocTemplate with mirrored recto/verso frames and book rules."""
 
-    def __init__(self, buf, layout: Layout, furniture, **kw) -> None:
+    def __init__(self, buf, layout: Layout, furniture, edition: Edition, **kw) -> None:
         p = layout.page
-        super().__init__(buf, pagesize=(p.width, p.height), **kw)
-        self.layout, self.furniture = layout, furniture
+        super().__init__(buf, **edition.doc_kwargs(p), **kw)
+        self.layout, self.furniture, self.edition = layout, furniture, edition
+        o = edition.offset
         self.marks = Marks()
         self._page_flowables = 0
         self._section = ""
         fw, fh = p.width - p.inner - p.outer, p.height - p.top - p.bottom
-        recto = Frame(p.inner, p.bottom, fw, fh, id="r", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        verso = Frame(p.outer, p.bottom, fw, fh, id="v", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        recto = Frame(o + p.inner, o + p.bottom, fw, fh, id="r", leftPadding=0, rightPadding=0, topPadding=0,
+                      bottomPadding=0)
+        verso = Frame(o + p.outer, o + p.bottom, fw, fh, id="v", leftPadding=0, rightPadding=0, topPadding=0,
+                      bottomPadding=0)
         self._sides = (PageTemplate("verso", [verso], onPageEnd=self._page_end),
                        PageTemplate("recto", [recto], onPageEnd=self._page_end))
         self.addPageTemplates(list(self._sides))
@@ -98,6 +111,17 @@ class BookletDoc(BaseDocTemplate):
             self.marks.blank.add(self.page)
             self._new_page()
 
+    def handle_padTo(self, n: int, trailing: bool) -> None:
+        if trailing and self.page % n == 0:
+            return
+        if self._page_flowables:
+            self._new_page()
+        while self.page % n:
+            self.marks.blank.add(self.page)
+            self._new_page()
+        if trailing:
+            self.marks.blank.add(self.page)
+
     def _new_page(self) -> None:
         self.handle_pageBreak()
         self.clean_hanging()  # begin the new page now, so self.page is its number
@@ -132,7 +156,7 @@ class BookletDoc(BaseDocTemplate):
                 self.notify("OctavoPerson", (value, self.body_page(page), self.display_folio(page)))
             elif attr == "toc":
                 level, text, key = value
-                self.notify("TOCEntry", (level, text, self.body_page(page), key))
+                self.notify("TOCEntry", (level, text, self.body_page(page), key if self.edition.links else None))
         self.marks.section_on[page] = self._section
 
     def _outline(self, key: str, title: str, level: int) -> None:
@@ -142,7 +166,11 @@ class BookletDoc(BaseDocTemplate):
     def _page_end(self, canv, doc) -> None:
         page = canv.getPageNumber()
         m = self.marks
+        self.edition.draw_marks(canv, self.layout.page)
         if page in m.blank or page in m.no_furniture or self._page_flowables == 0:
             return
+        canv.saveState()
+        canv.translate(self.edition.offset, self.edition.offset)
         self.furniture(canv, page, self.display_folio(page), m.section_on.get(page, ""),
                        opener=page in m.openers)
+        canv.restoreState()

@@ -12,7 +12,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from reportlab.platypus.tableofcontents import IndexingFlowable
 
 from exporter import model as m
-from exporter.exporters.pdf.doc import OpenRecto, OpenVerso
+from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
 from exporter.exporters.pdf.markup import esc, inline_markup
 from exporter.layout import Layout
 from exporter.layout.templates import render_lines
@@ -92,8 +92,9 @@ class ParticipantsIndex(IndexingFlowable):
 class Story:
     """Builds the flowables of one booklet."""
 
-    def __init__(self, event: m.Event, layout: Layout, styles, names, links: bool = True) -> None:
+    def __init__(self, event: m.Event, layout: Layout, styles, names, links: bool = True, pad_to: int = 1) -> None:
         self.event, self.layout, self.st, self.names, self.links = event, layout, styles, names, links
+        self.pad_to = pad_to  # the page count's multiple (4 for saddle stitch)
         self.accent = layout.colours.get("accent", "#000000")
         self.serif = names["serif"]["regular"] if "serif" in names else next(iter(names.values()))["regular"]
         self.index = ParticipantsIndex(event, styles, self.serif)
@@ -127,7 +128,9 @@ class Story:
         if parts["index"]:
             out += [OpenRecto(), *self.participants()]
         if parts["back_cover"]:
-            out += [OpenVerso(), *self.back_cover()]
+            out += [PadTo(self.pad_to) if self.pad_to > 1 else OpenVerso(), *self.back_cover()]
+        elif self.pad_to > 1:
+            out.append(PadTo(self.pad_to, trailing=True))
         return out
 
     def cover(self) -> list[Flowable]:

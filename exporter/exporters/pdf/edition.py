@@ -1,0 +1,87 @@
+"""The two editions of one booklet: what the screen PDF and the print PDF
+do differently, in one place.
+
+Screen: the trim size as the page, RGB, links and outline.
+Print: the page grown by the bleed (and room for crop marks when the layout
+asks for them), TrimBox and BleedBox on every page, every colour converted
+to CMYK (black text is 100 % K), no links, and the page count padded to a
+multiple of four with blank pages before the back cover (saddle stitch).
+The bleed is drawn by moving the page's content, never by ReportLab's
+``bleedWidth``, which stretches the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import CMYKColor, Color, rgb2cmyk, toColor
+from reportlab.lib.units import mm
+
+from exporter.layout.model import Page
+
+MARK_ROOM = 9 * mm      # beyond the bleed, for crop marks
+MARK_GAP = 2 * mm       # between the bleed and a mark
+REGISTRATION = CMYKColor(1, 1, 1, 1)
+
+
+def to_cmyk(colour) -> CMYKColor:
+    """Any ReportLab colour as CMYK: greys become K only, so black text is
+    100 % K (``enforceColorSpace`` hook)."""
+    c = toColor(colour)
+    if isinstance(c, CMYKColor):
+        return c
+    if not isinstance(c, Color):
+        raise ValueError(f"not a colour: {colour!r}")
+    cyan, magenta, yellow, black = rgb2cmyk(c.red, c.green, c.blue)
+    return CMYKColor(round(cyan, 4), round(magenta, 4), round(yellow, 4), round(black, 4), alpha=c.alpha)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """How one PDF of the booklet is made: ``offset`` is the distance from
+    the media box's edge to the trim, ``pad_to`` the page-count multiple."""
+
+    name: str
+    links: bool
+    offset: float
+    bleed: float
+    crop_marks: bool
+    pad_to: int
+    cmyk: bool
+
+    @classmethod
+    def screen(cls) -> Edition:
+        """The screen edition: trim-size pages, RGB, links."""
+        return cls("screen", True, 0.0, 0.0, False, 1, False)
+
+    @classmethod
+    def printed(cls, page: Page) -> Edition:
+        """The print edition of a layout's page: bleed, marks if asked, CMYK."""
+        return cls("print", False, page.bleed + (MARK_ROOM if page.crop_marks else 0.0), page.bleed,
+                   page.crop_marks, 4, True)
+
+    def doc_kwargs(self, page: Page) -> dict:
+        """Keyword arguments for the document template: page size, boxes,
+        colour space."""
+        o, b = self.offset, self.bleed
+        kw: dict = {"pagesize": (page.width + 2 * o, page.height + 2 * o)}
+        if self.name == "print":
+            kw["trimBox"] = (o, o, o + page.width, o + page.height)
+            kw["bleedBox"] = (o - b, o - b, o + page.width + b, o + page.height + b)
+        if self.cmyk:
+            kw["enforceColorSpace"] = to_cmyk
+        return kw
+
+    def draw_marks(self, canv, page: Page) -> None:
+        """Crop marks at the trim's corners, outside the bleed."""
+        if not self.crop_marks:
+            return
+        o, start = self.offset, self.bleed + MARK_GAP
+        x0, y0, x1, y1 = o, o, o + page.width, o + page.height
+        canv.saveState()
+        canv.setStrokeColor(REGISTRATION)
+        canv.setLineWidth(0.25)
+        for x, y, dx, dy in ((x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)):
+            canv.line(x + dx * start, y, x + dx * o, y)
+            canv.line(x, y + dy * start, x, y + dy * o)
+        canv.restoreState()
