@@ -209,3 +209,16 @@ def test_cli_exports_pdf(cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "pakistan-russia-2019" / "pakistan-russia-2019-proceedings.pdf").is_file()
     assert not list((tmp_path / "pakistan-russia-2019").glob("*.part"))
+
+
+def test_an_element_too_large_for_any_page_names_its_source_and_style(cli, tmp_path):
+    from conftest import BUNDLED
+
+    result = cli("export", "pdf", str(BUNDLED), "--layout", "huge-heading", "--out", str(tmp_path),
+                 cwd=LAYOUT_PROJECT)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: {BUNDLED}/sessions/1-inaugural.yaml:13:5: items[0]: this element does not fit in the text "
+        "block of layout 'huge-heading' (323×493 pt) even on a page of its own; make style 'speaker' smaller "
+        "(layouts/huge-heading/layout.yaml:4)\n")
+    assert not any(tmp_path.rglob("*.pdf"))

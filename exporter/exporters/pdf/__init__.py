@@ -19,7 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from exporter.cache import PageCache
 from exporter.errors import OctavoError
 from exporter.exporters.base import Exporter
-from exporter.exporters.pdf.doc import BookletDoc
+from exporter.exporters.pdf.doc import BookletDoc, TooLarge
 from exporter.exporters.pdf.edition import Edition
 from exporter.exporters.pdf.fonts import all_units, missing_glyphs, register
 from exporter.exporters.pdf.story import Story
@@ -60,6 +60,8 @@ class PdfExporter(Exporter):
         # -- 3. lay out until stable -------------------------------------------
         try:
             doc.multiBuild(story.flowables(), maxPasses=8)
+        except TooLarge as exc:
+            raise self._too_large(exc) from None
         except LayoutError as exc:
             raise OctavoError(f"the layout '{layout.name}' cannot hold an element of the source: {exc}") from None
         self.item_pages = {k: doc.body_page(v) for k, v in doc.marks.item_pages.items()}
@@ -72,6 +74,17 @@ class PdfExporter(Exporter):
         path = super().export(out_dir)
         PageCache(out_dir).put(self.event, self.layout, self.item_pages)
         return path
+
+    def _too_large(self, exc: TooLarge) -> OctavoError:
+        """The error for an element the text block cannot hold: where it was
+        written, and which layout style to change."""
+        loc = exc.source()
+        where = f"{loc}: " if loc else ""
+        style = exc.style()
+        origin = self.layout.origins.get(f"styles.{style}") if style else None
+        hint = f"; make style '{style}' smaller" + (f" ({origin})" if origin else "") if style else ""
+        return OctavoError(f"{where}this element does not fit in the text block of layout '{self.layout.name}' "
+                           f"({exc.width:.0f}×{exc.height:.0f} pt) even on a page of its own{hint}")
 
     def _furniture(self, names):
         """The function drawing running heads and folios on a page."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
 from exporter.exporters.pdf.edition import Edition
@@ -58,6 +59,36 @@ class Marks:
     item_pages: dict[str, int] = field(default_factory=dict)
 
 
+class TooLarge(LayoutError):
+    """A flowable that does not fit the text block even on a page of its own."""
+
+    def __init__(self, flowable: Flowable, width: float, height: float) -> None:
+        super().__init__(f"{flowable.identity(60)} is too large for a {width:.0f}×{height:.0f} pt frame")
+        self.flowable, self.width, self.height = flowable, width, height
+
+    def source(self):
+        """The source location recorded on the flowable (or the first
+        flowable inside a group ReportLab made of it), or None."""
+        todo = [self.flowable]
+        while todo:
+            f = todo.pop(0)
+            loc = getattr(f, "_octavo", {}).get("loc")
+            if loc is not None:
+                return loc
+            todo += list(getattr(f, "_content", None) or getattr(f, "_flowables", None) or [])
+        return None
+
+    def style(self) -> str:
+        """The layout style of the flowable, if it is a paragraph."""
+        todo = [self.flowable]
+        while todo:
+            f = todo.pop(0)
+            if getattr(f, "style", None) is not None and hasattr(f.style, "name"):
+                return f.style.name
+            todo += list(getattr(f, "_content", None) or [])
+        return ""
+
+
 class BookletDoc(BaseDocTemplate):
     """A BaseDocTemplate with mirrored recto/verso frames and book rules."""
 
@@ -96,6 +127,16 @@ class BookletDoc(BaseDocTemplate):
         """``page`` counted from the body's first page (for contents)."""
         start = self.marks.body_start or self._last.body_start or 1
         return page - start + 1
+
+    def handle_flowable(self, flowables) -> None:
+        """Place the next flowable; a LayoutError names the flowable."""
+        f = flowables[0] if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            if f is None:
+                raise
+            raise TooLarge(f, self.frame._width, self.frame._height) from None
 
     # -- recto / verso breaks ---------------------------------------------------
     def handle_openRecto(self) -> None:

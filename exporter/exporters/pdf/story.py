@@ -37,6 +37,18 @@ def tag(flowable: Flowable, **marks) -> Flowable:
     return flowable
 
 
+def locate(flowables: list[Flowable], loc: m.Loc) -> list[Flowable]:
+    """Record ``loc`` as the source of each of ``flowables`` that has none
+    yet, so a layout failure can name where the element was written."""
+    for f in flowables:
+        marks = getattr(f, "_octavo", None)
+        if marks is None:
+            f._octavo = {"loc": loc}
+        else:
+            marks.setdefault("loc", loc)
+    return flowables
+
+
 class ParticipantsIndex(IndexingFlowable):
     """The index of participants: each person with the pages where they
     speak, chair, ask or answer, sorted by surname (honorifics ignored)."""
@@ -175,7 +187,7 @@ class Story:
         out += self.blocks(s.intro)
         for item in s.items:
             out += self.item(item)
-        return out
+        return locate(out, s.loc)
 
     def panel(self, s: m.Session) -> list[Flowable]:
         ev, out = self.event, []
@@ -192,9 +204,9 @@ class Story:
 
     def item(self, it: m.Item) -> list[Flowable]:
         if isinstance(it, m.Contribution):
-            return self.contribution(it)
+            return locate(self.contribution(it), it.loc)
         if isinstance(it, m.QASession):
-            return self.qa(it)
+            return locate(self.qa(it), it.loc)
         return [tag(f, items=(it.id,), persons=it.people) for f in self.blocks(it.body, "note")]
 
     def speaker_heading(self, pids: tuple[str, ...], key: str, label: str, title: tuple) -> list[Flowable]:
@@ -224,7 +236,7 @@ class Story:
             who = f"Question — {esc(asker.full_name)}" + (f", {esc(asker.position)}" if asker.position else "")
             out.append(tag(self.p("question", f'<font name="{self.names["sans"]["bold"]}" color="{self.accent}">{who}</font>'),
                            items=(ex.id,), persons=(ex.questioner,)))
-            out += self.blocks(ex.question, "question")
+            out += locate(self.blocks(ex.question, "question"), ex.loc)
             for a in ex.answers:
                 responder = self.event.person(a.responder)
                 out.append(tag(self.p("answer", f'<font name="{self.names["sans"]["bold"]}">Answer — {esc(responder.full_name)}</font>'),
@@ -241,6 +253,10 @@ class Story:
         return out
 
     def block(self, b: m.Block, style: str) -> Iterator[Flowable]:
+        for f in self._block(b, style):
+            yield locate([f], b.loc)[0]
+
+    def _block(self, b: m.Block, style: str) -> Iterator[Flowable]:
         if isinstance(b, m.Paragraph):
             yield self.p(style, self.inl(b.inlines))
         elif isinstance(b, m.ListBlock):
@@ -253,7 +269,7 @@ class Story:
                                spaceBefore=4, spaceAfter=4, bulletFormat="%s." if b.ordered else None)
         else:
             for inner in b.blocks:
-                yield from self.block(inner, "pull_quote")
+                yield from self._block(inner, "pull_quote")
 
     # -- back matter -----------------------------------------------------------
     def media(self, media: m.MediaCoverage) -> list[Flowable]:
