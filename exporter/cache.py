@@ -15,6 +15,7 @@ from pathlib import Path
 from exporter.inputs import code_digest, combine
 from exporter.layout import Layout
 from exporter.model import Event
+from exporter.naming import slug
 from exporter.output import atomic_write
 
 FOLDER = ".octavo-cache"
@@ -32,7 +33,7 @@ class PageCache:
         self.folder = out_dir / FOLDER
 
     def _file(self, event: Event, layout: Layout) -> Path:
-        return self.folder / event.id / f"pages-{layout.name}.json"
+        return self.folder / slug(event.id) / f"pages-{slug(layout.name)}.json"
 
     def get(self, event: Event, layout: Layout) -> dict[str, int] | None:
         """The cached pages, or None if absent, unreadable or stale."""

@@ -16,10 +16,11 @@ import click
 from exporter import __version__
 from exporter.exporters import REGISTRY
 from exporter.inputs import combine
-from exporter.layout import load_layout
+from exporter.layout import Layout, load_layout
 from exporter.model import Event
 from exporter.outline import outline
 from exporter.project import Project
+from exporter.publish import export_all
 from exporter.source import load_event
 
 
@@ -100,8 +101,10 @@ def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--impose", is_flag=True, help="With pdf --print: also write it imposed two-up for saddle stitching.")
 @click.option("--max-pages", type=click.IntRange(1, 2), default=None,
               help="Pages the brief may take (1 or 2; default: the layout's brief.max_pages).")
+@click.option("--force", is_flag=True, help="With all: rebuild outputs whose inputs have not changed.")
+@click.option("--zip", "make_zip", is_flag=True, help="With all: also write OUT/EVENT-DATE.zip of the files.")
 def export(event: Event, project: Project, formats: str, layout_name: str | None, out_dir: Path | None,
-           print_edition: bool, impose: bool, max_pages: int | None) -> None:
+           print_edition: bool, impose: bool, max_pages: int | None, force: bool, make_zip: bool) -> None:
     """Write the event's publications into OUT/EVENT/.
 
     FORMAT is one of the formats below, or 'all' (every format but
@@ -122,18 +125,34 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
         layout = dataclasses.replace(layout, brief=dataclasses.replace(layout.brief, max_pages=max_pages),
                                      digest=combine(layout.digest, f"max_pages={max_pages}"))
     out = out_dir or project.build_dir
-    names = [n for n, cls in REGISTRY.items() if cls.in_all] if formats == "all" else [formats]
-    if (print_edition or impose) and names != ["pdf"]:
+    if (print_edition or impose) and formats != "pdf":
         raise click.UsageError("--print and --impose go with 'export pdf'")
-    if print_edition or impose:
-        names = ["print", "imposed"] if impose else ["print"]
+    if (force or make_zip) and formats != "all":
+        raise click.UsageError("--force and --zip go with 'export all'")
+    if formats == "all":
+        _export_all(event, layout, out, project, force, make_zip)
+        return
+    names = (["print", "imposed"] if impose else ["print"]) if print_edition or impose else [formats]
     shared: dict[Any, Any] = {}
     for name in names:
         exporter = REGISTRY[name](event, layout, shared)
         path = exporter.export(out)
-        click.echo(f"{name:<6} {project.display(path)}")
+        click.echo(f"{name:<7} {project.display(path)}")
         for note in exporter.notes:
             click.echo(f"{name}: {note}", err=True)
+
+
+def _export_all(event: Event, layout: Layout, out: Path, project: Project, force: bool, make_zip: bool) -> None:
+    run = export_all(event, layout, out, force=force, make_zip=make_zip)
+    for name, note in run.notes:
+        click.echo(f"{name}: {note}", err=True)
+    for name, path in run.written:
+        click.echo(f"{name:<7} {project.display(path)}")
+    for name, path in run.skipped:
+        click.echo(f"{name:<7} {project.display(path)} (unchanged, skipped; --force rebuilds it)")
+    click.echo(f"{'manifest':<7} {project.display(run.manifest)}")
+    if run.zip:
+        click.echo(f"{'zip':<7} {project.display(run.zip)}")
 
 
 @main.group()

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from exporter.layout import Layout
 from exporter.model import Event
+from exporter.naming import slug
 
 
 class Exporter:
@@ -32,12 +33,17 @@ class Exporter:
     def filename(self) -> str:
         """The output's file name: ``<event>`` + the exporter's suffix, with
         ``-<layout>`` before the extension for any layout but the default
-        (``pakistan-russia-2019-proceedings-report.pdf``)."""
+        (``pakistan-russia-2019-proceedings-report.pdf``); event and layout
+        names as ASCII slugs."""
         from exporter.layout.loader import DEFAULT_LAYOUT
 
         stem, dot, ext = self.suffix.rpartition(".")
-        tail = "" if self.layout.name == DEFAULT_LAYOUT else f"-{self.layout.name}"
-        return f"{self.event.id}{stem}{tail}{dot}{ext}"
+        tail = "" if self.layout.name == DEFAULT_LAYOUT else f"-{slug(self.layout.name)}"
+        return f"{slug(self.event.id)}{stem}{tail}{dot}{ext}"
+
+    def path(self, out_dir: Path) -> Path:
+        """Where :meth:`export` writes: ``out_dir/<event slug>/<filename>``."""
+        return out_dir / slug(self.event.id) / self.filename()
 
     def render(self) -> bytes:
         """The finished file's bytes (deterministic for the same inputs)."""
@@ -49,4 +55,10 @@ class Exporter:
 
         self.out_dir = out_dir
         data = self.render()
-        return atomic_write(out_dir / self.event.id / self.filename(), data)
+        path = atomic_write(self.path(out_dir), data)
+        self.written(out_dir)
+        return path
+
+    def written(self, out_dir: Path) -> None:
+        """Called once the file is in ``out_dir``: leave what later runs may
+        reuse (the booklet's page cache).  Nothing by default."""

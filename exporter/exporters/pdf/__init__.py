@@ -69,11 +69,9 @@ class PdfExporter(Exporter):
         self.doc = doc
         return buf.getvalue()
 
-    def export(self, out_dir: Path) -> Path:
-        """Write the booklet, and remember its item pages for the brief."""
-        path = super().export(out_dir)
+    def written(self, out_dir: Path) -> None:
+        """Remember the booklet's item pages for a later brief."""
         PageCache(out_dir).put(self.event, self.layout, self.item_pages)
-        return path
 
     def _too_large(self, exc: TooLarge) -> OctavoError:
         """The error for an element the text block cannot hold: where it was

@@ -1,0 +1,148 @@
+"""One run that writes every output of an event, with a manifest.
+
+``export_all`` renders each format in memory first (sharing work: the
+booklet's pagination feeds the brief), so a failure in any of them leaves
+``build/`` as it was; then it writes the files, ``manifest.json`` and, if
+asked, a zip.  Outputs whose inputs (source, layout, Octavo) and bytes are
+unchanged since the manifest was written are skipped unless ``force``.
+The manifest holds no wall-clock time: like the files, it is deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from exporter import __version__
+from exporter.cache import inputs_digest
+from exporter.exporters import REGISTRY
+from exporter.layout import Layout
+from exporter.layout.loader import DEFAULT_LAYOUT
+from exporter.model import Event
+from exporter.naming import slug
+from exporter.output import atomic_write
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of the manifest."""
+
+    name: str
+    format: str
+    description: str
+    bytes: int
+    pages: int | None   # None for .docx: Word paginates when it opens the file
+    sha256: str
+    layout: str
+    inputs: str
+
+
+@dataclass
+class Run:
+    """What a run did: files written and skipped (by format), the
+    manifest, the zip, and notes from the exporters (format, text)."""
+
+    written: list[tuple[str, Path]] = field(default_factory=list)
+    skipped: list[tuple[str, Path]] = field(default_factory=list)
+    manifest: Path | None = None
+    zip: Path | None = None
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def manifest_name(layout: Layout) -> str:
+    """``manifest.json``, or ``manifest-<layout>.json`` for a layout other
+    than the default, so two layouts' runs do not overwrite each other."""
+    return "manifest.json" if layout.name == DEFAULT_LAYOUT else f"manifest-{slug(layout.name)}.json"
+
+
+def zip_name(event: Event, layout: Layout) -> str:
+    """``<event>-<date>.zip`` (the publication date), ``-<layout>`` added
+    for a layout other than the default."""
+    tail = "" if layout.name == DEFAULT_LAYOUT else f"-{slug(layout.name)}"
+    return f"{slug(event.id)}-{event.published or event.date}{tail}.zip"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = False,
+               make_zip: bool = False) -> Run:
+    """Write every ``in_all`` format of ``event`` into ``out_dir/<event>/``
+    with a manifest (and a zip); see the module's docstring."""
+    folder = out_dir / slug(event.id)
+    inputs = inputs_digest(event, layout)
+    previous = _read_manifest(folder / manifest_name(layout))
+    shared: dict = {}
+    run, pending = Run(), []
+    for name, cls in REGISTRY.items():
+        if not cls.in_all:
+            continue
+        exporter = cls(event, layout, shared)
+        path = exporter.path(out_dir)
+        old = previous.get(path.name)
+        if not force and old and old.inputs == inputs and _unchanged(path, old):
+            run.skipped.append((name, path))
+            pending.append((exporter, path, None, old))
+            continue
+        exporter.out_dir = out_dir
+        data = exporter.render()
+        run.notes += [(name, note) for note in exporter.notes]
+        pages = len(PdfReader(io.BytesIO(data)).pages) if path.suffix == ".pdf" else None
+        entry = Entry(path.name, name, cls.description, len(data), pages, sha256(data), layout.name, inputs)
+        pending.append((exporter, path, data, entry))
+    # every output rendered: now write them
+    for exporter, path, data, entry in pending:
+        if data is not None:
+            atomic_write(path, data)
+            exporter.written(out_dir)
+            run.written.append((entry.format, path))
+    entries = [entry for *_, entry in pending]
+    manifest = {"octavo": __version__, "event": event.id, "layout": layout.name, "inputs": inputs,
+                "files": [asdict(e) for e in entries]}
+    run.manifest = atomic_write(folder / manifest_name(layout),
+                                (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
+    if make_zip:
+        run.zip = atomic_write(out_dir / zip_name(event, layout), _zip(event, folder, entries, run.manifest))
+    return run
+
+
+def _read_manifest(path: Path) -> dict[str, Entry]:
+    """The entries of an existing manifest by file name ({} if none or unreadable)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {e["name"]: Entry(**e) for e in data["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _unchanged(path: Path, entry: Entry) -> bool:
+    try:
+        return sha256(path.read_bytes()) == entry.sha256
+    except OSError:
+        return False
+
+
+def _zip(event: Event, folder: Path, entries: list[Entry], manifest: Path) -> bytes:
+    """A deterministic zip of the files and the manifest under ``<event>/``:
+    fixed order, permissions and dates (the publication date)."""
+    parts = [int(x) for x in (event.published or event.date).split("-")] + [1, 1]
+    when = (max(1980, parts[0]), parts[1], parts[2], 0, 0, 0)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in [e.name for e in entries] + [manifest.name]:
+            info = zipfile.ZipInfo(f"{folder.name}/{name}", date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            zf.writestr(info, (folder / name).read_bytes())
+    return buf.getvalue()
+
+
+__all__ = ["Entry", "Run", "export_all"]
