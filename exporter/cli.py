@@ -155,6 +155,30 @@ def _export_all(event: Event, layout: Layout, out: Path, project: Project, force
         click.echo(f"{'zip':<7} {project.display(run.zip)}")
 
 
+@main.command("verify")
+@event_argument
+@layout_option
+@out_option
+def verify_command(event: Event, project: Project, layout_name: str | None, out_dir: Path | None) -> None:
+    """Check that the files 'export all' wrote agree with the source.
+
+    Reads the screen and print PDFs, the .docx and the brief back and checks
+    that every paragraph, list item, quotation, question and answer is in
+    each, in order; that people are named the same everywhere; and that the
+    brief's figures and page references match the booklet. Exit code 2 on
+    any problem, each named with its source location.
+
+    \b
+    Example:
+      octavo export all && octavo verify
+    """
+    from exporter.verify import verify
+
+    report = verify(event, load_layout(layout_name, project), out_dir or project.build_dir)
+    for line in report.lines:
+        click.echo(line)
+
+
 @main.group()
 def layouts() -> None:
     """Work with layouts (style sheets, templates, reference.docx)."""

@@ -18,8 +18,9 @@ Documented differences between the report and the bundled source:
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
+
+from exporter.verify import find_in_order, tokens  # noqa: F401  (tokens: for the tests)
 
 SEED = Path(__file__).parent / "data" / "seed-report.txt"
 
@@ -42,18 +43,6 @@ FIXES = {
     "posed two question.": "posed two questions.",
     "is takes place every year": "takes place every year",
 }
-
-_HYPHENS = "-\u00ad\u2010\u2011"
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case word tokens of ``text``; hyphens join (so a word broken at
-    a line end, or "Pakistan-Russia", is one token), other punctuation
-    separates."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(f"[{_HYPHENS}]\\s*", "", text)
-    return re.findall(r"\w+", text.lower())
-
 
 def seed_paragraphs(seed: str | None = None) -> list[str]:
     """The report body as paragraphs (hard-wrapped lines joined), fixes applied."""
@@ -90,15 +79,4 @@ def seed_sentences() -> list[str]:
 def missing(sentences: list[str], candidate: str) -> list[str]:
     """The sentences not found, in order, in ``candidate``: each message
     says whether the sentence is absent or only out of order."""
-    hay = " " + " ".join(tokens(candidate)) + " "
-    pos, problems = 0, []
-    for sent in sentences:
-        needle = " " + " ".join(tokens(sent)) + " "
-        at = hay.find(needle, pos)
-        if at >= 0:
-            pos = at + 1
-        elif hay.find(needle) >= 0:
-            problems.append(f"out of order: {sent}")
-        else:
-            problems.append(f"missing: {sent}")
-    return problems
+    return [f"{what}: {sentences[i]}" for i, what in find_in_order(sentences, candidate)]

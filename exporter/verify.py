@@ -1,0 +1,228 @@
+"""Parity: proof, from the files themselves, that no format lost anything.
+
+``verify`` reads the outputs ``export all`` wrote back (PDF text through
+pypdf, keeping only the text block so running heads and folios do not
+interrupt paragraphs; DOCX text through python-docx, in document order) and
+checks them against the model:
+
+- every paragraph, list item, quotation, question and answer is in each
+  format, in the source's order;
+- every person who speaks, chairs, asks or answers is named in each format,
+  spelled as in people.yaml, more often than the running text alone names
+  them (so their headings and panel lines carry the same spelling);
+- the brief carries every key figure, and each of its page references
+  points at the booklet page where the cited item begins.
+
+Texts are compared as word tokens (hyphens joined, other punctuation
+dropped), so what typesetting legitimately changes (line breaks,
+hyphenation, quotation marks, list numbers) does not count, while any lost
+or altered word does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Iterator
+
+import click
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from exporter import model as m
+from exporter.errors import OctavoError
+from exporter.exporters import REGISTRY
+from exporter.exporters.pdf.edition import Edition
+from exporter.layout import Layout
+from exporter.plaintext import Unit, block_units, body_units, brief_units, item_units
+from exporter.naming import slug
+
+_HYPHENS = "-\u00ad\u2010\u2011"
+REF = re.compile(r"Proceedings\s+p\.\s+(\d+)")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens of ``text``; hyphens join (a word broken at a
+    line end, or "Pakistan-Russia", is one token), other punctuation
+    separates."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(f"[{_HYPHENS}]\\s*", "", text)
+    return re.findall(r"\w+", text.lower())
+
+
+def find_in_order(needles: list[str], text: str) -> list[tuple[int, str]]:
+    """(index, "missing" | "out of order") for each of ``needles`` not
+    found, in order, among the tokens of ``text``."""
+    hay = " " + " ".join(tokens(text)) + " "
+    pos, problems = 0, []
+    for i, needle in enumerate(needles):
+        words = tokens(needle)
+        if not words:
+            continue
+        want = " " + " ".join(words) + " "
+        at = hay.find(want, pos)
+        if at >= 0:
+            pos = at + 1
+        else:
+            problems.append((i, "out of order" if hay.find(want) >= 0 else "missing"))
+    return problems
+
+
+# -- reading the files back ----------------------------------------------------------
+
+def pdf_pages(path: Path, layout: Layout | None = None, offset: float = 0.0) -> list[str]:
+    """Each page's text; with ``layout``, only what lies in the text block
+    (between the bottom and top margins, ``offset`` in from the page edge)."""
+    reader = PdfReader(path)
+    out = []
+    for page in reader.pages:
+        if layout is None:
+            out.append(page.extract_text() or "")
+            continue
+        low, high = offset + layout.page.bottom - 1, offset + layout.page.height - layout.page.top + 1
+        parts: list[str] = []
+
+        def keep(text, cm, tm, font, size, parts=parts, low=low, high=high) -> None:
+            y = tm[5] * cm[3] + cm[5]
+            if low <= y <= high:
+                parts.append(text)
+
+        page.extract_text(visitor_text=keep)
+        out.append("".join(parts))
+    return out
+
+
+def docx_text(path: Path) -> str:
+    """The text of a .docx body, paragraph by paragraph in document order
+    (tables included; headers and footers left out)."""
+    body = Document(str(path)).element.body
+    lines = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
+    return "\n".join(lines)
+
+
+# -- the report ------------------------------------------------------------------------
+
+@dataclass
+class Report:
+    """What ``verify`` found: one line per check, and the problems."""
+
+    lines: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def check(self, label: str, problems: list[str], passed: str) -> None:
+        self.lines.append(f"{label}: {passed}" if not problems else f"{label}: {len(problems)} problem(s)")
+        self.problems += [f"  {p}" for p in problems]
+
+
+class ParityError(OctavoError):
+    """The outputs disagree with the source or with each other."""
+
+    def show(self, file: IO[str] | None = None) -> None:
+        click.echo(self.format_message(), file=file, err=file is None)
+
+
+def speaking_people(event: m.Event) -> list[m.Person]:
+    """Everyone the booklet names in full: chairs, panellists, speakers,
+    questioners and those who answer."""
+    ids: list[str] = []
+    for s in event.sessions:
+        ids += [*((s.chair,) if s.chair else ()), *s.speakers, *s.discussants]
+        for it in s.items:
+            ids += list(getattr(it, "speakers", ()))
+            for ex in getattr(it, "exchanges", ()):
+                ids += [ex.questioner, *(a.responder for a in ex.answers)]
+    return [event.person(i) for i in dict.fromkeys(ids)]
+
+
+def _units(problems: list[tuple[int, str]], units: list[Unit], name: str) -> list[str]:
+    out = []
+    for i, what in problems:
+        u = units[i]
+        snippet = u.text if len(u.text) <= 70 else u.text[:67] + "…"
+        out.append(f"{u.loc}: {u.kind} {what} in {name}: “{snippet}”")
+    return out
+
+
+def _phrase(text: str) -> str:
+    return " " + " ".join(tokens(text)) + " "
+
+
+def verify(event: m.Event, layout: Layout, out_dir: Path) -> Report:
+    """Check the files of ``event`` in ``layout`` under ``out_dir``; the
+    report lists every problem (raise :class:`ParityError` on any)."""
+    folder = out_dir / slug(event.id)
+    report = Report()
+    names = {n: REGISTRY[n](event, layout).filename() for n in ("pdf", "print", "docx", "brief")}
+    missing = [f for f in names.values() if not (folder / f).is_file()]
+    if missing:
+        raise OctavoError(f"{folder}: no {', '.join(missing)}: run 'octavo export all' first")
+    units = list(body_units(event))
+    needles = [u.text for u in units]
+    people = speaking_people(event)
+    prose = " " + " ".join(tokens("\n".join(needles))) + " "  # names in running text don't count
+    texts = {}
+    try:
+        texts["pdf"] = "\n".join(pdf_pages(folder / names["pdf"], layout))
+        texts["print"] = "\n".join(pdf_pages(folder / names["print"], layout, Edition.printed(layout.page).offset))
+        texts["docx"] = docx_text(folder / names["docx"])
+    except (PyPdfError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise OctavoError(f"{folder}: an output cannot be read ({exc}); export it again") from None
+    for fmt, text in texts.items():
+        found = _units(find_in_order(needles, text), units, names[fmt])
+        report.check(f"{names[fmt]}", found, f"all {len(units)} paragraphs, list items, quotations, "
+                     "questions and answers, in order")
+        hay = " " + " ".join(tokens(text)) + " "
+        spelled = [f"{p.loc}: {p.full_name} is not named so in {names[fmt]}" for p in people
+                   if hay.count(_phrase(p.full_name)) <= prose.count(_phrase(p.full_name))]
+        report.check(f"{names[fmt]}", spelled, f"all {len(people)} people named as in the source")
+    if event.brief:
+        report.check(names["brief"], list(_brief(event, folder / names["brief"], folder / names["pdf"])),
+                     "every message, recommendation and figure, and page references that match the booklet")
+    if report.problems:
+        raise ParityError("\n".join([*report.lines, *report.problems,
+                                     f"{len(report.problems)} problem(s): the outputs do not agree with the source."]))
+    return report
+
+
+def _brief(event: m.Event, brief_pdf: Path, booklet: Path) -> Iterator[str]:
+    """Problems of the brief: text missing, page references wrong."""
+    b = event.brief
+    assert b is not None
+    text = "\n".join(pdf_pages(brief_pdf))
+    units = list(brief_units(b))
+    yield from _units(find_in_order([u.text for u in units], text), units, brief_pdf.name)
+    cited = [x for x in (*b.key_messages, *b.recommendations, b.quote) if x is not None and x.ref]
+    pages = [int(n) for n in REF.findall(text)]
+    if len(pages) != len(cited):
+        yield f"{b.loc}: the brief has {len(pages)} page references, the source {len(cited)}"
+        return
+    reader = PdfReader(booklet)
+    labels = list(reader.page_labels)
+    for x, page in zip(cited, pages):
+        if str(page) not in labels:
+            yield f"{x.loc}: ref '{x.ref}' cites p. {page}, which the booklet does not have"
+            continue
+        hay = " " + " ".join(tokens(reader.pages[labels.index(str(page))].extract_text() or "")) + " "
+        if not any(f" {' '.join(tokens(s))} " in hay for s in _item_marks(event, x.ref)):
+            yield f"{x.loc}: ref '{x.ref}' cites p. {page}, but the item does not begin there"
+
+
+def _item_marks(event: m.Event, ref: str) -> list[str]:
+    """What shows that item ``ref`` begins on a page: the first words of its
+    text (the heading keeps with them), or its people's names if it has none."""
+    found = event.find(ref)
+    if found is None:
+        return []
+    _, item = found
+    if isinstance(item, m.Exchange):
+        first = next(iter(block_units(item.question)), None)
+        who = [event.person(item.questioner).full_name]
+    else:
+        first = next(iter(item_units(item)), None)
+        who = [event.person(p).full_name for p in getattr(item, "speakers", ())]
+    return [" ".join(tokens(first.text)[:8])] if first else who
