@@ -101,23 +101,28 @@ def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--impose", is_flag=True, help="With pdf --print: also write it imposed two-up for saddle stitching.")
 @click.option("--max-pages", type=click.IntRange(1, 2), default=None,
               help="Pages the brief may take (1 or 2; default: the layout's brief.max_pages).")
+@click.option("--person", "persons", metavar="ID", multiple=True,
+              help="With review: the person whose review copy to write (repeatable).")
+@click.option("--all-speakers", is_flag=True, help="With review: a review copy for everyone who speaks or asks.")
 @click.option("--force", is_flag=True, help="With all: rebuild outputs whose inputs have not changed.")
 @click.option("--zip", "make_zip", is_flag=True, help="With all: also write OUT/EVENT-DATE.zip of the files.")
 def export(event: Event, project: Project, formats: str, layout_name: str | None, out_dir: Path | None,
-           print_edition: bool, impose: bool, max_pages: int | None, force: bool, make_zip: bool) -> None:
+           print_edition: bool, impose: bool, max_pages: int | None, persons: tuple[str, ...], all_speakers: bool,
+           force: bool, make_zip: bool) -> None:
     """Write the event's publications into OUT/EVENT/.
 
     FORMAT is one of the formats below, or 'all' (every format but
-    'imposed'). File names: EVENT-proceedings.pdf,
+    'imposed' and 'review'). File names: EVENT-proceedings.pdf,
     EVENT-proceedings-print.pdf, EVENT-proceedings-print-imposed.pdf,
-    EVENT-proceedings.docx, EVENT-brief.pdf (with -LAYOUT before the
-    extension for a layout other than booklet).
+    EVENT-proceedings.docx, EVENT-brief.pdf, review/EVENT-review-ID.pdf
+    (with -LAYOUT before the extension for a layout other than booklet).
 
     \b
     Examples:
       octavo export pdf
       octavo export pdf --print --impose
       octavo export brief --max-pages 2
+      octavo export review --person dedov --person kazmi
       octavo export all pakistan-russia-2019 --layout report --out /tmp/out
     """
     layout = load_layout(layout_name, project)
@@ -129,8 +134,13 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
         raise click.UsageError("--print and --impose go with 'export pdf'")
     if (force or make_zip) and formats != "all":
         raise click.UsageError("--force and --zip go with 'export all'")
+    if bool(persons or all_speakers) != (formats == "review"):
+        raise click.UsageError("'export review' needs --person ID or --all-speakers; they go with review only")
     if formats == "all":
         _export_all(event, layout, out, project, force, make_zip)
+        return
+    if formats == "review":
+        _export_reviews(event, layout, out, project, persons, all_speakers)
         return
     names = (["print", "imposed"] if impose else ["print"]) if print_edition or impose else [formats]
     shared: dict[Any, Any] = {}
@@ -140,6 +150,16 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
         click.echo(f"{name:<7} {project.display(path)}")
         for note in exporter.notes:
             click.echo(f"{name}: {note}", err=True)
+
+
+def _export_reviews(event: Event, layout: Layout, out: Path, project: Project, persons: tuple[str, ...],
+                    all_speakers: bool) -> None:
+    from exporter.exporters.pdf.review import ReviewPdfExporter, reviewers
+
+    # check every --person before writing any file
+    exporters = [ReviewPdfExporter(event, layout, person=p) for p in (reviewers(event) if all_speakers else persons)]
+    for exporter in exporters:
+        click.echo(f"review  {project.display(exporter.export(out))}")
 
 
 def _export_all(event: Event, layout: Layout, out: Path, project: Project, force: bool, make_zip: bool) -> None:

@@ -12,7 +12,9 @@ from exporter.exporters.base import Exporter
 from exporter.exporters.brief import BriefExporter
 from exporter.exporters.docx import DocxExporter
 from exporter.exporters.pdf import ImposedPdfExporter, PdfExporter, PrintPdfExporter
+from exporter.exporters.pdf.review import ReviewPdfExporter
 
-REGISTRY: dict[str, type[Exporter]] = {cls.name: cls for cls in (PdfExporter, PrintPdfExporter, ImposedPdfExporter, DocxExporter, BriefExporter)}
+REGISTRY: dict[str, type[Exporter]] = {cls.name: cls for cls in (PdfExporter, PrintPdfExporter, ImposedPdfExporter, DocxExporter, BriefExporter,
+                                                            ReviewPdfExporter)}
 
 __all__ = ["Exporter", "REGISTRY"]

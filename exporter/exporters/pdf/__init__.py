@@ -39,7 +39,12 @@ class PdfExporter(Exporter):
         """What this PDF is made for (see :mod:`.edition`)."""
         return Edition.screen()
 
+    paginates_booklet: ClassVar[bool] = True  # its pages are the booklet's (the brief cites them)
     item_pages: dict[str, int]
+
+    def story(self, styles, names, edition: Edition) -> Story:
+        """The flowables' builder for this PDF."""
+        return Story(self.event, self.layout, styles, names, links=edition.links, pad_to=edition.pad_to)
 
     def render(self) -> bytes:
         ev, layout = self.event, self.layout
@@ -51,12 +56,13 @@ class PdfExporter(Exporter):
         styles = paragraph_styles(layout, names, ev.language)
         # -- 2. story and page machinery -------------------------------------
         edition = self.edition()
-        story = Story(ev, layout, styles, names, links=edition.links, pad_to=edition.pad_to)
+        story = self.story(styles, names, edition)
         buf = io.BytesIO()
         doc = BookletDoc(buf, layout, self._furniture(names), edition, title=ev.title, author=ev.organiser.name,
                          subject=ev.subtitle, keywords=", ".join(ev.keywords), creator="Octavo",
                          producer="Octavo", lang=ev.language, invariant=1, displayDocTitle=1,
                          initialFontName=names["serif"]["regular"] if "serif" in names else None)
+        doc.watermark_font = names["sans"]["bold"] if "sans" in names else doc.watermark_font
         # -- 3. lay out until stable -------------------------------------------
         try:
             doc.multiBuild(story.flowables(), maxPasses=8)
@@ -65,13 +71,15 @@ class PdfExporter(Exporter):
         except LayoutError as exc:
             raise OctavoError(f"the layout '{layout.name}' cannot hold an element of the source: {exc}") from None
         self.item_pages = {k: doc.body_page(v) for k, v in doc.marks.item_pages.items()}
-        self.shared[("item_pages", layout.name)] = self.item_pages
+        if self.paginates_booklet:
+            self.shared[("item_pages", layout.name)] = self.item_pages
         self.doc = doc
         return buf.getvalue()
 
     def written(self, out_dir: Path) -> None:
         """Remember the booklet's item pages for a later brief."""
-        PageCache(out_dir).put(self.event, self.layout, self.item_pages)
+        if self.paginates_booklet:
+            PageCache(out_dir).put(self.event, self.layout, self.item_pages)
 
     def _too_large(self, exc: TooLarge) -> OctavoError:
         """The error for an element the text block cannot hold: where it was

@@ -96,6 +96,7 @@ class BookletDoc(BaseDocTemplate):
         p = layout.page
         super().__init__(buf, **edition.doc_kwargs(p), **kw)
         self.layout, self.furniture, self.edition = layout, furniture, edition
+        self.watermark_font = kw.get("initialFontName") or "Helvetica"
         o = edition.offset
         self.marks = Marks()
         self._page_flowables = 0
@@ -171,6 +172,7 @@ class BookletDoc(BaseDocTemplate):
     def handle_pageBegin(self) -> None:
         self.pageTemplate = self._sides[(self.page + 1) % 2]  # odd pages are rectos
         super().handle_pageBegin()
+        self.edition.draw_watermark(self.canv, self.layout.page, self.watermark_font)  # under the text
         self._page_flowables = 0
         if self.page == 1:
             self.canv.addPageLabel(0, style="ROMAN_LOWER")

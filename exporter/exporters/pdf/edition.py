@@ -48,6 +48,13 @@ class Edition:
     crop_marks: bool
     pad_to: int
     cmyk: bool
+    watermark: str = ""
+
+    @classmethod
+    def review(cls, text: str) -> Edition:
+        """A speaker's review copy: the screen edition with ``text`` across
+        every page."""
+        return cls("review", True, 0.0, 0.0, False, 1, False, text)
 
     @classmethod
     def screen(cls) -> Edition:
@@ -71,6 +78,19 @@ class Edition:
         if self.cmyk:
             kw["enforceColorSpace"] = to_cmyk
         return kw
+
+    def draw_watermark(self, canv, page: Page, font: str) -> None:
+        """The watermark, large, light and diagonal (drawn first, so the
+        text lies on top of it)."""
+        if not self.watermark:
+            return
+        canv.saveState()
+        canv.setFillColor(Color(0.6, 0.6, 0.6, alpha=0.25))
+        canv.setFont(font, min(page.width, page.height) / 4.5)
+        canv.translate(self.offset + page.width / 2, self.offset + page.height / 2)
+        canv.rotate(54)
+        canv.drawCentredString(0, -page.width / 14, self.watermark)
+        canv.restoreState()
 
     def draw_marks(self, canv, page: Page) -> None:
         """Crop marks at the trim's corners, outside the bleed."""
