@@ -20,7 +20,6 @@ from exporter.layout import Layout, load_layout
 from exporter.model import Event
 from exporter.outline import outline
 from exporter.project import Project
-from exporter.publish import export_all
 from exporter.source import load_event
 
 
@@ -163,6 +162,8 @@ def _export_reviews(event: Event, layout: Layout, out: Path, project: Project, p
 
 
 def _export_all(event: Event, layout: Layout, out: Path, project: Project, force: bool, make_zip: bool) -> None:
+    from exporter.publish import export_all
+
     run = export_all(event, layout, out, force=force, make_zip=make_zip)
     for name, note in run.notes:
         click.echo(f"{name}: {note}", err=True)

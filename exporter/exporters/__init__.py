@@ -1,20 +1,49 @@
 """The exporters, listed in one explicit registry.
 
 Each exporter is a class with its identity in class attributes (``name``,
-``description``, ``suffix``); ``REGISTRY`` is the order ``export all`` runs
-them in (the booklet before the brief, which cites its pages); ``in_all``
-says which it writes.
+``description``, ``suffix``, ``in_all``); ``REGISTRY`` maps each name to
+its class, in the order ``export all`` runs them (the booklet before the
+brief, which cites its pages).  Classes are imported when first looked
+up, so ``octavo export pdf`` does not pay for loading python-docx.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Iterator, Mapping
+
 from exporter.exporters.base import Exporter
-from exporter.exporters.brief import BriefExporter
-from exporter.exporters.docx import DocxExporter
-from exporter.exporters.pdf import ImposedPdfExporter, PdfExporter, PrintPdfExporter
-from exporter.exporters.pdf.review import ReviewPdfExporter
 
-REGISTRY: dict[str, type[Exporter]] = {cls.name: cls for cls in (PdfExporter, PrintPdfExporter, ImposedPdfExporter, DocxExporter, BriefExporter,
-                                                            ReviewPdfExporter)}
+_CLASSES: dict[str, str] = {  # name -> "module:Class"
+    "pdf": "exporter.exporters.pdf:PdfExporter",
+    "print": "exporter.exporters.pdf:PrintPdfExporter",
+    "imposed": "exporter.exporters.pdf:ImposedPdfExporter",
+    "docx": "exporter.exporters.docx:DocxExporter",
+    "brief": "exporter.exporters.brief:BriefExporter",
+    "review": "exporter.exporters.pdf.review:ReviewPdfExporter",
+}
 
-__all__ = ["Exporter", "REGISTRY"]
+
+class Registry(Mapping[str, type[Exporter]]):
+    """Exporter classes by name, imported on first use."""
+
+    def __init__(self, classes: dict[str, str]) -> None:
+        self._where, self._loaded = classes, {}
+
+    def __getitem__(self, name: str) -> type[Exporter]:
+        if name not in self._loaded:
+            module, _, cls = self._where[name].partition(":")
+            self._loaded[name] = getattr(import_module(module), cls)
+            assert self._loaded[name].name == name, f"{self._where[name]} is not the '{name}' exporter"
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+REGISTRY = Registry(_CLASSES)
+
+__all__ = ["Exporter", "REGISTRY", "Registry"]

@@ -3,7 +3,8 @@
 Phases of :meth:`PdfExporter.render`:
 1. register the layout's fonts and check they cover every character;
 2. build the story (model -> flowables) and the page machinery;
-3. lay out with ``multiBuild`` until contents and index page numbers settle;
+3. lay out in one pass (contents page numbers are forms defined at the end,
+   the index is set from the pages recorded before it);
 4. return the bytes (deterministic: ``invariant`` and fixed metadata).
 """
 
@@ -63,9 +64,10 @@ class PdfExporter(Exporter):
                          producer="Octavo", lang=ev.language, invariant=1, displayDocTitle=1,
                          initialFontName=names["serif"]["regular"] if "serif" in names else None)
         doc.watermark_font = names["sans"]["bold"] if "sans" in names else doc.watermark_font
+        story.finish(doc)
         # -- 3. lay out until stable -------------------------------------------
         try:
-            doc.multiBuild(story.flowables(), maxPasses=8)
+            doc.build(story.flowables())  # one pass: see contents.py
         except TooLarge as exc:
             raise self._too_large(exc) from None
         except LayoutError as exc:
@@ -85,7 +87,7 @@ class PdfExporter(Exporter):
         """The error for an element the text block cannot hold: where it was
         written, and which layout style to change."""
         loc = exc.source()
-        where = f"{loc}: " if loc else ""
+        where = f"{loc}: " if loc else f"{type(exc.flowable).__name__}: "
         style = exc.style()
         origin = self.layout.origins.get(f"styles.{style}") if style else None
         hint = f"; make style '{style}' smaller" + (f" ({origin})" if origin else "") if style else ""

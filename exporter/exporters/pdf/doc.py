@@ -57,6 +57,8 @@ class Marks:
     no_furniture: set[int] = field(default_factory=set)
     section_on: dict[int, str] = field(default_factory=dict)
     item_pages: dict[str, int] = field(default_factory=dict)
+    toc_pages: dict[str, str] = field(default_factory=dict)        # heading key -> printed page
+    person_pages: dict[str, list[str]] = field(default_factory=dict)  # person id -> printed pages
 
 
 class TooLarge(LayoutError):
@@ -96,6 +98,7 @@ class BookletDoc(BaseDocTemplate):
         p = layout.page
         super().__init__(buf, **edition.doc_kwargs(p), **kw)
         self.layout, self.furniture, self.edition = layout, furniture, edition
+        self.finishers: list = []  # called with (canvas, marks) after the last page, before saving
         self.watermark_font = kw.get("initialFontName") or "Helvetica"
         o = edition.offset
         self.marks = Marks()
@@ -110,24 +113,32 @@ class BookletDoc(BaseDocTemplate):
                        PageTemplate("recto", [recto], onPageEnd=self._page_end))
         self.addPageTemplates(list(self._sides))
 
-    # -- build passes --------------------------------------------------------
+    # -- the build (one pass) ------------------------------------------------
     def beforeDocument(self) -> None:
-        self._last = self.marks
         self.marks = Marks()
         self._page_flowables = 0
         self._section = ""
 
     def display_folio(self, page: int) -> str:
         """The number printed on physical ``page``: roman before the body."""
-        start = self.marks.body_start or self._last.body_start
+        start = self.marks.body_start
         if start and page >= start:
             return str(page - start + 1)
         return roman(page)
 
     def body_page(self, page: int) -> int:
         """``page`` counted from the body's first page (for contents)."""
-        start = self.marks.body_start or self._last.body_start or 1
+        start = self.marks.body_start or 1
         return page - start + 1
+
+    def _endBuild(self) -> None:
+        """End the last page, let the finishers define what pages refer to
+        (the contents' page numbers), then save."""
+        self._doSave = 0
+        super()._endBuild()
+        for finish in self.finishers:
+            finish(self.canv, self.marks)
+        self.canv.save()
 
     def handle_flowable(self, flowables) -> None:
         """Place the next flowable; a LayoutError names the flowable."""
@@ -180,7 +191,10 @@ class BookletDoc(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         self._page_flowables += 1
         page = self.page
-        for attr, value in getattr(flowable, "_octavo", {}).items():
+        marks = getattr(flowable, "_octavo", {})
+        if "body_start" in marks:  # first: the other marks count pages from it
+            marks = {"body_start": True, **marks}
+        for attr, value in marks.items():
             if attr == "section":
                 self._section = value
             elif attr == "opener":
@@ -196,10 +210,13 @@ class BookletDoc(BaseDocTemplate):
             elif attr == "outline":
                 self._outline(*value)
             elif attr == "persons":
-                self.notify("OctavoPerson", (value, self.body_page(page), self.display_folio(page)))
+                folio = self.display_folio(page)
+                for pid in value:
+                    pages = self.marks.person_pages.setdefault(pid, [])
+                    if folio not in pages:
+                        pages.append(folio)
             elif attr == "toc":
-                level, text, key = value
-                self.notify("TOCEntry", (level, text, self.body_page(page), key if self.edition.links else None))
+                self.marks.toc_pages.setdefault(value[2], str(self.body_page(page)))
         self.marks.section_on[page] = self._section
 
     def _outline(self, key: str, title: str, level: int) -> None:

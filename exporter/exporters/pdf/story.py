@@ -8,10 +8,9 @@ from typing import Iterator
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import (CondPageBreak, Flowable, ListFlowable, ListItem,
                                 Paragraph, Spacer, Table, TableStyle)
-from reportlab.platypus.tableofcontents import TableOfContents
-from reportlab.platypus.tableofcontents import IndexingFlowable
 
 from exporter import model as m
+from exporter.exporters.pdf.contents import Contents
 from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
 from exporter.exporters.pdf.markup import esc, inline_markup
 from exporter.layout import Layout
@@ -49,30 +48,19 @@ def locate(flowables: list[Flowable], loc: m.Loc) -> list[Flowable]:
     return flowables
 
 
-class ParticipantsIndex(IndexingFlowable):
+class ParticipantsIndex(Flowable):
     """The index of participants: each person with the pages where they
-    speak, chair, ask or answer, sorted by surname (honorifics ignored)."""
+    speak, chair, ask or answer, sorted by surname (honorifics ignored).
+
+    It comes after every page it refers to, so it is laid out in the same
+    pass, from the pages recorded so far (``pages``: a callable returning
+    person id -> printed page numbers)."""
 
     def __init__(self, event: m.Event, styles, font: str) -> None:
         super().__init__()
         self.event, self.styles, self.font = event, styles, font
-        self._last: dict[str, list[str]] = {}
-        self._now: dict[str, list[str]] = {}
+        self.pages = lambda: {}
         self._table: Table | None = None
-
-    def beforeBuild(self) -> None:
-        self._last, self._now = self._now, {}
-
-    def isSatisfied(self) -> bool:
-        return self._last == self._now
-
-    def notify(self, kind: str, stuff) -> None:
-        if kind == "OctavoPerson":
-            pids, _, folio = stuff
-            for pid in pids:
-                pages = self._now.setdefault(pid, [])
-                if folio not in pages:
-                    pages.append(folio)
 
     def _rows(self) -> list[list[Paragraph]]:
         people = sorted(self.event.people, key=lambda p: (p.sort_name.casefold(), p.name.casefold()))
@@ -80,7 +68,7 @@ class ParticipantsIndex(IndexingFlowable):
         for p in people:
             given = p.name[: -len(p.sort_name)].strip() if p.name.endswith(p.sort_name) else p.name
             name = f"<b>{esc(p.sort_name)}</b>, {esc(given)}" + (f" ({esc(p.honorific)})" if p.honorific else "")
-            pages = ", ".join(self._last.get(p.id, [])) or "–"
+            pages = ", ".join(self.pages().get(p.id, [])) or "–"
             rows.append([Paragraph(f"{name}<br/><font size=-1>{esc(p.position)}</font>"
                                    if p.position else name, self.styles["index"]),
                          Paragraph(pages, self.styles["index"])])
@@ -90,7 +78,8 @@ class ParticipantsIndex(IndexingFlowable):
         style = TableStyle([("FONT", (0, 0), (-1, -1), self.font, 8), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                             ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("ALIGN", (1, 0), (1, -1), "RIGHT")])
-        self._table = Table(self._rows(), colWidths=[aw * 0.78, aw * 0.22], style=style, repeatRows=0)
+        self._table = Table(self._rows(), colWidths=[aw * 0.7, aw * 0.3], style=style, repeatRows=0,
+                            splitInRow=1)  # a person on every page of a long book needs rows that split
         return self._table.wrap(aw, ah)
 
     def split(self, aw, ah):
@@ -110,6 +99,12 @@ class Story:
         self.accent = layout.colours.get("accent", "#000000")
         self.serif = names["serif"]["regular"] if "serif" in names else next(iter(names.values()))["regular"]
         self.index = ParticipantsIndex(event, styles, self.serif)
+        self.toc = Contents([styles["contents"], styles["contents_sub"]], links, self.serif)
+
+    def finish(self, doc) -> None:
+        """Connect the index and the contents to the document's marks."""
+        self.index.pages = lambda: doc.marks.person_pages
+        doc.finishers.append(lambda canv, marks: self.toc.define_forms(canv, marks.toc_pages))
 
     def p(self, style: str, markup: str, **marks) -> Paragraph:
         return tag(Paragraph(markup, self.st[style]), **marks) if marks else Paragraph(markup, self.st[style])
@@ -143,6 +138,7 @@ class Story:
             out += [PadTo(self.pad_to) if self.pad_to > 1 else OpenVerso(), *self.back_cover()]
         elif self.pad_to > 1:
             out.append(PadTo(self.pad_to, trailing=True))
+        self.toc.entries = [f._octavo["toc"] for f in out if "toc" in getattr(f, "_octavo", {})]
         return out
 
     def cover(self) -> list[Flowable]:
@@ -160,13 +156,7 @@ class Story:
         return [tag(Spacer(1, gap), no_furniture=True), *(tag(x, no_furniture=True) for x in lines)]
 
     def contents(self) -> list[Flowable]:
-        toc = TableOfContents(dotsMinLevel=0, levelStyles=[self.st["contents"], self.st["contents_sub"]],
-                              tableStyle=TableStyle([("FONT", (0, 0), (-1, -1), self.serif, 9),
-                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                                     ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        return [self.p("heading1", "Contents", outline=("contents", "Contents", 0), opener=True), toc]
+        return [self.p("heading1", "Contents", outline=("contents", "Contents", 0), opener=True), self.toc]
 
     def heading(self, text: str, key: str, *, level: int = 0, style: str = "heading1", **marks) -> Paragraph:
         return self.p(style, esc(text), outline=(key, text, level), toc=(level, esc(text), key), **marks)
