@@ -14,11 +14,13 @@ returned; otherwise :class:`~exporter.errors.ValidationError` lists them all.
 from __future__ import annotations
 
 import dataclasses
+import os
 
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Any, Iterable
 
+from PIL import Image as PILImage
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
 
@@ -130,7 +132,35 @@ class _Builder:
         if not full.is_file():
             doc.add(path, f"file '{rel}' not found in {self.project.display(self.event_dir)}")
             return ""
+        problem = image_problem(full)
+        if problem:
+            doc.add(path, f"'{rel}' {problem}")
+            return ""
         return str(full.resolve())
+
+
+IMAGE_FORMATS = ("PNG", "JPEG")
+
+
+def image_problem(path: Path) -> str:
+    """What is wrong with the image at ``path`` ('' if nothing): it must be
+    a PNG or JPEG that decodes, of at most $OCTAVO_MAX_IMAGE_PIXELS pixels
+    (checked from the header, before decoding: no decompression bombs)."""
+    limit = int(os.environ.get("OCTAVO_MAX_IMAGE_PIXELS", 40_000_000))
+    try:
+        with PILImage.open(path) as img:
+            if img.format not in IMAGE_FORMATS:
+                return f"is a {img.format} image; use PNG or JPEG"
+            w, h = img.size
+            if w * h > limit:
+                return (f"is {w}×{h} pixels ({w * h:,}), over the limit of {limit:,} "
+                        "(raise it with OCTAVO_MAX_IMAGE_PIXELS)")
+            img.verify()
+    except PILImage.DecompressionBombError:
+        return "has too many pixels to open safely"
+    except (OSError, SyntaxError, ValueError):
+        return "is not a readable PNG or JPEG image"
+    return ""
 
 
 def _mark_quotes(blocks: tuple[m.Block, ...], phrase: str) -> tuple[tuple[m.Block, ...], bool]:

@@ -45,7 +45,8 @@ class PdfExporter(Exporter):
 
     def story(self, styles, names, edition: Edition) -> Story:
         """The flowables' builder for this PDF."""
-        return Story(self.event, self.layout, styles, names, links=edition.links, pad_to=edition.pad_to)
+        return Story(self.event, self.layout, styles, names, links=edition.links, pad_to=edition.pad_to,
+                     cmyk=edition.cmyk)
 
     def render(self) -> bytes:
         ev, layout = self.event, self.layout

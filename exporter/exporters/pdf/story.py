@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import io
 from typing import Iterator
 
+from PIL import Image as PILImage
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import (CondPageBreak, Flowable, ListFlowable, ListItem,
+from reportlab.lib.units import mm
+from reportlab.platypus import (CondPageBreak, Flowable, Image, ListFlowable, ListItem,
                                 Paragraph, Spacer, Table, TableStyle)
 
 from exporter import model as m
@@ -46,6 +49,25 @@ def locate(flowables: list[Flowable], loc: m.Loc) -> list[Flowable]:
         else:
             marks.setdefault("loc", loc)
     return flowables
+
+
+def cover_logo(path: str, max_width: float, max_height: float, cmyk: bool) -> Image:
+    """The organiser's logo scaled to fit ``max_width`` × ``max_height``,
+    left-aligned; for print, converted to CMYK (transparency flattened on
+    white), since print shops reject RGB images."""
+    with PILImage.open(path) as img:
+        w, h = img.size
+        source: str | io.BytesIO = path
+        if cmyk:
+            flat = img.convert("RGBA")
+            white = PILImage.new("RGBA", flat.size, (255, 255, 255, 255))
+            source = io.BytesIO()
+            PILImage.alpha_composite(white, flat).convert("CMYK").save(source, "JPEG", quality=95)
+            source.seek(0)
+    scale = min(max_width / w, max_height / h)
+    logo = Image(source, width=w * scale, height=h * scale, mask=None if cmyk else "auto")
+    logo.hAlign = "LEFT"
+    return logo
 
 
 class ParticipantsIndex(Flowable):
@@ -93,8 +115,10 @@ class ParticipantsIndex(Flowable):
 class Story:
     """Builds the flowables of one booklet."""
 
-    def __init__(self, event: m.Event, layout: Layout, styles, names, links: bool = True, pad_to: int = 1) -> None:
+    def __init__(self, event: m.Event, layout: Layout, styles, names, links: bool = True, pad_to: int = 1,
+                 cmyk: bool = False) -> None:
         self.event, self.layout, self.st, self.names, self.links = event, layout, styles, names, links
+        self.cmyk = cmyk  # images converted to CMYK (the print edition)
         self.pad_to = pad_to  # the page count's multiple (4 for saddle stitch)
         self.accent = layout.colours.get("accent", "#000000")
         self.serif = names["serif"]["regular"] if "serif" in names else next(iter(names.values()))["regular"]
@@ -144,8 +168,13 @@ class Story:
     def cover(self) -> list[Flowable]:
         p = self.layout.page
         lines = self.template("cover.j2")
-        return [tag(Spacer(1, (p.height - p.top - p.bottom) * 0.28), no_furniture=True),
-                *(tag(x, no_furniture=True) for x in lines)]
+        gap = (p.height - p.top - p.bottom) * 0.28
+        out: list[Flowable] = []
+        if self.event.organiser.logo:
+            logo = cover_logo(self.event.organiser.logo, (p.width - p.inner - p.outer) * 0.6, 22 * mm, self.cmyk)
+            out.append(tag(logo, no_furniture=True))
+            gap = max(0.0, gap - logo.drawHeight)
+        return [*out, tag(Spacer(1, gap), no_furniture=True), *(tag(x, no_furniture=True) for x in lines)]
 
     def imprint(self) -> list[Flowable]:
         p = self.layout.page

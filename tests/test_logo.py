@@ -1,0 +1,73 @@
+"""The organiser's logo: checked at load, drawn on the cover, CMYK in print."""
+
+from __future__ import annotations
+
+import shutil
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from conftest import BUNDLED
+
+EVENT = BUNDLED.name
+
+
+def with_logo(tmp_path, make_image) -> None:
+    """A project copy whose organiser has ``assets/logo.png`` made by ``make_image(path)``."""
+    folder = tmp_path / "source" / EVENT
+    shutil.copytree(BUNDLED, folder)
+    (folder / "assets").mkdir()
+    make_image(folder / "assets" / "logo.png")
+    event = folder / "event.yaml"
+    event.write_text(event.read_text().replace("  url: https://thesvi.org\n",
+                                               "  url: https://thesvi.org\n  logo: assets/logo.png\n", 1))
+
+
+def rgba_logo(path) -> None:
+    img = Image.new("RGBA", (400, 120), (0, 0, 0, 0))
+    for x in range(400):
+        for y in range(30, 90):
+            img.putpixel((x, y), (122, 36, 48, 255))
+    img.save(path)
+
+
+def images_on_first_page(path) -> list:
+    with pikepdf.open(path) as pdf:
+        xobjects = pdf.pages[0].Resources.get("/XObject", {})
+        return [(str(x.get("/ColorSpace")), int(x.Width), int(x.Height)) for x in xobjects.values()
+                if x.get("/Subtype") == "/Image"]
+
+
+def test_the_logo_is_on_the_cover_rgb_on_screen_cmyk_in_print(cli, tmp_path):
+    with_logo(tmp_path, rgba_logo)
+    assert cli("export", "pdf", cwd=tmp_path).exit_code == 0
+    assert cli("export", "pdf", "--print", cwd=tmp_path).exit_code == 0
+    build = tmp_path / "build" / EVENT
+    assert images_on_first_page(build / f"{EVENT}-proceedings.pdf") == [("/DeviceRGB", 400, 120)]
+    assert images_on_first_page(build / f"{EVENT}-proceedings-print.pdf") == [("/DeviceCMYK", 400, 120)]
+
+
+def test_a_file_that_is_not_an_image_is_a_located_error(cli, tmp_path):
+    with_logo(tmp_path, lambda p: p.write_text("<svg>not a png</svg>"))
+    result = cli("validate", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert f"source/{EVENT}/event.yaml:27:9: organiser.logo: 'assets/logo.png' is not a readable PNG or JPEG image" \
+        in result.output
+
+
+def test_an_image_over_the_pixel_limit_is_refused_before_decoding(cli, tmp_path, monkeypatch):
+    with_logo(tmp_path, rgba_logo)
+    monkeypatch.setenv("OCTAVO_MAX_IMAGE_PIXELS", "10000")
+    result = cli("export", "pdf", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert ("organiser.logo: 'assets/logo.png' is 400×120 pixels (48,000), over the limit of 10,000 "
+            "(raise it with OCTAVO_MAX_IMAGE_PIXELS)") in result.output
+    assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("fmt", ["GIF", "BMP"])
+def test_other_formats_are_named(cli, tmp_path, fmt):
+    with_logo(tmp_path, lambda p: Image.new("RGB", (10, 10)).save(p, fmt))
+    result = cli("validate", cwd=tmp_path)
+    assert result.exit_code == 2 and f"is a {fmt} image; use PNG or JPEG" in result.output
