@@ -222,3 +222,9 @@ def test_an_element_too_large_for_any_page_names_its_source_and_style(cli, tmp_p
         "block of layout 'huge-heading' (323×493 pt) even on a page of its own; make style 'speaker' smaller "
         "(layouts/huge-heading/layout.yaml:4)\n")
     assert not any(tmp_path.rglob("*.pdf"))
+
+
+def test_the_pdf_dates_come_from_the_source(built, bundled_event):
+    meta = PdfReader(built[2]).metadata
+    assert meta.creation_date.strftime("%Y-%m-%d") == "2019-04-01" == meta.modification_date.strftime("%Y-%m-%d")
+    assert bundled_event.published.startswith("2019-04")

@@ -25,6 +25,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from exporter.errors import OctavoError
 from exporter.exporters.brief.story import PART_NAMES, Block, BriefStory
+from exporter.exporters.pdf.dates import SourceDated
 from exporter.exporters.pdf.styles import face
 
 STEP = 0.25          # pt: the size grid
@@ -42,6 +43,10 @@ class Fit:
     pages: int
     data: bytes
     log: list[str] = field(default_factory=list)
+
+
+class BriefDoc(SourceDated, BaseDocTemplate):
+    """The brief's document template, dated from the source."""
 
 
 class BriefOverflow(OctavoError):
@@ -100,8 +105,9 @@ class Fitter:
         self.iterations += 1
         b = self.settings
         buf = io.BytesIO()
-        doc = BaseDocTemplate(buf, pagesize=(b.width, b.height), leftMargin=b.margin, rightMargin=b.margin,
-                              topMargin=b.margin, bottomMargin=b.margin, invariant=1, **self.meta)
+        doc = BriefDoc(buf, pagesize=(b.width, b.height), leftMargin=b.margin, rightMargin=b.margin,
+                       topMargin=b.margin, bottomMargin=b.margin, invariant=1, **self.meta)
+        doc.source_date = self.story.event.published or self.story.event.date
         frame = Frame(b.margin, b.margin + FOOTER, self.width, self.frame_height, 0, 0, 0, 0, id="brief")
         doc.addPageTemplates([PageTemplate("brief", [frame], onPage=self._footer(size, pages))])
         flowables = [f for block in self.story.blocks(size, left_out) for f in block.flowables]

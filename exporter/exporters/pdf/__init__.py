@@ -65,6 +65,7 @@ class PdfExporter(Exporter):
                          producer="Octavo", lang=ev.language, invariant=1, displayDocTitle=1,
                          initialFontName=names["serif"]["regular"] if "serif" in names else None)
         doc.watermark_font = names["sans"]["bold"] if "sans" in names else doc.watermark_font
+        doc.source_date = ev.published or ev.date
         story.finish(doc)
         # -- 3. lay out until stable -------------------------------------------
         try:

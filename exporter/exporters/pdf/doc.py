@@ -10,6 +10,7 @@ from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTempl
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
+from exporter.exporters.pdf.dates import SourceDated
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
 
@@ -91,7 +92,7 @@ class TooLarge(LayoutError):
         return ""
 
 
-class BookletDoc(BaseDocTemplate):
+class BookletDoc(SourceDated, BaseDocTemplate):
     """A BaseDocTemplate with mirrored recto/verso frames and book rules."""
 
     def __init__(self, buf, layout: Layout, furniture, edition: Edition, **kw) -> None:
