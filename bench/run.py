@@ -1,7 +1,19 @@
-"""Benchmark: Octavo's exports against bare-library floors, as whole
-processes, interleaved, median of N runs, with peak memory (ru_maxrss).
+"""Benchmark: Octavo's exports against bare-library floors and peers, as
+whole processes, interleaved (A B C … A B C …), median of N runs, with each
+process's peak memory (ru_maxrss).
 
+    make bench                                   # installs the bench extra, then:
     .venv/bin/python bench/run.py [--runs 5] [--sizes 1,10,40]
+
+Cases, for the bundled event and synthetic events N times its size:
+- Octavo: ``export pdf``, ``docx``, ``brief`` (cold: it lays the booklet out
+  to know its pages; warm: page cache from a previous ``export pdf``) and
+  ``all --force``;
+- floors: a single-pass ReportLab script and a bare python-docx script
+  setting the same paragraphs, and a ReportLab script setting the brief's
+  blocks once at a fixed size;
+- peers on the same text: pandoc (pypandoc-binary) Markdown -> docx, and
+  Typst (the ``typst`` package) compiling an equivalent .typ file to PDF.
 
 Prints a table of medians and ratios and writes bench/results/results.json.
 """
@@ -11,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -26,10 +39,21 @@ from synth import BUNDLED, make  # noqa: E402
 
 PY = sys.executable
 OCTAVO = str(Path(PY).parent / "octavo")
+FONTS = ROOT / "exporter" / "fonts"
+
+RATIOS = {  # name: (numerator case, denominator case(s), summed)
+    "pdf ÷ ReportLab floor": ("octavo pdf", ("floor reportlab",)),
+    "docx ÷ python-docx floor": ("octavo docx", ("floor python-docx",)),
+    "docx ÷ pandoc": ("octavo docx", ("pandoc md→docx",)),
+    "pdf ÷ typst": ("octavo pdf", ("typst→pdf",)),
+    "all ÷ (pandoc + typst)": ("octavo all", ("pandoc md→docx", "typst→pdf")),
+    "brief warm ÷ brief floor": ("octavo brief warm", ("floor brief",)),
+    "brief cold ÷ brief floor": ("octavo brief cold", ("floor brief",)),
+}
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall time (s) and peak RSS (MB) of one child process."""
+    """Wall time (s) and peak RSS (MB) of one child process; exits on failure."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -38,6 +62,33 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     if proc.returncode != 0:
         raise SystemExit(f"failed (exit {proc.returncode}): {' '.join(cmd)}")
     return elapsed, usage.ru_maxrss / 1024
+
+
+def cases(folder: Path, work: Path) -> dict[str, tuple[list[str], object]]:
+    """Every case for one event: name -> (command, untimed step before it)."""
+    import pypandoc
+
+    out, cold = work / "out", work / "cold"
+    peer = work / "peer"
+    subprocess.run([PY, str(HERE / "peers.py"), str(folder), str(peer)], check=True)
+    export = [OCTAVO, "export"]
+    typst = ("import typst; typst.compile({src!r}, output={dst!r}, font_paths=[{fonts!r}], "
+             "ignore_system_fonts=True)").format(src=str(peer / "event.typ"), dst=str(work / "typst.pdf"),
+                                                 fonts=str(FONTS))
+    return {
+        "octavo pdf": ([*export, "pdf", str(folder), "--out", str(out)], None),
+        "floor reportlab": ([PY, str(HERE / "floor_reportlab.py"), str(folder), str(work / "floor.pdf")], None),
+        "typst→pdf": ([PY, "-c", typst], None),
+        "octavo docx": ([*export, "docx", str(folder), "--out", str(out)], None),
+        "floor python-docx": ([PY, str(HERE / "floor_docx.py"), str(folder), str(work / "floor.docx")], None),
+        "pandoc md→docx": ([pypandoc.get_pandoc_path(), str(peer / "event.md"), "-o", str(work / "pandoc.docx")],
+                           None),
+        "octavo brief warm": ([*export, "brief", str(folder), "--out", str(out)], None),
+        "octavo brief cold": ([*export, "brief", str(folder), "--out", str(cold)],
+                              lambda: shutil.rmtree(cold, ignore_errors=True)),
+        "floor brief": ([PY, str(HERE / "floor_brief.py"), str(folder), str(work / "floor-brief.pdf")], None),
+        "octavo all": ([*export, "all", str(folder), "--out", str(work / "all"), "--force"], None),
+    }
 
 
 def fit_stats(folder: Path) -> dict:
@@ -54,49 +105,52 @@ def fit_stats(folder: Path) -> dict:
             "left_out": list(exporter.fit.left_out)}
 
 
+def measure(size: int, runs: int, work: Path) -> dict:
+    folder = make(size, work) if size > 1 else BUNDLED
+    todo = cases(folder, work / f"x{size}")
+    samples: dict[str, list[tuple[float, float]]] = {k: [] for k in todo}
+    for _ in range(runs):  # interleaved
+        for name, (cmd, before) in todo.items():
+            if before:
+                before()
+            samples[name].append(timed(cmd, ROOT))
+    row: dict = {name: {"median_s": round(statistics.median(t for t, _ in s), 3),
+                        "peak_mb": round(max(m for _, m in s), 1)} for name, s in samples.items()}
+    med = {name: r["median_s"] for name, r in row.items()}
+    row["ratios"] = {label: round(med[num] / sum(med[d] for d in dens), 2) for label, (num, dens) in RATIOS.items()}
+    row["brief fit"] = fit_stats(folder)
+    return row
+
+
+def table(results: dict, sizes: list[int]) -> str:
+    cols = [f"x{s}" for s in sizes]
+    lines = [f"{'case':<26}" + "".join(f"{c:>18}" for c in cols)]
+    for name in results[cols[0]]:
+        if name in ("ratios", "brief fit"):
+            continue
+        lines.append(f"{name:<26}" + "".join(
+            f"{results[c][name]['median_s']:>9.2f}s {results[c][name]['peak_mb']:>5.0f}MB" for c in cols))
+    for label in RATIOS:
+        lines.append(f"{label:<26}" + "".join(f"{results[c]['ratios'][label]:>17.2f}×" for c in cols))
+    lines.append(f"{'brief fit':<26}" + "".join(
+        f"{results[c]['brief fit']['size_pt']:>9}pt {results[c]['brief fit']['iterations']:>3} it" for c in cols))
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="1,10,40")
     args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
     work = Path(tempfile.mkdtemp(prefix="octavo-bench-"))
-    results = {}
-    for size in [int(s) for s in args.sizes.split(",")]:
-        folder = make(size, work) if size > 1 else BUNDLED
-        out = work / "out"
-        cache = out / ".octavo-cache"
-        export = [OCTAVO, "export"]
-        cases = {  # name: (command, run before it, untimed)
-            "octavo pdf": ([*export, "pdf", str(folder), "--out", str(out)], None),
-            "floor reportlab": ([PY, str(HERE / "floor_reportlab.py"), str(folder), str(work / "floor.pdf")], None),
-            "octavo brief warm": ([*export, "brief", str(folder), "--out", str(out)], None),
-            "octavo brief cold": ([*export, "brief", str(folder), "--out", str(out)],
-                                  lambda: shutil.rmtree(cache, ignore_errors=True)),
-            "floor brief": ([PY, str(HERE / "floor_brief.py"), str(folder), str(work / "floor-brief.pdf")], None),
-        }
-        samples: dict[str, list[tuple[float, float]]] = {k: [] for k in cases}
-        for _ in range(args.runs):  # interleaved: A B A B …
-            for name, (cmd, before) in cases.items():
-                if before:
-                    before()
-                samples[name].append(timed(cmd, ROOT))
-        row = {name: {"median_s": statistics.median(t for t, _ in s), "peak_mb": max(m for _, m in s)}
-               for name, s in samples.items()}
-        med = {name: r["median_s"] for name, r in row.items()}
-        row["ratio pdf/floor"] = med["octavo pdf"] / med["floor reportlab"]
-        row["ratio brief warm/floor"] = med["octavo brief warm"] / med["floor brief"]
-        row["ratio brief cold/floor"] = med["octavo brief cold"] / med["floor brief"]
-        row["brief fit"] = fit_stats(folder)
-        results[f"x{size}"] = row
-        print(f"x{size:<3} octavo pdf {med['octavo pdf']:.2f}s ({row['octavo pdf']['peak_mb']:.0f} MB)"
-              f"  floor {med['floor reportlab']:.2f}s  ratio {row['ratio pdf/floor']:.2f}")
-        print(f"     octavo brief warm {med['octavo brief warm']:.2f}s  cold {med['octavo brief cold']:.2f}s"
-              f"  floor {med['floor brief']:.2f}s  ratios {row['ratio brief warm/floor']:.2f} (warm)"
-              f" {row['ratio brief cold/floor']:.2f} (cold)  fit {row['brief fit']}")
+    results: dict = {f"x{s}": measure(s, args.runs, work) for s in sizes}
+    print(table(results, sizes))
+    results["machine"] = {"cores": os.cpu_count(), "python": platform.python_version(), "runs": args.runs}
     out = HERE / "results"
     out.mkdir(exist_ok=True)
-    results["cores"] = os.cpu_count()
-    (out / "results.json").write_text(json.dumps(results, indent=2))
+    (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

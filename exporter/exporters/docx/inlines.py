@@ -10,6 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from exporter import model as m
+from .styleids import add_run
 
 #: Quotation marks by nesting depth: “outer”, ‘inner’.
 QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
@@ -25,7 +26,7 @@ class Runs:
     def add(self, text: str) -> None:
         """Append ``text`` as one run in the current character style."""
         if text:
-            self.paragraph.add_run(text, style=self.style)
+            add_run(self.paragraph, text, self.style)
 
     def styled(self, style: str) -> "Runs":
         """The same paragraph with ``style`` as the character style."""

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 
 from .fields import add_page_field
 from .ooxml import set_sectpr
+from .styleids import set_paragraph_style
 
 
 def fill(part, style: str, text: str = "", page: bool = False) -> None:
@@ -26,7 +27,7 @@ def fill(part, style: str, text: str = "", page: bool = False) -> None:
     for child in list(para._p):
         if child.tag != qn("w:pPr"):
             para._p.remove(child)
-    para.style = style
+    set_paragraph_style(para, style)
     if text:
         para.add_run(text)
     if page:

@@ -33,6 +33,7 @@ class Contents(Flowable):
         self.styles, self.links, self.font = styles, links, font
         self.entries: list[tuple[int, str, str]] = []
         self._table: Table | None = None
+        self._size: tuple[float, tuple[float, float]] | None = None  # (width asked, size) of the last wrap
 
     def number_width(self, level: int) -> float:
         """The page-number column: room for four digits."""
@@ -43,6 +44,9 @@ class Contents(Flowable):
         return self.styles[min(level, len(self.styles) - 1)]
 
     def wrap(self, aw, ah):
+        if self._size and self._size[0] == aw and self._table is not None:
+            return self._size[1]  # the entries do not change: lay out once per width
+
         def entry_end(canv, kind, label) -> None:
             n = int(label)
             level = self.entries[n][0]
@@ -69,7 +73,9 @@ class Contents(Flowable):
             ("FONT", (0, 0), (-1, -1), self.font, 9), ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        return self._table.wrapOn(self.canv, aw, ah)
+        size = self._table.wrapOn(self.canv, aw, ah)
+        self._size = (aw, size)
+        return size
 
     def split(self, aw, ah):
         self.wrap(aw, ah)

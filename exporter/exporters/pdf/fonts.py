@@ -44,11 +44,17 @@ def missing_glyphs(layout: Layout, units: list[Unit], font: str = "serif") -> Va
     fam = layout.fonts[font]
     names = register(layout)
     faces = [pdfmetrics.getFont(n).face.charToGlyph for n in names[font].values()]
+    verdict: dict[str, bool] = {}  # each distinct character is looked up once
     problems = []
     for unit in units:
-        bad = sorted({c for c in unit.text if not c.isspace() and any(ord(c) not in cmap for cmap in faces)})
+        bad = []
+        for c in set(unit.text):
+            if c not in verdict:
+                verdict[c] = c.isspace() or all(ord(c) in cmap for cmap in faces)
+            if not verdict[c]:
+                bad.append(c)
         if bad:
-            chars = ", ".join(f"'{c}' U+{ord(c):04X}" for c in bad[:8])
+            chars = ", ".join(f"'{c}' U+{ord(c):04X}" for c in sorted(bad)[:8])
             loc = unit.loc
             problems.append(Problem(loc.file, loc.line, loc.col, loc.path,
                                     f"the layout's font '{fam.family}' (fonts.{font}) has no glyph for {chars}"))
