@@ -1,9 +1,11 @@
 """Sections: page numbering, odd-page starts, headers and footers.
 
-Every section gets its own headers and footers (never linked to the
-previous one): no running head on its first page, the event title on even
-pages and the section's title on odd pages, and a PAGE field in every
-footer.  Section properties are written in schema order.
+Every section has: no running head on its first page, the event title on
+even pages and the section's title on odd pages, and a PAGE field in every
+footer.  A header or footer identical to the previous section's is not
+written again but linked to it (Word and LibreOffice inherit it), so a
+long book does not carry six parts per section.  Section properties are
+written in schema order.
 """
 
 from __future__ import annotations
@@ -34,17 +36,26 @@ def fill(part, style: str, text: str = "", page: bool = False) -> None:
         add_page_field(para)
 
 
+#: What one header or footer holds: (style, text, with a PAGE field).
+Head = tuple[str, str, bool]
+
+
 def running_heads(section, event_title: str, odd_title: str, folios: bool = True,
-                  first_folio: bool = True) -> None:
+                  first_folio: bool = True, previous: dict[str, Head] | None = None) -> dict[str, Head]:
     """Headers and footers of ``section``: running heads on even/odd pages,
-    none on the first page; folios where asked."""
+    none on the first page; folios where asked.  Parts equal to the
+    ``previous`` section's (as returned for it) stay linked to it.  Returns
+    this section's parts, for the next section."""
     section.different_first_page_header_footer = True
-    fill(section.first_page_header, "Header")
-    fill(section.header, "Header", odd_title)
-    fill(section.even_page_header, "Header", event_title)
-    fill(section.first_page_footer, "Footer", page=folios and first_folio)
-    fill(section.footer, "Footer", page=folios)
-    fill(section.even_page_footer, "Footer", page=folios)
+    want: dict[str, Head] = {
+        "first_page_header": ("Header", "", False), "header": ("Header", odd_title, False),
+        "even_page_header": ("Header", event_title, False),
+        "first_page_footer": ("Footer", "", folios and first_folio),
+        "footer": ("Footer", "", folios), "even_page_footer": ("Footer", "", folios)}
+    for name, (style, text, page) in want.items():
+        if previous is None or previous.get(name) != (style, text, page):
+            fill(getattr(section, name), style, text, page)
+    return want
 
 
 def numbering(section, fmt: str, restart: bool) -> None:

@@ -35,6 +35,7 @@ class ProceedingsWriter(Blocks):
         self.toc: list[tuple[int, str, str]] = []
         self.toc_anchor = None
         self.pad = None
+        self.heads: dict | None = None  # the last section's headers and footers
 
     def write(self) -> None:
         """The whole proceedings, in order."""
@@ -64,7 +65,7 @@ class ProceedingsWriter(Blocks):
         """A new section opening with Heading 1 ``title`` (also its running head)."""
         section = new_section(self.document, start)
         numbering(section, "decimal", restart)
-        running_heads(section, self.event.title, title)
+        self.heads = running_heads(section, self.event.title, title, previous=self.heads)
         self.heading("Heading 1", title, 1)
 
     # -- front matter ---------------------------------------------------------
@@ -74,7 +75,7 @@ class ProceedingsWriter(Blocks):
         with no running heads and no folio on the cover."""
         section = self.document.sections[0]
         numbering(section, "lowerRoman", restart=True)
-        running_heads(section, "", "", first_folio=False)
+        self.heads = running_heads(section, "", "", first_folio=False)
         self.cover()
         self.imprint()
         self.contents()
