@@ -14,6 +14,7 @@ from typing import Any, Callable
 import click
 
 from exporter import __version__
+from exporter.errors import ReportError
 from exporter.exporters import REGISTRY
 from exporter.inputs import combine
 from exporter.layout import Layout, load_layout
@@ -61,7 +62,8 @@ def validate(event: Event, project: Project) -> None:
       octavo validate pakistan-russia-2019
     """
     items = sum(len(s.items) for s in event.sessions)
-    click.echo(f"{event.id}: valid — {len(event.people)} people, {len(event.sessions)} sessions, "
+    n = len(event.sessions)
+    click.echo(f"{event.id}: valid — {len(event.people)} people, {n} session{'s' if n != 1 else ''}, "
                f"{items} items")
 
 
@@ -176,6 +178,72 @@ def _export_all(event: Event, layout: Layout, out: Path, project: Project, force
         click.echo(f"{'zip':<7} {project.display(run.zip)}")
 
 
+@main.command()
+@click.argument("event_name", metavar="[EVENT]", required=False)
+@layout_option
+def check(event_name: str | None, layout_name: str | None) -> None:
+    """Find every problem an export would meet, before rendering: source,
+    layout, templates (compile, and render with the event), reference.docx
+    styles, and glyphs missing from the layout's fonts. One report; exit
+    code 2 on any problem.
+
+    \b
+    Example:
+      octavo check --layout partner
+    """
+    from exporter.check import check as run_check
+
+    project = Project.find()
+    report = run_check(project, project.event_dir(event_name), layout_name)
+    if report.problems:
+        n = len(report.problems)
+        raise ReportError("\n".join([*report.problems, f"{n} problem{'s' if n != 1 else ''} found; "
+                                      f"checked: {', '.join(report.passed) or 'nothing else'}."]))
+    click.echo(f"no problems: {', '.join(report.passed)}")
+
+
+@main.command("watch")
+@click.argument("event_name", metavar="[EVENT]", required=False)
+@layout_option
+@out_option
+@click.option("--formats", default="pdf", metavar="LIST", show_default=True,
+              help="Comma-separated outputs to rebuild, e.g. pdf,brief.")
+def watch_command(event_name: str | None, layout_name: str | None, out_dir: Path | None, formats: str) -> None:
+    """Rebuild outputs whenever the source or the layout changes, until
+    Ctrl-C. Each rebuild prints one line with the time each output took;
+    problems are shown and the last good files stay in place.
+
+    \b
+    Example:
+      octavo watch --formats pdf,brief --layout partner
+    """
+    import time as clock
+
+    from exporter.watch import watch
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in REGISTRY or f == "review"]
+    if unknown or not chosen:
+        raise click.UsageError(f"--formats: unknown {', '.join(unknown) or '(none)'}; choose from "
+                               f"{', '.join(n for n in REGISTRY if n != 'review')}")
+    project = Project.find()
+
+    def report(build) -> None:
+        stamp = clock.strftime("%H:%M:%S")
+        cause = f" (after {', '.join(build.changed)})" if build.changed else ""
+        if build.problems:
+            click.echo(f"{stamp} not rebuilt{cause}: {len(build.problems)} problem(s); the last good files stay",
+                       err=True)
+            for line in build.problems:
+                click.echo(f"  {line}", err=True)
+            return
+        done = "  ".join(f"{name} {seconds:.2f}s {project.display(path)}" for name, path, seconds in build.outputs)
+        click.echo(f"{stamp} {done}{cause}")
+
+    click.echo("watching; Ctrl-C stops", err=True)
+    watch(project, project.event_dir(event_name), layout_name, chosen, out_dir or project.build_dir, report)
+
+
 @main.command("verify")
 @event_argument
 @layout_option
@@ -223,3 +291,99 @@ def reference_docx(layout_name: str | None, output: Path) -> None:
 
     write_reference_docx(load_layout(layout_name, Project.find()), output)
     click.echo(f"wrote {output}")
+
+
+@layouts.command("list")
+def layouts_list() -> None:
+    """List the layouts found, project first, then built-in: what each
+    extends and its trim size.
+
+    \b
+    Example:
+      octavo layouts list
+    """
+    from exporter.layout.loader import BUILTIN_DIR, available, read_layout_head
+
+    project = Project.find()
+    shadowed: set[str] = set()
+    for name, folder in available(project):
+        where = "built-in" if folder.parent == BUILTIN_DIR else project.display(folder)
+        extends, size = read_layout_head(folder)
+        note = " (hidden by the project's own)" if name in shadowed else ""
+        shadowed.add(name)
+        click.echo(f"{name:<16} {size or '(inherited)':<12} {'extends ' + extends if extends else '':<20} {where}{note}")
+
+
+@layouts.command("show")
+@click.argument("layout_name", metavar="LAYOUT")
+def layouts_show(layout_name: str) -> None:
+    """Print every key of LAYOUT, resolved through 'extends' and style
+    parents, with the file and line its value comes from.
+
+    \b
+    Example:
+      octavo layouts show report
+    """
+    from exporter.layout.loader import resolved_keys
+
+    for key, value, where in resolved_keys(layout_name, Project.find()):
+        click.echo(f"{key} = {value}    # {where}")
+
+
+@layouts.command("new")
+@click.argument("layout_name", metavar="NAME")
+@click.option("--from", "base", metavar="LAYOUT", default=None, help="The layout to extend (default: booklet).")
+def layouts_new(layout_name: str, base: str | None) -> None:
+    """Create layouts/NAME/layout.yaml extending a layout, with the keys
+    most often changed as comments holding their current values.
+
+    \b
+    Example:
+      octavo layouts new partner --from report
+    """
+    from exporter.scaffold import new_layout
+
+    project = Project.find()
+    click.echo(f"wrote {project.display(new_layout(project, layout_name, base))}")
+
+
+@main.group()
+def new() -> None:
+    """Start something new from a commented skeleton."""
+
+
+@new.command("event")
+@click.argument("name")
+def new_event_command(name: str) -> None:
+    """Create source/NAME/ with a commented skeleton (one session, a talk,
+    a Q&A, a brief) that validates and exports as it is.
+
+    \b
+    Example:
+      octavo new event conference-2026 && octavo export all conference-2026
+    """
+    from exporter.scaffold import new_event
+
+    project = Project.find()
+    folder = new_event(project, name)
+    click.echo(f"wrote {project.display(folder)}/ (event.yaml, people.yaml, sessions/1-opening.yaml, brief.yaml)")
+    click.echo(f"next: edit them, then 'octavo validate {name}' and 'octavo export all {name}'")
+
+
+@main.command()
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the schemas (default: schemas/ in the project).")
+def schema(out_dir: Path | None) -> None:
+    """Write JSON Schemas of the source files (event, people, session,
+    brief) for editors' YAML tools; the files 'octavo new event' writes
+    point at them in their first line.
+
+    \b
+    Example:
+      octavo schema
+    """
+    from exporter.scaffold import write_schemas
+
+    project = Project.find()
+    for path in write_schemas(out_dir or project.root / "schemas"):
+        click.echo(f"wrote {project.display(path)}")

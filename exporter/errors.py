@@ -56,3 +56,11 @@ class ValidationError(OctavoError):
 
 class LimitError(OctavoError):
     """An input exceeded one of Octavo's safety limits."""
+
+
+class ReportError(OctavoError):
+    """A failure whose message is a report, one problem per line, each
+    saying where: printed as it is, without click's "Error:" prefix."""
+
+    def show(self, file: IO[str] | None = None) -> None:
+        click.echo(self.format_message(), file=file, err=file is None)

@@ -26,16 +26,15 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterator
+from typing import Iterator
 
-import click
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from exporter import model as m
-from exporter.errors import OctavoError
+from exporter.errors import OctavoError, ReportError
 from exporter.exporters import REGISTRY
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
@@ -119,11 +118,8 @@ class Report:
         self.problems += [f"  {p}" for p in problems]
 
 
-class ParityError(OctavoError):
+class ParityError(ReportError):
     """The outputs disagree with the source or with each other."""
-
-    def show(self, file: IO[str] | None = None) -> None:
-        click.echo(self.format_message(), file=file, err=file is None)
 
 
 def speaking_people(event: m.Event) -> list[m.Person]:

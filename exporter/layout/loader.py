@@ -264,3 +264,45 @@ def _styles(raw: ls.LayoutFile, fonts: dict[str, FontFamily], colours: dict[str,
                               length(v["left_indent"]), v["bold"] == "true", v["italic"] == "true",
                               v["caps"] == "true", v["keep_with_next"] == "true", v["hyphenate"] == "true")
     return out
+
+
+def resolved_keys(name: str, project: Project) -> list[tuple[str, Any, str]]:
+    """Every key of layout ``name`` after merging its ``extends`` chain,
+    filling defaults and resolving style inheritance: (dotted key, value,
+    where it came from), sorted.  ``where`` is ``file:line``, ``default``, or
+    for a style key it does not set, ``from <parent style>``."""
+    layout = load_layout(name, project)  # reports every problem first
+    _, merged = _chain(name, project)
+    data = ls.LayoutFile.model_validate(merged.data).model_dump(exclude={"extends", "styles"})
+    origins = {dotted(k): f"{f}:{pos.line}" for k, (f, pos) in merged.origins.items()}
+    out: list[tuple[str, Any, str]] = []
+
+    def walk(value: Any, path: tuple) -> None:
+        if isinstance(value, dict) and value:
+            for k in sorted(value):
+                walk(value[k], (*path, k))
+            return
+        key = dotted(path)
+        where = origins.get(key) or next((origins[k] for k in sorted(origins, key=len, reverse=True)
+                                           if key.startswith(k + ".")), "default")
+        out.append((key, value, where))
+
+    walk(data, ())
+    for style, values in sorted(layout.styles.items()):
+        parent = merged.data["styles"].get(style, {}).get("parent") or ("" if style == "body" else "body")
+        for attr, value in sorted(vars(values).items()):
+            if attr == "name":
+                continue
+            key = f"styles.{style}.{attr}"
+            shown = f"{value:g}pt" if isinstance(value, float) else value
+            out.append((key, shown, origins.get(key) or (f"from {parent}" if parent else "default")))
+    return sorted(out)
+
+
+def read_layout_head(folder: Path) -> tuple[str, str]:
+    """What ``folder/layout.yaml`` extends and its own page size ('' where
+    it sets none), read without validating the layout."""
+    doc = read_yaml(folder / "layout.yaml", str(folder / "layout.yaml"))
+    data = doc.data if isinstance(doc.data, dict) else {}
+    page = data.get("page") if isinstance(data.get("page"), dict) else {}
+    return str(data.get("extends") or ""), str(page.get("size") or "")

@@ -34,14 +34,19 @@ class Line:
 
 
 def environment(layout: Layout) -> jinja2.Environment:
-    """A sandboxed environment loading only the layout's own templates
-    (one per set of template folders, so templates compile once)."""
+    """A sandboxed environment loading only the templates of the layout and
+    the layouts it extends (one per set of folders, so templates compile
+    once); ``!default/NAME`` skips the layout's own folder."""
     return _environment(layout.template_dirs)
 
 
 @lru_cache(maxsize=16)
 def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader([str(d) for d in template_dirs], followlinks=False)
+    # "!default/NAME" is NAME as the layouts this one extends define it, so a
+    # project template can {% extends "!default/cover.j2" %} and replace a block
+    own = jinja2.FileSystemLoader([str(d) for d in template_dirs], followlinks=False)
+    inherited = jinja2.FileSystemLoader([str(d) for d in template_dirs[1:]], followlinks=False)
+    loader = jinja2.ChoiceLoader([own, jinja2.PrefixLoader({"!default": inherited}, delimiter="/")])
     return ImmutableSandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
                                          autoescape=True, keep_trailing_newline=False)
 
@@ -76,12 +81,17 @@ def render_lines(layout: Layout, name: str, **context: Any) -> list[Line]:
 
 
 def _template_line(exc: BaseException, name: str) -> str:
+    """``file:line`` of the template frame nearest the error (jinja2
+    rewrites tracebacks so template frames carry the template's own file
+    and line), else the template's name."""
     tb = exc.__traceback__
     where = name
     while tb is not None:
-        frame = tb.tb_frame
-        tmpl = frame.f_globals.get("__jinja_template__")
-        if tmpl is not None:
-            where = f"{tmpl.filename}:{tmpl.get_corresponding_lineno(tb.tb_lineno)}"
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            shown = Path(filename)
+            if shown.is_relative_to(Path.cwd()):
+                shown = shown.relative_to(Path.cwd())
+            where = f"{shown}:{tb.tb_lineno}"
         tb = tb.tb_next
     return where
