@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
@@ -107,9 +109,10 @@ def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--all-speakers", is_flag=True, help="With review: a review copy for everyone who speaks or asks.")
 @click.option("--force", is_flag=True, help="With all: rebuild outputs whose inputs have not changed.")
 @click.option("--zip", "make_zip", is_flag=True, help="With all: also write OUT/EVENT-DATE.zip of the files.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout (for scripts), nothing else.")
 def export(event: Event, project: Project, formats: str, layout_name: str | None, out_dir: Path | None,
            print_edition: bool, impose: bool, max_pages: int | None, persons: tuple[str, ...], all_speakers: bool,
-           force: bool, make_zip: bool) -> None:
+           force: bool, make_zip: bool, as_json: bool) -> None:
     """Write the event's publications into OUT/EVENT/.
 
     FORMAT is one of the formats below, or 'all' (every format but
@@ -138,19 +141,24 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
     if bool(persons or all_speakers) != (formats == "review"):
         raise click.UsageError("'export review' needs --person ID or --all-speakers; they go with review only")
     if formats == "all":
-        _export_all(event, layout, out, project, force, make_zip)
+        _export_all(event, layout, out, project, force, make_zip, as_json)
         return
     if formats == "review":
         _export_reviews(event, layout, out, project, persons, all_speakers)
         return
     names = (["print", "imposed"] if impose else ["print"]) if print_edition or impose else [formats]
     shared: dict[Any, Any] = {}
+    written = []
     for name in names:
         exporter = REGISTRY[name](event, layout, shared)
         path = exporter.export(out)
-        click.echo(f"{name:<7} {project.display(path)}")
-        for note in exporter.notes:
-            click.echo(f"{name}: {note}", err=True)
+        written.append({"format": name, "path": str(path), "notes": exporter.notes})
+        if not as_json:
+            click.echo(f"{name:<7} {project.display(path)}")
+            for note in exporter.notes:
+                click.echo(f"{name}: {note}", err=True)
+    if as_json:
+        click.echo(json.dumps({"written": written}, indent=2))
 
 
 def _export_reviews(event: Event, layout: Layout, out: Path, project: Project, persons: tuple[str, ...],
@@ -163,10 +171,25 @@ def _export_reviews(event: Event, layout: Layout, out: Path, project: Project, p
         click.echo(f"review  {project.display(exporter.export(out))}")
 
 
-def _export_all(event: Event, layout: Layout, out: Path, project: Project, force: bool, make_zip: bool) -> None:
+def _export_all(event: Event, layout: Layout, out: Path, project: Project, force: bool, make_zip: bool,
+                as_json: bool) -> None:
+    from exporter.exporters import REGISTRY as formats
     from exporter.publish import export_all
 
-    run = export_all(event, layout, out, force=force, make_zip=make_zip)
+    names = [n for n, cls in formats.items() if cls.in_all]
+    if as_json or not sys.stderr.isatty():  # scripts: no progress bar
+        run = export_all(event, layout, out, force=force, make_zip=make_zip)
+    else:
+        with click.progressbar(length=len(names), label="exporting", file=sys.stderr,
+                               item_show_func=lambda name: name) as bar:
+            run = export_all(event, layout, out, force=force, make_zip=make_zip,
+                             progress=lambda name: bar.update(1, name))
+    if as_json:
+        click.echo(json.dumps({"written": [{"format": n, "path": str(p)} for n, p in run.written],
+                               "skipped": [{"format": n, "path": str(p)} for n, p in run.skipped],
+                               "manifest": str(run.manifest), "zip": str(run.zip) if run.zip else None,
+                               "notes": [{"format": n, "note": t} for n, t in run.notes]}, indent=2))
+        return
     for name, note in run.notes:
         click.echo(f"{name}: {note}", err=True)
     for name, path in run.written:

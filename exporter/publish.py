@@ -16,6 +16,7 @@ import json
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from pypdf import PdfReader
 
@@ -73,9 +74,10 @@ def sha256(data: bytes) -> str:
 
 
 def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = False,
-               make_zip: bool = False) -> Run:
+               make_zip: bool = False, progress: Callable[[str], None] = lambda name: None) -> Run:
     """Write every ``in_all`` format of ``event`` into ``out_dir/<event>/``
-    with a manifest (and a zip); see the module's docstring."""
+    with a manifest (and a zip); see the module's docstring.  ``progress``
+    is called with each format's name once it is done (or skipped)."""
     folder = out_dir / slug(event.id)
     inputs = inputs_digest(event, layout)
     previous = _read_manifest(folder / manifest_name(layout))
@@ -90,6 +92,7 @@ def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = Fal
         if not force and old and old.inputs == inputs and _unchanged(path, old):
             run.skipped.append((name, path))
             pending.append((exporter, path, None, old))
+            progress(name)
             continue
         exporter.out_dir = out_dir
         data = exporter.render()
@@ -97,6 +100,7 @@ def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = Fal
         pages = len(PdfReader(io.BytesIO(data)).pages) if path.suffix == ".pdf" else None
         entry = Entry(path.name, name, cls.description, len(data), pages, sha256(data), layout.name, inputs)
         pending.append((exporter, path, data, entry))
+        progress(name)
     # every output rendered: now write them
     for exporter, path, data, entry in pending:
         if data is not None:

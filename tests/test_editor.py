@@ -140,3 +140,11 @@ def test_watch_rebuilds_after_a_save_and_keeps_the_last_good_file(tmp_path):
         stop.set()
         thread.join(timeout=5)
     assert not thread.is_alive()
+
+
+def test_the_reference_in_docs_is_current():
+    """docs/reference.md is generated from the schemas; regenerate it with
+    `python -m exporter.docs > docs/reference.md` when this fails."""
+    from exporter.docs import reference
+
+    assert (ROOT / "docs" / "reference.md").read_text(encoding="utf-8") == reference()

@@ -121,3 +121,16 @@ def test_file_names_are_ascii_slugs(cli, tmp_path):
 def test_force_and_zip_only_go_with_all(cli):
     result = cli("export", "pdf", "--zip")
     assert result.exit_code == 2 and "--force and --zip go with 'export all'" in result.output
+
+
+def test_json_summary_is_all_that_goes_to_stdout(run_all):
+    import subprocess
+    import sys
+
+    project, _ = run_all
+    out = subprocess.run([sys.executable, "-m", "exporter", "export", "all", "--json"], cwd=project,
+                         capture_output=True, text=True)
+    assert out.returncode == 0 and out.stderr == ""
+    data = json.loads(out.stdout)
+    assert [x["format"] for x in data["skipped"]] == ["pdf", "print", "docx", "brief"]
+    assert data["manifest"].endswith("manifest.json")

@@ -11,6 +11,9 @@ prints literally.
 from __future__ import annotations
 
 import html
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +26,41 @@ from exporter.errors import OctavoError
 from exporter.layout.model import Layout
 
 MAX_OUTPUT = 100_000  # characters a template may produce
+MAX_SECONDS = 5       # seconds a template may take to render
+
+
+def _bounded(chunks, name: str) -> str:
+    """The rendered text, stopped as soon as it passes ``MAX_OUTPUT``."""
+    out, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise OctavoError(f"template {name} produced more than {MAX_OUTPUT:,} characters, the limit "
+                              "for a template's output; look for a loop that runs away")
+        out.append(chunk)
+    return "".join(out)
+
+
+@contextmanager
+def time_limit(seconds: float, name: str):
+    """Stop a template that renders for longer than ``seconds`` (with
+    SIGALRM, so only where it exists and in the main thread)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise OctavoError(f"template {name} took longer than {seconds:g} s to render, the limit; "
+                          "look for a loop that runs away")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -40,12 +78,26 @@ def environment(layout: Layout) -> jinja2.Environment:
     return _environment(layout.template_dirs)
 
 
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that refuses a template whose real path (symbolic
+    links resolved) lies outside its folders: a link in a layout's
+    templates/ cannot read the rest of the file system."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(d).resolve()) for d in self.searchpath):
+            raise OctavoError(f"{filename}: template '{template}' leads outside the layout's templates "
+                              "folder (a symbolic link?); copy the file in instead")
+        return source, filename, uptodate
+
+
 @lru_cache(maxsize=16)
 def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
     # "!default/NAME" is NAME as the layouts this one extends define it, so a
     # project template can {% extends "!default/cover.j2" %} and replace a block
-    own = jinja2.FileSystemLoader([str(d) for d in template_dirs], followlinks=False)
-    inherited = jinja2.FileSystemLoader([str(d) for d in template_dirs[1:]], followlinks=False)
+    own = ConfinedLoader([str(d) for d in template_dirs], followlinks=False)
+    inherited = ConfinedLoader([str(d) for d in template_dirs[1:]], followlinks=False)
     loader = jinja2.ChoiceLoader([own, jinja2.PrefixLoader({"!default": inherited}, delimiter="/")])
     return ImmutableSandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
                                          autoescape=True, keep_trailing_newline=False)
@@ -56,7 +108,8 @@ def render_lines(layout: Layout, name: str, **context: Any) -> list[Line]:
     env = environment(layout)
     try:
         template = env.get_template(name)
-        out = template.render(**context)
+        with time_limit(MAX_SECONDS, name):
+            out = _bounded(template.generate(**context), name)
     except jinja2.TemplateSyntaxError as exc:
         raise OctavoError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
     except jinja2.TemplateNotFound:
@@ -65,8 +118,6 @@ def render_lines(layout: Layout, name: str, **context: Any) -> list[Line]:
     except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError) as exc:
         line = _template_line(exc, name)
         raise OctavoError(f"{line}: template error: {exc}") from None
-    if len(out) > MAX_OUTPUT:
-        raise OctavoError(f"template {name} produced {len(out):,} characters, over the limit of {MAX_OUTPUT:,}")
     lines = []
     for n, raw in enumerate(out.splitlines(), 1):
         if not raw.strip():

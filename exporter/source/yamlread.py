@@ -26,7 +26,14 @@ PathT = tuple[Any, ...]
 
 #: Characters no output format can carry: C0/C1 controls other than tab and
 #: line breaks, DEL, the non-characters U+FFFE/U+FFFF and lone surrogates.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+#: Characters refused in text, each reported with its location: C0/C1
+#: controls (but tab, LF, CR, NEL), non-characters, lone surrogates, the
+#: direction overrides and isolates (they can make text read differently
+#: from what it says; Octavo sets direction itself) and a byte-order mark
+#: inside the text.  Zero-width space, joiner and non-joiner and the soft
+#: hyphen are kept: they break lines, shape scripts and hint hyphenation.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff"
+                       "\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True)
