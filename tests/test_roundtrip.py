@@ -71,7 +71,8 @@ def test_any_text_round_trips_through_the_model(tmp_path_factory, name, honorifi
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(prefix=LINE, bad=st.sampled_from(["\x00", "\x07", "\x1b", "\x7f", "\x9f", "\ufffe", "\uffff"]))
+@given(prefix=LINE, bad=st.sampled_from(["\x00", "\x07", "\x1b", "\x7f", "\x9f", "\ufffe", "\uffff",
+                                         "\u202e", "\u2066", "\ufeff"]))
 def test_forbidden_characters_are_reported_with_their_code_point(tmp_path_factory, prefix, bad):
     folder = tmp_path_factory.mktemp("ev") / "ev"
     write_event(folder, prefix + bad, "Dr.", "x", "Title", "Text.", "A talk")

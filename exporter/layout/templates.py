@@ -112,8 +112,9 @@ def render_lines(layout: Layout, name: str, **context: Any) -> list[Line]:
             out = _bounded(template.generate(**context), name)
     except jinja2.TemplateSyntaxError as exc:
         raise OctavoError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
-    except jinja2.TemplateNotFound:
-        raise OctavoError(f"layout '{layout.name}' has no template '{name}' "
+    except jinja2.TemplateNotFound as exc:
+        where = "" if exc.name == name else f"{_template_line(exc, name)}: "
+        raise OctavoError(f"{where}layout '{layout.name}' has no template '{exc.name}' "
                           f"(looked in {', '.join(map(str, layout.template_dirs))})") from None
     except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError) as exc:
         line = _template_line(exc, name)

@@ -1,0 +1,117 @@
+"""Hostile input: editors' templates cannot escape (the known jinja2
+sandbox-escape payloads, file-system reads, symbolic links out, runaway
+output and time fail with a message naming the template, and nothing is
+written); invisible characters survive into every format; a failed or
+interrupted write leaves the previous file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from conftest import BUNDLED
+
+PAYLOADS = {
+    "class-walk": ("cover_title: {{ ''.__class__.__mro__[1].__subclasses__() }}",
+                   "access to attribute '__class__' of 'str' object is unsafe"),
+    "globals": ("cover_title: {{ cycler.__init__.__globals__.os.popen('id').read() }}",
+                "access to attribute '__init__' of 'type' object is unsafe"),
+    "object-dict": ("cover_title: {{ organiser.__dict__ }}", "access to attribute '__dict__'"),
+    "format-string": ("cover_title: {{ '{0.__class__}'.format(event) }}", "access to attribute '__class__'"),
+    "mutation": ("cover_title: {{ event.keywords.append('x') }}", "has no attribute 'append'"),
+    "include-file": ("{% include '/etc/passwd' %}", "has no template '/etc/passwd'"),
+    "dotdot": ('{% extends "!default/../../../../../../etc/passwd" %}', "has no template"),
+    "runaway-output": ("{% for i in range(100000) %}cover_line: xxxxxxxxxxxxxxxxxxxx\n{% endfor %}",
+                       "produced more than 100,000 characters"),
+}
+
+
+def project_with_cover(tmp_path, cover: str | None = None):
+    shutil.copytree(BUNDLED, tmp_path / "source" / BUNDLED.name)
+    templates = tmp_path / "layouts" / "hostile" / "templates"
+    templates.mkdir(parents=True)
+    (tmp_path / "layouts" / "hostile" / "layout.yaml").write_text("extends: booklet\n")
+    if cover is not None:
+        (templates / "cover.j2").write_text(cover)
+    return tmp_path
+
+
+@pytest.mark.parametrize("case", sorted(PAYLOADS))
+def test_a_hostile_template_fails_cleanly(cli, tmp_path, case):
+    template, message = PAYLOADS[case]
+    project = project_with_cover(tmp_path, template)
+    result = cli("export", "pdf", "--layout", "hostile", cwd=project)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert "cover.j2" in result.output
+    assert not (project / "build").exists() or not any((project / "build").rglob("*.pdf"))
+
+
+def test_a_template_linked_out_of_the_layout_is_refused(cli, tmp_path):
+    project = project_with_cover(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("cover_title: the secret\n")
+    os.symlink(secret, project / "layouts" / "hostile" / "templates" / "cover.j2")
+    result = cli("export", "pdf", "--layout", "hostile", cwd=project)
+    assert result.exit_code == 2
+    assert "leads outside the layout's templates folder (a symbolic link?)" in result.output
+
+
+def test_a_template_that_runs_too_long_is_stopped(cli, tmp_path, monkeypatch):
+    import exporter.layout.templates as templates
+
+    monkeypatch.setattr(templates, "MAX_SECONDS", 0.5)
+    loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}cover_title: x"
+    project = project_with_cover(tmp_path, loop)
+    result = cli("export", "pdf", "--layout", "hostile", cwd=project)
+    assert result.exit_code == 2
+    assert "template cover.j2 took longer than 0.5 s to render, the limit" in result.output
+
+
+def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monkeypatch):
+    import errno
+
+    from exporter.errors import OctavoError
+    from exporter.output import atomic_write
+
+    target = tmp_path / "out.pdf"
+    atomic_write(target, b"old")
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OctavoError, match="No space left on device; the previous file, if any, is unchanged"):
+        atomic_write(target, b"new")
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_an_interrupted_write_leaves_the_previous_file(tmp_path, monkeypatch):
+    from exporter.output import atomic_write
+
+    target = tmp_path / "out.pdf"
+    atomic_write(target, b"old")
+
+    def interrupt(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, b"new")
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_invisible_characters_are_kept_in_every_format(cli, tmp_path):
+    from docx import Document
+
+    shutil.copytree(BUNDLED, tmp_path / "source" / BUNDLED.name)
+    session = tmp_path / "source" / BUNDLED.name / "sessions" / "1-inaugural.yaml"
+    text = "The Chief\u00adGuest, Foreign\u200bSecretary and\u200dnon\u200cjoined"
+    session.write_text(session.read_text().replace("The Chief Guest, Foreign Secretary", text, 1))
+    result = cli("export", "all", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert cli("verify", cwd=tmp_path).exit_code == 0
+    docx = tmp_path / "build" / BUNDLED.name / f"{BUNDLED.name}-proceedings.docx"
+    assert any(text in p.text for p in Document(str(docx)).paragraphs)
