@@ -47,9 +47,11 @@ REF = re.compile(r"Proceedings\s+p\.\s+(\d+)")
 
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens of ``text``; hyphens join (a word broken at a
-    line end, or "Pakistan-Russia", is one token), other punctuation
-    separates."""
+    line end, or "Pakistan-Russia", is one token), zero-width characters
+    vanish (the PDF adds break opportunities in long URLs), other
+    punctuation separates."""
     text = unicodedata.normalize("NFKC", text)
+    text = re.sub("[\u200b\u200c\u200d\u2060]", "", text)  # invisible: they join, never separate
     text = re.sub(f"[{_HYPHENS}]\\s*", "", text)
     return re.findall(r"\w+", text.lower())
 

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table, TableStyl
 
 from exporter import model as m
 from exporter.errors import OctavoError
-from exporter.exporters.pdf.markup import esc, inline_markup
+from exporter.exporters.pdf.markup import attr, esc, inline_markup
 from exporter.exporters.pdf.story import human_date
 from exporter.exporters.pdf.styles import paragraph_styles
 from exporter.layout import Layout
@@ -220,9 +220,9 @@ class BriefStory:
             if isinstance(b, m.Paragraph):
                 out.append(Paragraph(inline_markup(b.inlines, self.links, self.accent), st["brief_about"]))
         if org.url:
-            link = esc(org.url)
-            out.append(Paragraph(f'<a href="{link}" color="{self.accent}">{link}</a>' if self.links else link,
-                                 st["brief_about"]))
+            text = esc(org.url)
+            out.append(Paragraph(f'<a href="{attr(org.url)}" color="{self.accent}">{text}</a>' if self.links
+                                 else text, st["brief_about"]))
         return out
 
     def footer_text(self, page: int, pages: int) -> tuple[str, str]:

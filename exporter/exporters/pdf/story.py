@@ -15,7 +15,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, Image, ListFlowable, Li
 from exporter import model as m
 from exporter.exporters.pdf.contents import Contents
 from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
-from exporter.exporters.pdf.markup import esc, inline_markup
+from exporter.exporters.pdf.markup import attr, esc, inline_markup
 from exporter.layout import Layout
 from exporter.layout.templates import render_lines
 from exporter.plaintext import inline_text
@@ -294,7 +294,7 @@ class Story:
     def media(self, media: m.MediaCoverage) -> list[Flowable]:
         out: list[Flowable] = [self.heading("Media Coverage", "media", section="Media Coverage", opener=True)]
         out += self.blocks(media.intro)
-        items = [ListItem(self.p("list_item", f'<a href="{esc(o.url)}" color="{self.accent}">{esc(o.name)}</a>'
+        items = [ListItem(self.p("list_item", f'<a href="{attr(o.url)}" color="{self.accent}">{esc(o.name)}</a>'
                                  if o.url and self.links else esc(o.name))) for o in media.outlets]
         st = self.st["list_item"]
         out.append(ListFlowable(items, bulletType="bullet", start="•", bulletFontName=st.fontName,
@@ -318,6 +318,6 @@ class Story:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEBELOW", (0, 0), (-1, -2), 0.3, HexColor(self.layout.colours.get("rule", "#999999")))])),
                 no_furniture=True))
         if org.url:
-            link = f'<a href="{esc(org.url)}" color="{self.accent}">{esc(org.url)}</a>' if self.links else esc(org.url)
+            link = f'<a href="{attr(org.url)}" color="{self.accent}">{esc(org.url)}</a>' if self.links else esc(org.url)
             out.append(tag(self.p("cover_line", link), no_furniture=True))
         return out
