@@ -115,3 +115,18 @@ def test_invisible_characters_are_kept_in_every_format(cli, tmp_path):
     assert cli("verify", cwd=tmp_path).exit_code == 0
     docx = tmp_path / "build" / BUNDLED.name / f"{BUNDLED.name}-proceedings.docx"
     assert any(text in p.text for p in Document(str(docx)).paragraphs)
+
+
+def test_two_exports_at_once_leave_complete_identical_files(tmp_path):
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    shutil.copytree(BUNDLED, tmp_path / "source" / BUNDLED.name)
+    runs = [subprocess.Popen([sys.executable, "-m", "exporter", "export", "pdf"], cwd=tmp_path,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    assert [r.wait(timeout=120) for r in runs] == [0, 0, 0]
+    folder = tmp_path / "build" / BUNDLED.name
+    assert [p.name for p in folder.iterdir()] == [f"{BUNDLED.name}-proceedings.pdf"]  # no .part left
+    assert len(PdfReader(folder / f"{BUNDLED.name}-proceedings.pdf").pages) == 40
