@@ -86,6 +86,10 @@ def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = Fal
     for name, cls in REGISTRY.items():
         if not cls.in_all:
             continue
+        if not cls.applies(event):
+            run.notes.append((name, f"left out: the event has no {cls.needs}"))
+            progress(name)
+            continue
         exporter = cls(event, layout, shared)
         path = exporter.path(out_dir)
         old = previous.get(path.name)

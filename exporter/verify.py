@@ -155,7 +155,8 @@ def verify(event: m.Event, layout: Layout, out_dir: Path) -> Report:
     report lists every problem (raise :class:`ParityError` on any)."""
     folder = out_dir / slug(event.id)
     report = Report()
-    names = {n: REGISTRY[n](event, layout).filename() for n in ("pdf", "print", "docx", "brief")}
+    names = {n: REGISTRY[n](event, layout).filename() for n in ("pdf", "print", "docx", "brief")
+             if REGISTRY[n].applies(event)}
     missing = [f for f in names.values() if not (folder / f).is_file()]
     if missing:
         raise OctavoError(f"{folder}: no {', '.join(missing)}: run 'octavo export all' first")

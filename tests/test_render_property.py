@@ -4,6 +4,7 @@ inside the text block."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -27,9 +28,11 @@ ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU
                                 "“”‘’–—…€"))
 WORD = st.text(ALPHABET, min_size=1, max_size=14).filter(lambda w: any(c.isalnum() for c in w))
 WORDS = st.lists(WORD, min_size=3, max_size=30)
+#: Examples per run; a long hunt: OCTAVO_EXAMPLES=20000 .venv/bin/python -m pytest tests/test_render_property.py
+EXAMPLES = int(os.environ.get("OCTAVO_EXAMPLES", "40"))
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=max(12, EXAMPLES // 4), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.lists(WORD, min_size=2, max_size=3), prose=WORDS, title=st.lists(WORD, min_size=1, max_size=5))
 def test_any_valid_source_renders_and_every_word_comes_back(tmp_path_factory, name, prose, title):
     root = tmp_path_factory.mktemp("p")
@@ -65,3 +68,40 @@ def test_long_words_and_urls_stay_inside_the_text_block(tmp_path):
             assert outside == [], (n, "".join(outside)[:40])
     text = "\n".join(pdf_pages(pdf, layout))
     assert find_in_order([long_word, url.replace("/", " ")], text.replace("\n", "")) == []
+
+
+ANY = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=ANY, prose=ANY, title=ANY)
+def test_any_text_either_exports_or_fails_with_located_problems(tmp_path_factory, name, prose, title):
+    """The contract for arbitrary Unicode (all planes, combining marks,
+    right-to-left, controls): every output is written and opens, or the run
+    fails with exit code 2, every problem as file:line:col, and no file."""
+    import re
+    import zipfile
+
+    from click.testing import CliRunner
+    from pypdf import PdfReader
+
+    from exporter.cli import main
+
+    root = tmp_path_factory.mktemp("any")
+    folder = root / "source" / "ev"
+    write_event(folder, name.strip() or "x", "Dr.", "Fellow", "Session", prose, title.strip() or "x")
+    result = CliRunner().invoke(main, ["export", "all", str(folder), "--out", str(root / "build")])
+    assert result.exit_code in (0, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    files = sorted((root / "build").rglob("*.*")) if (root / "build").exists() else []
+    if result.exit_code == 0:
+        assert [f.suffix for f in files if f.name != "manifest.json"] == [".pdf", ".pdf", ".docx"] or files
+        for f in files:
+            if f.suffix == ".pdf":
+                assert len(PdfReader(f).pages) > 0
+            elif f.suffix == ".docx":
+                assert zipfile.ZipFile(f).testzip() is None
+    else:
+        lines = result.output.strip().splitlines()
+        assert all(re.match(r"^(Error: )?\S+:\d+:\d+: ", line) for line in lines[:-1]), lines
+        assert lines[-1].endswith("nothing was written.") and not files, lines

@@ -18,6 +18,7 @@ class Exporter:
     description: ClassVar[str]   # one line for --help
     suffix: ClassVar[str]        # file-name suffix after the event id, e.g. "-proceedings.pdf"
     in_all: ClassVar[bool] = True  # whether ``export all`` writes it
+    needs: ClassVar[str] = ""      # the source file it is made from, if optional (for messages)
 
     def __init__(self, event: Event, layout: Layout, shared: dict[Any, Any] | None = None) -> None:
         self.event, self.layout = event, layout
@@ -29,6 +30,12 @@ class Exporter:
         self.notes: list[str] = []
         """What the user should know about the result (the brief's left-out
         parts); the command line prints them on stderr."""
+
+    @classmethod
+    def applies(cls, event: Event) -> bool:
+        """Whether ``event`` has what this output is made from (``export all``
+        leaves out, with a note, what does not apply)."""
+        return True
 
     def filename(self) -> str:
         """The output's file name: ``<event>`` + the exporter's suffix, with

@@ -30,6 +30,12 @@ class BriefExporter(Exporter):
 
     fit: Fit
 
+    needs: ClassVar[str] = "brief.yaml"
+
+    @classmethod
+    def applies(cls, event) -> bool:
+        return event.brief is not None
+
     def render(self) -> bytes:
         ev, layout = self.event, self.layout
         if ev.brief is None:
