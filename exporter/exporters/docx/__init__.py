@@ -51,7 +51,7 @@ def open_reference(layout):
     reference built from the layout."""
     path = layout.reference_docx
     if path is None:
-        return build_reference(layout)
+        return build_reference(layout, sample=False)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:

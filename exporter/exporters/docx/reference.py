@@ -306,9 +306,10 @@ def sample_body(document: Document) -> None:
         para.add_run(" ")
 
 
-def build_reference(layout) -> Document:
+def build_reference(layout, sample: bool = True) -> Document:
     """The default reference document for ``layout``, as a python-docx
-    Document (styles, numbering, page setup, settings, sample body)."""
+    Document (styles, numbering, page setup, settings, and with ``sample``
+    a body showing every style, for editors; an export needs none)."""
     document = docx.Document()
     strip_template(document)
     build_defaults(document, layout)
@@ -317,7 +318,8 @@ def build_reference(layout) -> Document:
     build_character_styles(document, layout)
     build_numbering(document, layout)
     build_page(document, layout)
-    sample_body(document)
+    if sample:
+        sample_body(document)
     return document
 
 
