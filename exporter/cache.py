@@ -10,6 +10,8 @@ the event, the layout or Octavo's code has changed since.
 from __future__ import annotations
 
 import json
+import os
+from importlib import metadata
 from pathlib import Path
 
 from exporter.inputs import code_digest, combine
@@ -22,8 +24,24 @@ FOLDER = ".octavo-cache"
 
 
 def inputs_digest(event: Event, layout: Layout) -> str:
-    """The digest of everything an output of ``event`` in ``layout`` depends on."""
-    return combine(event.source_digest, layout.digest, code_digest())
+    """The digest of everything an output of ``event`` in ``layout`` depends
+    on: the source, the layout, Octavo's code, the libraries that write the
+    files, and $SOURCE_DATE_EPOCH (it sets the PDFs' dates)."""
+    return combine(event.source_digest, layout.digest, code_digest(), library_versions(),
+                   os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def library_versions() -> str:
+    """The versions of the libraries whose output bytes Octavo passes on."""
+    names = ("reportlab", "python-docx", "pikepdf", "pyphen", "pillow", "jinja2")
+    return " ".join(f"{n}={_version(n)}" for n in names)
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 class PageCache:

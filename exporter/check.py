@@ -94,7 +94,14 @@ def _templates(report: Report, project: Project, layout: Layout, event: Event | 
     names = sorted({p.name for d in layout.template_dirs for p in d.glob("*.j2")})
     before = len(report.problems)
     for name in names:
-        source, filename, _ = env.loader.get_source(env, name)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except OctavoError as exc:  # a link out of the layout
+            report.problems.append(exc.message)
+            continue
+        except UnicodeDecodeError:
+            report.problems.append(f"template {name}: not UTF-8 text; save it as UTF-8")
+            continue
         shown = project.display(Path(filename))
         try:
             tree = env.parse(source, name, shown)

@@ -144,7 +144,7 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
         _export_all(event, layout, out, project, force, make_zip, as_json)
         return
     if formats == "review":
-        _export_reviews(event, layout, out, project, persons, all_speakers)
+        _export_reviews(event, layout, out, project, persons, all_speakers, as_json)
         return
     names = (["print", "imposed"] if impose else ["print"]) if print_edition or impose else [formats]
     shared: dict[Any, Any] = {}
@@ -162,13 +162,19 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
 
 
 def _export_reviews(event: Event, layout: Layout, out: Path, project: Project, persons: tuple[str, ...],
-                    all_speakers: bool) -> None:
+                    all_speakers: bool, as_json: bool) -> None:
     from exporter.exporters.pdf.review import ReviewPdfExporter, reviewers
 
     # check every --person before writing any file
     exporters = [ReviewPdfExporter(event, layout, person=p) for p in (reviewers(event) if all_speakers else persons)]
+    written = []
     for exporter in exporters:
-        click.echo(f"review  {project.display(exporter.export(out))}")
+        path = exporter.export(out)
+        written.append({"format": "review", "person": exporter.person.id, "path": str(path)})
+        if not as_json:
+            click.echo(f"review  {project.display(path)}")
+    if as_json:
+        click.echo(json.dumps({"written": written}, indent=2))
 
 
 def _export_all(event: Event, layout: Layout, out: Path, project: Project, force: bool, make_zip: bool,
@@ -244,8 +250,9 @@ def watch_command(event_name: str | None, layout_name: str | None, out_dir: Path
 
     from exporter.watch import watch
 
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in REGISTRY or f == "review"]
+    asked = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in asked if f not in REGISTRY or f == "review"]
+    chosen = [n for n in REGISTRY if n in asked]  # registry order: the booklet before the brief that cites it
     if unknown or not chosen:
         raise click.UsageError(f"--formats: unknown {', '.join(unknown) or '(none)'}; choose from "
                                f"{', '.join(n for n in REGISTRY if n != 'review')}")

@@ -53,6 +53,8 @@ def translate(doc: Locator, cls: type[BaseModel], err: dict[str, Any]) -> Proble
         return doc.problem(path, f"expected a mapping of keys, not {describe(value)}")
     if kind == "string_pattern_mismatch":
         return doc.problem(path, _pattern_message(str(ctx.get("pattern", "")), value))
+    if kind == "value_error":  # our own validators: their message is already worded for editors
+        return doc.problem(path, str(ctx.get("error", err["msg"])))
     if kind == "string_too_long":
         return doc.problem(path, f"is too long (at most {ctx.get('max_length')} characters)")
     return doc.problem(path, err["msg"])  # pragma: no cover - every type the schema uses is above

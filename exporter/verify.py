@@ -180,7 +180,11 @@ def verify(event: m.Event, layout: Layout, out_dir: Path) -> Report:
                    if hay.count(_phrase(p.full_name)) <= prose.count(_phrase(p.full_name))]
         report.check(f"{names[fmt]}", spelled, f"all {len(people)} people named as in the source")
     if event.brief:
-        report.check(names["brief"], list(_brief(event, folder / names["brief"], folder / names["pdf"])),
+        try:
+            found = list(_brief(event, folder / names["brief"], folder / names["pdf"]))
+        except (PyPdfError, ValueError, KeyError) as exc:
+            raise OctavoError(f"{folder}: {names['brief']} cannot be read ({exc}); export it again") from None
+        report.check(names["brief"], found,
                      "every message, recommendation and figure, and page references that match the booklet")
     if report.problems:
         raise ParityError("\n".join([*report.lines, *report.problems,

@@ -59,10 +59,13 @@ def build_once(project: Project, event_dir: Path, layout_name: str | None, forma
     except OctavoError as exc:
         return Build((), (exc.message,), changed)
     outputs = []
-    for exporter, name, data, seconds in rendered:
-        path = atomic_write(exporter.path(out_dir), data)
-        exporter.written(out_dir)
-        outputs.append((name, path, seconds))
+    try:
+        for exporter, name, data, seconds in rendered:
+            path = atomic_write(exporter.path(out_dir), data)
+            exporter.written(out_dir)
+            outputs.append((name, path, seconds))
+    except OctavoError as exc:  # a full disk, a locked file: say so and keep watching
+        return Build(tuple(outputs), (exc.message,), changed)
     return Build(tuple(outputs), (), changed)
 
 

@@ -164,3 +164,22 @@ def test_a_killed_export_never_leaves_a_truncated_file(tmp_path, sig):
                 json.loads(path.read_text())
             else:
                 assert not path.name.endswith(".part") or sig == "SIGKILL", path
+
+
+@pytest.mark.parametrize("template, message", [
+    ("cover_title: {{ 1/0 }}", "template error: ZeroDivisionError: division by zero"),
+    ("{% include 'cover.j2' %}", "template error: RecursionError"),
+])
+def test_a_template_that_raises_anything_is_a_located_error(cli, tmp_path, template, message):
+    project = project_with_cover(tmp_path, template)
+    result = cli("export", "pdf", "--layout", "hostile", cwd=project)
+    assert result.exit_code == 2 and message in result.output and "cover.j2" in result.output, result.output
+
+
+def test_a_template_that_is_not_utf8_is_a_located_error(cli, tmp_path):
+    project = project_with_cover(tmp_path)
+    (project / "layouts" / "hostile" / "templates" / "cover.j2").write_bytes(b"cover_title: caf\xe9\n")
+    for args in (("export", "pdf", "--layout", "hostile"), ("check", "--layout", "hostile")):
+        result = cli(*args, cwd=project)
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        assert "cover.j2" in result.output

@@ -71,3 +71,16 @@ def test_other_formats_are_named(cli, tmp_path, fmt):
     with_logo(tmp_path, lambda p: Image.new("RGB", (10, 10)).save(p, fmt))
     result = cli("validate", cwd=tmp_path)
     assert result.exit_code == 2 and f"is a {fmt} image; use PNG or JPEG" in result.output
+
+
+def test_a_truncated_jpeg_is_a_located_error(cli, tmp_path):
+    import io
+
+    def truncated(path):
+        buf = io.BytesIO()
+        Image.new("RGB", (200, 80), (10, 20, 30)).save(buf, "JPEG")
+        path.write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
+
+    with_logo(tmp_path, truncated)
+    result = cli("validate", cwd=tmp_path)
+    assert result.exit_code == 2 and "'assets/logo.png' is not a readable PNG or JPEG image" in result.output

@@ -93,3 +93,11 @@ def test_unknown_person_and_nothing_to_review_are_clear_errors(cli):
     assert result.exit_code == 2 and "has no contribution or Q&A exchange to review" in result.output
     result = cli("export", "review")
     assert result.exit_code == 2 and "needs --person ID or --all-speakers" in result.output
+
+
+def test_review_json_summary(cli, tmp_path):
+    import json
+
+    result = cli("export", "review", "--person", "dedov", "--json", "--out", str(tmp_path))
+    data = json.loads(result.output)
+    assert data["written"][0]["person"] == "dedov" and data["written"][0]["path"].endswith("-review-dedov.pdf")

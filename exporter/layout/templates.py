@@ -119,6 +119,11 @@ def render_lines(layout: Layout, name: str, **context: Any) -> list[Line]:
     except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError) as exc:
         line = _template_line(exc, name)
         raise OctavoError(f"{line}: template error: {exc}") from None
+    except OctavoError:
+        raise
+    except Exception as exc:  # an editor's template is untrusted code: whatever it raises is its error
+        line = _template_line(exc, name)
+        raise OctavoError(f"{line}: template error: {type(exc).__name__}: {exc}") from None
     lines = []
     for n, raw in enumerate(out.splitlines(), 1):
         if not raw.strip():

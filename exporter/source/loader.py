@@ -155,7 +155,9 @@ def image_problem(path: Path) -> str:
             if w * h > limit:
                 return (f"is {w}×{h} pixels ({w * h:,}), over the limit of {limit:,} "
                         "(raise it with OCTAVO_MAX_IMAGE_PIXELS)")
-            img.verify()
+            img.verify()  # checks PNG chunks; a JPEG is only checked by decoding it
+        with PILImage.open(path) as img:
+            img.load()  # safe: the pixel count is within the limit
     except PILImage.DecompressionBombError:
         return "has too many pixels to open safely"
     except (OSError, SyntaxError, ValueError):

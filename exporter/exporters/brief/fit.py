@@ -75,6 +75,7 @@ class Fitter:
         self.width = b.width - 2 * b.margin
         self.frame_height = b.height - 2 * b.margin - FOOTER
         self.iterations = 0
+        story.footer_text(1, b.max_pages)  # a template error surfaces here, not inside ReportLab's page hook
 
     # -- measuring ---------------------------------------------------------------
     def stack(self, flowables) -> float:

@@ -112,7 +112,7 @@ class BriefStory:
     def lines(self, st, name: str, **context) -> list[Paragraph]:
         ev = self.event
         lines = render_lines(self.layout, name, event=ev, organiser=ev.organiser, brief=self.brief,
-                             date=self.date, **context)
+                             date=self.date, published=human_date(ev.published or ev.date), **context)
         return [Paragraph(esc(x.text), st.get(x.style) or self._not_brief(name, x.style)) for x in lines]
 
     def _not_brief(self, template: str, style: str) -> ParagraphStyle:
@@ -227,7 +227,8 @@ class BriefStory:
 
     def footer_text(self, page: int, pages: int) -> tuple[str, str]:
         """The footer's (style, text) for ``page`` of ``pages``."""
-        lines = render_lines(self.layout, "brief_footer.j2", event=self.event, organiser=self.event.organiser,
-                             brief=self.brief, date=self.date, page=page, pages=pages)
+        ev = self.event
+        lines = render_lines(self.layout, "brief_footer.j2", event=ev, organiser=ev.organiser, brief=self.brief,
+                             date=self.date, published=human_date(ev.published or ev.date), page=page, pages=pages)
         return (lines[0].style, " ".join(x.text for x in lines)) if lines else ("brief_footer", "")
 

@@ -144,6 +144,7 @@ class PrintPdfExporter(PdfExporter):
     name: ClassVar[str] = "print"
     description: ClassVar[str] = "the proceedings as a print-ready PDF (bleed, page boxes, CMYK)"
     suffix: ClassVar[str] = "-proceedings-print.pdf"
+    paginates_booklet: ClassVar[bool] = False  # same pages as the screen edition, which publishes them
 
     def edition(self) -> Edition:
         return Edition.printed(self.layout.page)
