@@ -18,7 +18,6 @@ import click
 from exporter import __version__
 from exporter.errors import ReportError
 from exporter.exporters import REGISTRY
-from exporter.inputs import combine
 from exporter.layout import Layout, load_layout
 from exporter.model import Event
 from exporter.outline import outline
@@ -132,7 +131,7 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
     layout = load_layout(layout_name, project)
     if max_pages:
         layout = dataclasses.replace(layout, brief=dataclasses.replace(layout.brief, max_pages=max_pages),
-                                     digest=combine(layout.digest, f"max_pages={max_pages}"))
+                                     overrides=(*layout.overrides, f"brief.max_pages={max_pages}"))
     out = out_dir or project.build_dir
     if (print_edition or impose) and formats != "pdf":
         raise click.UsageError("--print and --impose go with 'export pdf'")

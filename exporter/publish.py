@@ -22,6 +22,7 @@ from pypdf import PdfReader
 
 from exporter import __version__
 from exporter.cache import inputs_digest
+from exporter.inputs import combine
 from exporter.exporters import REGISTRY
 from exporter.layout import Layout
 from exporter.layout.loader import DEFAULT_LAYOUT
@@ -93,7 +94,9 @@ def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = Fal
         exporter = cls(event, layout, shared)
         path = exporter.path(out_dir)
         old = previous.get(path.name)
-        if not force and old and old.inputs == inputs and _unchanged(path, old):
+        extra = cls.extra_inputs(layout)
+        own = combine(inputs, extra) if extra else inputs
+        if not force and old and old.inputs == own and _unchanged(path, old):
             run.skipped.append((name, path))
             pending.append((exporter, path, None, old))
             progress(name)
@@ -102,7 +105,7 @@ def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = Fal
         data = exporter.render()
         run.notes += [(name, note) for note in exporter.notes]
         pages = len(PdfReader(io.BytesIO(data)).pages) if path.suffix == ".pdf" else None
-        entry = Entry(path.name, name, cls.description, len(data), pages, sha256(data), layout.name, inputs)
+        entry = Entry(path.name, name, cls.description, len(data), pages, sha256(data), layout.name, own)
         pending.append((exporter, path, data, entry))
         progress(name)
     # every output rendered: now write them

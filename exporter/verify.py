@@ -38,11 +38,21 @@ from exporter.errors import OctavoError, ReportError
 from exporter.exporters import REGISTRY
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
+from exporter.layout.templates import render_lines
 from exporter.plaintext import Unit, block_units, body_units, brief_units, item_units
 from exporter.naming import slug
 
 _HYPHENS = "-\u00ad\u2010\u2011"
-REF = re.compile(r"Proceedings\s+p\.\s+(\d+)")
+_PROBE = 987654321
+
+
+def reference_pattern(layout: Layout) -> re.Pattern[str]:
+    """How the brief's page references read in ``layout`` ("Proceedings p.
+    12" by default), from its ``brief_reference.j2``, as a pattern whose
+    group is the page number (any run of spaces matches any other)."""
+    text = " ".join(x.text for x in render_lines(layout, "brief_reference.j2", page=_PROBE, item="item"))
+    words = [re.escape(w) for w in text.split()]
+    return re.compile(r"\s+".join(words).replace(str(_PROBE), r"(\d+)"))
 
 
 def tokens(text: str) -> list[str]:
@@ -181,7 +191,7 @@ def verify(event: m.Event, layout: Layout, out_dir: Path) -> Report:
         report.check(f"{names[fmt]}", spelled, f"all {len(people)} people named as in the source")
     if event.brief:
         try:
-            found = list(_brief(event, folder / names["brief"], folder / names["pdf"]))
+            found = list(_brief(event, layout, folder / names["brief"], folder / names["pdf"]))
         except (PyPdfError, ValueError, KeyError) as exc:
             raise OctavoError(f"{folder}: {names['brief']} cannot be read ({exc}); export it again") from None
         report.check(names["brief"], found,
@@ -192,7 +202,7 @@ def verify(event: m.Event, layout: Layout, out_dir: Path) -> Report:
     return report
 
 
-def _brief(event: m.Event, brief_pdf: Path, booklet: Path) -> Iterator[str]:
+def _brief(event: m.Event, layout: Layout, brief_pdf: Path, booklet: Path) -> Iterator[str]:
     """Problems of the brief: text missing, page references wrong."""
     b = event.brief
     assert b is not None
@@ -200,7 +210,7 @@ def _brief(event: m.Event, brief_pdf: Path, booklet: Path) -> Iterator[str]:
     units = list(brief_units(b))
     yield from _units(find_in_order([u.text for u in units], text), units, brief_pdf.name)
     cited = [x for x in (*b.key_messages, *b.recommendations, b.quote) if x is not None and x.ref]
-    pages = [int(n) for n in REF.findall(text)]
+    pages = [int(n) for n in reference_pattern(layout).findall(text)]
     if len(pages) != len(cited):
         yield f"{b.loc}: the brief has {len(pages)} page references, the source {len(cited)}"
         return

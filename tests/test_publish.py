@@ -134,3 +134,16 @@ def test_json_summary_is_all_that_goes_to_stdout(run_all):
     data = json.loads(out.stdout)
     assert [x["format"] for x in data["skipped"]] == ["pdf", "print", "docx", "brief"]
     assert data["manifest"].endswith("manifest.json")
+
+
+def test_max_pages_rebuilds_only_the_brief_and_keeps_the_page_cache(cli, run_all):
+    project, _ = run_all
+    cache = project / "build" / ".octavo-cache" / EVENT / "pages-booklet.json"
+    before = cache.read_bytes()
+    result = cli("export", "all", "--max-pages", "2", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("(unchanged, skipped; --force rebuilds it)") == 3
+    assert f"brief   build/{EVENT}/{EVENT}-brief.pdf\n" in result.output
+    assert cache.read_bytes() == before
+    again = cli("export", "all", "--max-pages", "2", cwd=project)
+    assert again.output.count("(unchanged, skipped; --force rebuilds it)") == 4

@@ -88,3 +88,15 @@ def test_the_matcher_knows_missing_from_out_of_order():
     assert find_in_order(["b c", "a"], "a b c") == [(1, "out of order")]
     assert find_in_order(["a", "x y"], "a b c") == [(1, "missing")]
     assert tokens("Paki-\nstan’s “AT&T”") == ["pakistan", "s", "at", "t"]
+
+
+def test_verify_reads_page_references_in_the_layouts_own_wording(cli, tmp_path):
+    shutil.copytree(BUNDLED, tmp_path / "source" / EVENT)
+    templates = tmp_path / "layouts" / "french" / "templates"
+    templates.mkdir(parents=True)
+    (tmp_path / "layouts" / "french" / "layout.yaml").write_text("extends: booklet\n")
+    (templates / "brief_reference.j2").write_text("brief_ref: voir les actes, p. {{ page }}\n")
+    assert cli("export", "all", "--layout", "french", cwd=tmp_path).exit_code == 0
+    result = cli("verify", "--layout", "french", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "page references that match the booklet" in result.output

@@ -37,6 +37,12 @@ class Exporter:
         leaves out, with a note, what does not apply)."""
         return True
 
+    @classmethod
+    def extra_inputs(cls, layout: Layout) -> str:
+        """What this output depends on beyond the source, the layout files
+        and Octavo: the command-line overrides of the settings it reads."""
+        return ""
+
     def filename(self) -> str:
         """The output's file name: ``<event>`` + the exporter's suffix, with
         ``-<layout>`` before the extension for any layout but the default

@@ -94,3 +94,6 @@ class Layout:
     origins: dict[str, str]
     digest: str = ""
     """SHA-256 of the layout's folders and the font files it uses."""
+    overrides: tuple[str, ...] = ()
+    """Settings given on the command line (``brief.max_pages=2``): not in
+    ``digest``, so they do not invalidate what they do not change."""

@@ -36,6 +36,10 @@ class BriefExporter(Exporter):
     def applies(cls, event) -> bool:
         return event.brief is not None
 
+    @classmethod
+    def extra_inputs(cls, layout) -> str:
+        return " ".join(o for o in layout.overrides if o.startswith("brief."))
+
     def render(self) -> bytes:
         ev, layout = self.event, self.layout
         if ev.brief is None:
