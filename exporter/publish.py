@@ -43,6 +43,7 @@ class Entry:
     sha256: str
     layout: str
     inputs: str
+    notes: tuple[str, ...] = ()  # what the exporter said (the brief's left-out parts), repeated when skipped
 
 
 @dataclass
@@ -98,14 +99,17 @@ def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = Fal
         own = combine(inputs, extra) if extra else inputs
         if not force and old and old.inputs == own and _unchanged(path, old):
             run.skipped.append((name, path))
+            run.notes += [(name, note) for note in old.notes]
             pending.append((exporter, path, None, old))
             progress(name)
             continue
         exporter.out_dir = out_dir
         data = exporter.render()
         run.notes += [(name, note) for note in exporter.notes]
-        pages = len(PdfReader(io.BytesIO(data)).pages) if path.suffix == ".pdf" else None
-        entry = Entry(path.name, name, cls.description, len(data), pages, sha256(data), layout.name, own)
+        pages = exporter.pages if exporter.pages is not None or path.suffix != ".pdf" else \
+            len(PdfReader(io.BytesIO(data)).pages)
+        entry = Entry(path.name, name, cls.description, len(data), pages, sha256(data), layout.name, own,
+                      tuple(exporter.notes))
         pending.append((exporter, path, data, entry))
         progress(name)
     # every output rendered: now write them
@@ -128,7 +132,7 @@ def _read_manifest(path: Path) -> dict[str, Entry]:
     """The entries of an existing manifest by file name ({} if none or unreadable)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {e["name"]: Entry(**e) for e in data["files"]}
+        return {e["name"]: Entry(**{**e, "notes": tuple(e.get("notes", ()))}) for e in data["files"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
 

@@ -147,3 +147,16 @@ def test_max_pages_rebuilds_only_the_brief_and_keeps_the_page_cache(cli, run_all
     assert cache.read_bytes() == before
     again = cli("export", "all", "--max-pages", "2", cwd=project)
     assert again.output.count("(unchanged, skipped; --force rebuilds it)") == 4
+
+
+def test_a_skipped_output_repeats_what_it_said(cli, tmp_path):
+    shutil.copytree(BUNDLED, tmp_path / "source" / EVENT)
+    brief = tmp_path / "source" / EVENT / "brief.yaml"
+    yaml = YAML()
+    data = yaml.load(brief)
+    data["recommendations"] = [{**r, "text": f"{r['text']} ({n})"} for n in range(2) for r in data["recommendations"]]
+    yaml.dump(data, brief)
+    first = cli("export", "all", cwd=tmp_path)
+    second = cli("export", "all", cwd=tmp_path)
+    note = "brief: left out the pull quote to fit 1 page"
+    assert note in first.output and note in second.output and "skipped" in second.output

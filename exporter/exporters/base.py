@@ -25,6 +25,8 @@ class Exporter:
         self.shared: dict[Any, Any] = {} if shared is None else shared
         """Results one exporter leaves for the others of the same run (the
         booklet's page numbers for the brief), so no work is done twice."""
+        self.pages: int | None = None
+        """The page count of the last render, where the format has pages."""
         self.out_dir: Path | None = None
         """Where :meth:`export` writes (so an exporter can use the cache there)."""
         self.notes: list[str] = []

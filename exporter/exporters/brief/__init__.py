@@ -57,6 +57,7 @@ class BriefExporter(Exporter):
                     displayDocTitle=1, initialFontName=names["serif" if "serif" in names else next(iter(names))]["regular"])
         self.fit = Fitter(story, names, meta).fit()
         self.notes.extend(self.fit.log)
+        self.pages = self.fit.pages
         return self.fit.data
 
     def booklet_pages(self) -> dict[str, int]:

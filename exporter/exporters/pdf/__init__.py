@@ -78,6 +78,7 @@ class PdfExporter(Exporter):
         if self.paginates_booklet:
             self.shared[("item_pages", layout.name)] = self.item_pages
         self.doc = doc
+        self.pages = doc.page
         return buf.getvalue()
 
     def written(self, out_dir: Path) -> None:
