@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-from exporter.errors import OctavoError, Problem, ValidationError
+from exporter.errors import OctavoError, ValidationError
 from exporter.layout import Layout, load_layout
 from exporter.layout.templates import environment, render_lines
 from exporter.model import Event, Organiser
@@ -147,21 +147,15 @@ def _reference_docx(report: Report, project: Project, layout: Layout) -> None:
 
 
 def _glyphs(report: Report, layout: Layout, event: Event) -> None:
-    from exporter.exporters.pdf.fonts import all_units, missing_glyphs
+    from exporter.exporters.pdf.fonts import all_units, glyph_problems
     from exporter.plaintext import brief_units
 
     brief = list(brief_units(event.brief)) if event.brief else []
     units = all_units(event) + brief
     # the serif sets everything; the sans sets names, titles and the brief
     sans = [u for u in units if u.kind in ("person", "session title")] + brief
-    found: list[Problem] = []
-    for font, text in (("serif", units), ("sans", sans)):
-        if font not in layout.fonts:
-            continue
-        problem = missing_glyphs(layout, text, font)
-        if problem:
-            found += problem.problems
-    if found:
-        report.problems += [str(p) for p in sorted(set(found))]
+    problem = glyph_problems(layout, {"serif": units, "sans": sans})
+    if problem:
+        report.problems += [str(p) for p in problem.problems]
     else:
         report.passed.append("glyphs")

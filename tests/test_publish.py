@@ -12,10 +12,10 @@ import zipfile
 
 import pytest
 from pypdf import PdfReader
-from ruamel.yaml import YAML
 
 from conftest import BUNDLED
 from exporter.naming import slug
+from test_brief import event_copy, more_recommendations
 
 EVENT = BUNDLED.name
 
@@ -97,12 +97,7 @@ def test_a_damaged_output_is_rebuilt_and_a_source_edit_rebuilds_all(cli, run_all
 
 
 def test_a_failing_output_leaves_nothing_written(cli, tmp_path):
-    shutil.copytree(BUNDLED, tmp_path / "source" / EVENT)
-    brief = tmp_path / "source" / EVENT / "brief.yaml"
-    yaml = YAML()
-    data = yaml.load(brief)
-    data["recommendations"] = [{**r, "text": f"{r['text']} ({n})"} for n in range(4) for r in data["recommendations"]]
-    yaml.dump(data, brief)
+    event_copy(tmp_path, more_recommendations(4))
     result = cli("export", "all", cwd=tmp_path)
     assert result.exit_code == 2 and "the brief does not fit on 1 page" in result.output
     assert not [p for p in (tmp_path / "build").rglob("*") if p.is_file()] if (tmp_path / "build").exists() else True
@@ -150,12 +145,7 @@ def test_max_pages_rebuilds_only_the_brief_and_keeps_the_page_cache(cli, run_all
 
 
 def test_a_skipped_output_repeats_what_it_said(cli, tmp_path):
-    shutil.copytree(BUNDLED, tmp_path / "source" / EVENT)
-    brief = tmp_path / "source" / EVENT / "brief.yaml"
-    yaml = YAML()
-    data = yaml.load(brief)
-    data["recommendations"] = [{**r, "text": f"{r['text']} ({n})"} for n in range(2) for r in data["recommendations"]]
-    yaml.dump(data, brief)
+    event_copy(tmp_path, more_recommendations(2))
     first = cli("export", "all", cwd=tmp_path)
     second = cli("export", "all", cwd=tmp_path)
     note = "brief: left out the pull quote to fit 1 page"

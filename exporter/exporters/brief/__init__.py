@@ -17,7 +17,7 @@ from exporter.exporters.base import Exporter
 from exporter.exporters.brief.fit import BriefOverflow, Fit, Fitter
 from exporter.exporters.brief.story import BriefStory
 from exporter.exporters.pdf import PdfExporter
-from exporter.exporters.pdf.fonts import missing_glyphs, register
+from exporter.exporters.pdf.fonts import glyph_problems, register
 from exporter.plaintext import brief_units
 
 
@@ -47,10 +47,9 @@ class BriefExporter(Exporter):
                               "(see the README, 'The policy brief')")
         names = register(layout)
         units = list(brief_units(ev.brief))
-        for font in ("serif", "sans"):
-            problem = missing_glyphs(layout, units, font) if font in layout.fonts else None
-            if problem:
-                raise problem
+        problem = glyph_problems(layout, {"serif": units, "sans": units})
+        if problem:
+            raise problem
         story = BriefStory(ev, layout, names, self.booklet_pages())
         meta = dict(title=ev.brief.title, author=ev.organiser.name, subject=f"Policy brief: {ev.title}",
                     keywords=", ".join(ev.keywords), creator="Octavo", producer="Octavo", lang=ev.language,

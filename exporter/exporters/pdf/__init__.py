@@ -22,7 +22,7 @@ from exporter.errors import OctavoError
 from exporter.exporters.base import Exporter
 from exporter.exporters.pdf.doc import BookletDoc, TooLarge
 from exporter.exporters.pdf.edition import Edition
-from exporter.exporters.pdf.fonts import all_units, missing_glyphs, register
+from exporter.exporters.pdf.fonts import all_units, glyph_problems, register
 from exporter.exporters.pdf.story import Story
 from exporter.exporters.pdf.styles import face, paragraph_styles
 from exporter.layout.templates import render_lines
@@ -52,7 +52,7 @@ class PdfExporter(Exporter):
         ev, layout = self.event, self.layout
         # -- 1. fonts --------------------------------------------------------
         names = register(layout)
-        problem = missing_glyphs(layout, all_units(ev))
+        problem = glyph_problems(layout, {"serif": all_units(ev)})
         if problem:
             raise problem
         styles = paragraph_styles(layout, names, ev.language)

@@ -61,6 +61,19 @@ def missing_glyphs(layout: Layout, units: list[Unit], font: str = "serif") -> Va
     return ValidationError(problems, "source for this layout") if problems else None
 
 
+def glyph_problems(layout: Layout, by_font: dict[str, list[Unit]]) -> ValidationError | None:
+    """One error for every character a font lacks, for each logical font of
+    ``by_font`` (font -> the text it sets) the layout defines; None if all
+    are covered.  The one glyph check of the booklet, the brief and
+    ``octavo check``."""
+    found: list[Problem] = []
+    for font, units in by_font.items():
+        problem = missing_glyphs(layout, units, font) if font in layout.fonts else None
+        if problem:
+            found += problem.problems
+    return ValidationError(found, "source for this layout") if found else None
+
+
 def all_units(event: m.Event) -> list[Unit]:
     """Every piece of text of ``event`` a PDF may set, for glyph checks."""
     from exporter.plaintext import body_units
