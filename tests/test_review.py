@@ -76,8 +76,6 @@ def test_the_copy_is_set_like_the_booklet(copies, bundled_event):
     booklet's styles (same fonts and sizes)."""
     import pdfplumber
 
-    from exporter.exporters.pdf import PdfExporter
-
     _, path = copies["dedov"]
     with pdfplumber.open(path) as pdf:
         fonts = {(c["fontname"].split("+")[-1], round(c["size"], 1)) for p in pdf.pages for c in p.chars

@@ -9,7 +9,6 @@ same inputs give the same bytes.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import datetime, timezone
 
@@ -41,9 +40,7 @@ class DocxExporter(Exporter):
         prepare(document, self.event.language)
         ProceedingsWriter(document, self.event, self.layout).write()
         set_properties(document, self.event)
-        buf = io.BytesIO()
-        document.save(buf)
-        return finish_package(buf.getvalue(), self.event.published)
+        return finish_package(document, self.event.published)
 
 
 def open_reference(layout):

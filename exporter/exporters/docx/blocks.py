@@ -12,7 +12,7 @@ from exporter import model as m
 
 from .inlines import Runs, add_inlines
 from .reference import list_abstract
-from .styleids import set_paragraph_style
+from .styleids import add_paragraph
 
 #: A label set before a block's text: (text, character style or None).
 Lead = tuple[tuple[str, str | None], ...]
@@ -42,8 +42,7 @@ class Blocks:
 
     def paragraph(self, style: str, inlines: tuple[m.Inline, ...] = (), lead: Lead = ()):
         """A new paragraph in ``style``: the lead label, then ``inlines``."""
-        para = self.document.add_paragraph()
-        set_paragraph_style(para, style)
+        para = add_paragraph(self.document, style)
         runs = Runs(para)
         for text, char_style in lead:
             runs.styled(char_style).add(text) if char_style else runs.add(text)

@@ -7,6 +7,9 @@ import io
 import re
 import zipfile
 
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
+
 #: docProps/app.xml without the template's application name and counts.
 APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -34,19 +37,37 @@ def member_order(names: list[str]) -> list[str]:
     return [n for n in FIRST if n in names] + sorted(n for n in names if n not in FIRST)
 
 
-def finish_package(data: bytes, date: str) -> bytes:
-    """``data`` (a .docx from python-docx) rewritten deterministically: fixed
-    member order, one timestamp, deflate level 9, fixed attributes, and
-    docProps/app.xml replaced by a neutral one."""
-    src = zipfile.ZipFile(io.BytesIO(data))
+def members(document) -> dict[str, bytes]:
+    """Every member of ``document``'s package by name, serialised as
+    python-docx's ``Document.save`` would write them (parts, their
+    relationships, the package relationships and the content types), but
+    not zipped: the package is zipped once, by :func:`finish_package`."""
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    out = {CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,
+           PACKAGE_URI.rels_uri.membername: package.rels.xml}
+    for part in parts:
+        out[part.partname.membername] = part.blob
+        if len(part.rels):
+            out[part.partname.rels_uri.membername] = part.rels.xml
+    return out
+
+
+def finish_package(document, date: str) -> bytes:
+    """``document`` (python-docx) as .docx bytes, written deterministically:
+    fixed member order, one timestamp, deflate level 9, fixed attributes,
+    and docProps/app.xml replaced by a neutral one."""
+    src = members(document)
     out = io.BytesIO()
     stamp = zip_date(date)
     with zipfile.ZipFile(out, "w") as dst:
-        for name in member_order(src.namelist()):
+        for name in member_order(list(src)):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o644 << 16
-            body = APP_XML if name == "docProps/app.xml" else src.read(name)
+            body = APP_XML if name == "docProps/app.xml" else src[name]
             dst.writestr(info, body, compresslevel=9)
     return out.getvalue()

@@ -10,7 +10,6 @@ it into a layout folder; the exporter then starts from it.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -330,7 +329,4 @@ def write_reference_docx(layout, path: Path) -> None:
 
     from .package import finish_package
 
-    document = build_reference(layout)
-    buf = io.BytesIO()
-    document.save(buf)
-    atomic_write(Path(path), finish_package(buf.getvalue(), "1980-01-01"))
+    atomic_write(Path(path), finish_package(build_reference(layout), "1980-01-01"))

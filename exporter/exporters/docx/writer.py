@@ -23,6 +23,7 @@ from .fields import bookmark, toc_entry
 from .inlines import Runs, add_link
 from .people import format_month, index_entries
 from .sections import new_section, numbering, running_heads
+from .styleids import paragraph_before
 
 
 class ProceedingsWriter(Blocks):
@@ -123,11 +124,11 @@ class ProceedingsWriter(Blocks):
         number of pages."""
         anchor, entries = self.toc_anchor, self.toc
         for i, (level, text, mark) in enumerate(entries):
-            para = anchor.insert_paragraph_before(style=f"toc {level}")
+            para = paragraph_before(anchor, f"toc {level}")
             toc_entry(para, text, mark, first=i == 0, last=i == len(entries) - 1)
         remove_paragraph(anchor)
         if (2 + self.contents_pages()) % 2:
-            page_break(self.pad.insert_paragraph_before(style="Body Text"))
+            page_break(paragraph_before(self.pad, "Body Text"))
         else:
             remove_paragraph(self.pad)
 
