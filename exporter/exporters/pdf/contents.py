@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from exporter.exporters.pdf.para import Paragraph
 
 CALLBACK = "octavoContentsEnd"
 DOT = " . "

@@ -9,13 +9,14 @@ from typing import Iterator
 from PIL import Image as PILImage
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, Flowable, Image, ListFlowable, ListItem,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (CondPageBreak, Flowable, Image, ListFlowable, ListItem, Spacer, Table,
+                                TableStyle)
 
 from exporter import model as m
 from exporter.exporters.pdf.contents import Contents
 from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
 from exporter.exporters.pdf.markup import attr, esc, inline_markup
+from exporter.exporters.pdf.para import Paragraph
 from exporter.layout import Layout
 from exporter.layout.templates import render_lines
 from exporter.plaintext import inline_text
