@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable
 
 from exporter.exporters.pdf.para import Paragraph
 
@@ -26,16 +26,19 @@ def form_name(n: int) -> str:
     return f"toc{n}"
 
 
-class Contents(Flowable):
+class Contents:
     """The table of contents: ``entries`` are (level, markup, key) in book
-    order, filled in by the story once it has every heading."""
+    order, filled in by the story once it has every heading; its
+    :meth:`flowables` take its place in the story.
 
-    def __init__(self, styles: list[ParagraphStyle], links: bool, font: str) -> None:
-        super().__init__()
-        self.styles, self.links, self.font = styles, links, font
+    Each entry is a paragraph of its own (not a table row: ReportLab
+    re-measures every remaining row of a table each time it splits one
+    across a page, which made a long book's contents cost as much as a
+    fifth of its layout)."""
+
+    def __init__(self, styles: list[ParagraphStyle], links: bool) -> None:
+        self.styles, self.links = styles, links
         self.entries: list[tuple[int, str, str]] = []
-        self._table: Table | None = None
-        self._size: tuple[float, tuple[float, float]] | None = None  # (width asked, size) of the last wrap
 
     def number_width(self, level: int) -> float:
         """The page-number column: room for four digits."""
@@ -45,46 +48,36 @@ class Contents(Flowable):
     def style(self, level: int) -> ParagraphStyle:
         return self.styles[min(level, len(self.styles) - 1)]
 
-    def wrap(self, aw, ah):
-        if self._size and self._size[0] == aw and self._table is not None:
-            return self._size[1]  # the entries do not change: lay out once per width
-
-        def entry_end(canv, kind, label) -> None:
-            n = int(label)
-            level = self.entries[n][0]
-            st, numw = self.style(level), self.number_width(level)
-            x, y = canv._curr_tx_info["cur_x"], canv._curr_tx_info["cur_y"]
-            dots = int((aw - numw - x) / stringWidth(DOT, st.fontName, st.fontSize))
-            canv.saveState()
-            canv.setFont(st.fontName, st.fontSize)
-            canv.setFillColor(st.textColor)
-            if dots > 0:
-                canv.drawRightString(aw - numw, y, DOT * dots)
-            canv.translate(aw - numw, y)
-            canv.doForm(form_name(n))
-            canv.restoreState()
-
-        self.canv.setNamedCB(CALLBACK, entry_end)
-        rows = []
+    def flowables(self) -> list[Flowable]:
+        """A marker that sets up the dot leaders, then one paragraph per
+        entry, its text kept clear of the page-number column."""
+        styles = {}
+        out: list[Flowable] = [_Leaders(self)]
         for n, (level, text, key) in enumerate(self.entries):
-            st = self.style(level)
-            style = ParagraphStyle(f"contents{level}", parent=st, rightIndent=st.rightIndent + self.number_width(level))
+            if level not in styles:
+                st = self.style(level)
+                styles[level] = ParagraphStyle(f"contents{level}", parent=st,
+                                               rightIndent=st.rightIndent + self.number_width(level))
             linked = f'<a href="#{key}">{text}</a>' if self.links and key else text
-            rows.append([Paragraph(f'{linked}<onDraw name="{CALLBACK}" label="{n}"/>', style)])
-        self._table = Table(rows or [[""]], colWidths=(aw,), style=TableStyle([
-            ("FONT", (0, 0), (-1, -1), self.font, 9), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        size = self._table.wrapOn(self.canv, aw, ah)
-        self._size = (aw, size)
-        return size
+            out.append(Paragraph(f'{linked}<onDraw name="{CALLBACK}" label="{n}"/>', styles[level]))
+        return out
 
-    def split(self, aw, ah):
-        self.wrap(aw, ah)
-        return self._table.splitOn(self.canv, aw, ah)
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        self._table.drawOn(canvas, x, y, _sW)
+    def entry_end(self, canv, width: float, n: int) -> None:
+        """After entry ``n``'s text (the canvas at the paragraph's origin, the
+        text cursor after its last word): dot leaders to the number column,
+        and the form that will hold the entry's page number."""
+        level = self.entries[n][0]
+        st, numw = self.style(level), self.number_width(level)
+        x, y = canv._curr_tx_info["cur_x"], canv._curr_tx_info["cur_y"]
+        dots = int((width - numw - x) / stringWidth(DOT, st.fontName, st.fontSize))
+        canv.saveState()
+        canv.setFont(st.fontName, st.fontSize)
+        canv.setFillColor(st.textColor)
+        if dots > 0:
+            canv.drawRightString(width - numw, y, DOT * dots)
+        canv.translate(width - numw, y)
+        canv.doForm(form_name(n))
+        canv.restoreState()
 
     def define_forms(self, canv, pages: dict[str, str]) -> None:
         """Define every entry's page-number form (called after the last
@@ -96,3 +89,20 @@ class Contents(Flowable):
             canv.setFillColor(st.textColor)
             canv.drawRightString(numw, 0, pages.get(key, "–"))
             canv.endForm()
+
+
+class _Leaders(Flowable):
+    """Takes no room; when laid out it gives the canvas the callback the
+    entries call at their end (with the width of the text block)."""
+
+    def __init__(self, contents: Contents) -> None:
+        super().__init__()
+        self.contents = contents
+
+    def wrap(self, aw, ah):
+        contents = self.contents
+        self.canv.setNamedCB(CALLBACK, lambda canv, kind, label: contents.entry_end(canv, aw, int(label)))
+        return 0, 0
+
+    def draw(self):
+        pass

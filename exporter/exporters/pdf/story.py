@@ -124,7 +124,8 @@ class Story:
         self.accent = layout.colours.get("accent", "#000000")
         self.serif = names["serif"]["regular"] if "serif" in names else next(iter(names.values()))["regular"]
         self.index = ParticipantsIndex(event, styles, self.serif)
-        self.toc = Contents([styles["contents"], styles["contents_sub"]], links, self.serif)
+        self.toc = Contents([styles["contents"], styles["contents_sub"]], links)
+        self._toc_place = Spacer(0, 0)  # where the contents' entries go, once known
 
     def finish(self, doc) -> None:
         """Connect the index and the contents to the document's marks."""
@@ -164,6 +165,9 @@ class Story:
         elif self.pad_to > 1:
             out.append(PadTo(self.pad_to, trailing=True))
         self.toc.entries = [f._octavo["toc"] for f in out if "toc" in getattr(f, "_octavo", {})]
+        if parts["contents"]:
+            at = out.index(self._toc_place)
+            out[at:at + 1] = self.toc.flowables()
         return out
 
     def cover(self) -> list[Flowable]:
@@ -186,7 +190,7 @@ class Story:
         return [tag(Spacer(1, gap), no_furniture=True), *(tag(x, no_furniture=True) for x in lines)]
 
     def contents(self) -> list[Flowable]:
-        return [self.p("heading1", "Contents", outline=("contents", "Contents", 0), opener=True), self.toc]
+        return [self.p("heading1", "Contents", outline=("contents", "Contents", 0), opener=True), self._toc_place]
 
     def heading(self, text: str, key: str, *, level: int = 0, style: str = "heading1", **marks) -> Paragraph:
         return self.p(style, esc(text), outline=(key, text, level), toc=(level, esc(text), key), **marks)
