@@ -1,6 +1,6 @@
 """``python -m exporter`` runs the ``octavo`` command line."""
 
-from exporter.cli import main
+from exporter.cli import run
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
