@@ -26,6 +26,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from exporter.errors import OctavoError
 from exporter.exporters.brief.story import PART_NAMES, Block, BriefStory
 from exporter.exporters.pdf.dates import SourceDated
+from exporter.exporters.pdf.streams import BinaryStreams
 from exporter.exporters.pdf.styles import face
 
 STEP = 0.25          # pt: the size grid
@@ -45,7 +46,7 @@ class Fit:
     log: list[str] = field(default_factory=list)
 
 
-class BriefDoc(SourceDated, BaseDocTemplate):
+class BriefDoc(BinaryStreams, SourceDated, BaseDocTemplate):
     """The brief's document template, dated from the source."""
 
 

@@ -11,6 +11,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
 from exporter.exporters.pdf.dates import SourceDated
+from exporter.exporters.pdf.streams import BinaryStreams
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
 
@@ -92,7 +93,7 @@ class TooLarge(LayoutError):
         return ""
 
 
-class BookletDoc(SourceDated, BaseDocTemplate):
+class BookletDoc(BinaryStreams, SourceDated, BaseDocTemplate):
     """A BaseDocTemplate with mirrored recto/verso frames and book rules."""
 
     def __init__(self, buf, layout: Layout, furniture, edition: Edition, **kw) -> None:

@@ -1,0 +1,33 @@
+"""PDF streams written as binary Flate data, without ASCII85 wrapping.
+
+ReportLab wraps every compressed stream in ASCII85 by default (its
+``rl_config.useA85``), a relic of 7-bit mail: it makes a PDF about a seventh
+larger and costs time to write.  The setting is global, so it is changed
+only while one of Octavo's documents is built and then put back.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from reportlab import rl_config
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """While inside: new streams are Flate-compressed binary."""
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
+class BinaryStreams:
+    """Mixin for a ReportLab document template: built with binary streams."""
+
+    def build(self, *args, **kw):
+        with binary_streams():
+            return super().build(*args, **kw)
