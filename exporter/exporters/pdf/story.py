@@ -84,6 +84,7 @@ class ParticipantsIndex(Flowable):
         self.event, self.styles, self.font = event, styles, font
         self.pages = lambda: {}
         self._table: Table | None = None
+        self._key: tuple | None = None  # (width, pages) the table was made for
 
     def _rows(self) -> list[list[Paragraph]]:
         people = sorted(self.event.people, key=lambda p: (p.sort_name.casefold(), p.name.casefold()))
@@ -98,6 +99,10 @@ class ParticipantsIndex(Flowable):
         return rows
 
     def wrap(self, aw, ah):
+        key = (aw, {k: tuple(v) for k, v in self.pages().items()})
+        if self._table is not None and key == self._key:
+            return self._table.wrap(aw, ah)  # measured again, before a split: same rows
+        self._key = key
         style = TableStyle([("FONT", (0, 0), (-1, -1), self.font, 8), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                             ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("ALIGN", (1, 0), (1, -1), "RIGHT")])
