@@ -245,3 +245,19 @@ def test_libreoffice_renders_everything(tmp_path, data, layout):
     first_body = subprocess.run(["pdftotext", "-f", "5", "-l", "5", str(pdf), "-"],
                                 capture_output=True, text=True, check=True).stdout
     assert first_body.lstrip().startswith("Introduction")  # front matter padded to four pages
+
+
+@pytest.mark.parametrize("text", ["plain", " leading and trailing ", "tab\there", "line\nbreak", "cr\rx", "a<b & AT&T"])
+def test_runs_built_directly_are_the_xml_python_docx_writes(text):
+    """styleids.add_run builds runs as lxml elements (python-docx sets run text
+    a character at a time); the XML must be the same as python-docx's own."""
+    from lxml import etree
+
+    from exporter.exporters.docx.styleids import add_paragraph, add_run
+
+    ours, theirs = docx.Document(), docx.Document()
+    add_run(add_paragraph(ours, "Normal"), text, "Strong")
+    para = theirs.add_paragraph(style="Normal")
+    para._p.get_or_add_pPr().style = "Normal"
+    para.add_run(text, style="Strong")
+    assert etree.tostring(ours.paragraphs[-1]._p) == etree.tostring(theirs.paragraphs[-1]._p)

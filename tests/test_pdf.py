@@ -146,6 +146,26 @@ def test_two_builds_are_byte_identical(built, bundled_event):
     assert PdfExporter(bundled_event, layout).render() == path.read_bytes()
 
 
+def test_kept_line_breaks_change_nothing(built, bundled_event, monkeypatch):
+    """Paragraphs keep their line breaks per width (pdf/para.py); breaking
+    them again on every wrap, as ReportLab does, gives the same file."""
+    from reportlab.platypus import Paragraph as ReportLabParagraph
+
+    from exporter.exporters.pdf import para
+
+    layout, exporter, path = built
+    monkeypatch.setattr(para.Paragraph, "wrap", ReportLabParagraph.wrap)
+    assert PdfExporter(bundled_event, layout).render() == path.read_bytes()
+
+
+def test_reportlab_runs_with_its_c_accelerator():
+    """reportlab[accel]: without it string widths and encoders run in Python
+    and a booklet takes about a fifth longer."""
+    from reportlab.lib import rl_accel
+
+    assert not rl_accel._py_funcs, sorted(rl_accel._py_funcs)
+
+
 def test_layouts_look_deliberately_different(bundled_event):
     project = Project(ROOT)
     a = PdfExporter(bundled_event, load_layout("booklet", project)).render()
