@@ -22,18 +22,15 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-try:
-    from ruamel.yaml.clib._ruamel_yaml import CParser  # noqa: F401  (only: is it there?)
-except ImportError:  # pragma: no cover - the clib wheel is a dependency
-    HAVE_C = False
-else:
-    HAVE_C = True
+from ruamel.yaml.main import CParser as _CParser
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from exporter.errors import Problem
 
 PathT = tuple[Any, ...]
+
+#: Whether ``YAML(pure=False)`` gets libyaml's parser (from ruamel.yaml.clib).
+HAVE_C = _CParser is not None
 
 #: Characters no output format can carry: C0/C1 controls other than tab and
 #: line breaks, DEL, the non-characters U+FFFE/U+FFFF and lone surrogates.
