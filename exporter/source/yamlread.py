@@ -153,7 +153,11 @@ def read_yaml(path: Path, display: str, limits: Limits = Limits()) -> YamlDoc:
         what = " ".join(s for s in (exc.context, exc.problem) if s)
         doc.problems.append(Problem(display, mark.line + 1, mark.column + 1, "", f"YAML syntax error: {what}"))
         return doc
-    except (YAMLError, RecursionError) as exc:
+    except RecursionError:
+        doc.problems.append(Problem(display, 1, 1, "", f"nesting deeper than the YAML reader can follow; "
+                                    f"a source nests at most {limits.max_depth} levels (OCTAVO_MAX_DEPTH)"))
+        return doc
+    except YAMLError as exc:
         doc.problems.append(Problem(display, 1, 1, "", f"YAML error: {exc}"))
         return doc
     builder = _Builder(doc, limits)
@@ -174,23 +178,45 @@ def read_yaml(path: Path, display: str, limits: Limits = Limits()) -> YamlDoc:
 _SEPARATORS = re.compile("[\x85\u2028\u2029]")
 
 
+#: Flow brackets, and a line's indentation with its compact block indicators
+#: (``- - - x``): what nesting is made of.
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BLOCK_PREFIX = re.compile(r"^[ \t]*(?:[-?:][ \t]+)*", re.M)
+#: Deepest nesting given to the C parser: ruamel's compiled composer recurses
+#: once per level and overflows the C stack (a crash, no message) somewhere
+#: past 10,000; the pure parser raises a RecursionError, which is reported.
+C_SAFE_DEPTH = 1000
+
+
+def nesting_bound(text: str) -> int:
+    """An upper bound of the nesting depth of the YAML document ``text``:
+    the top level, its deepest run of open flow brackets, and its longest
+    run of indentation and block indicators at the start of a line (each
+    nested block collection starts at least one column further in;
+    brackets in quoted or plain text only make the bound larger)."""
+    depth = deepest = 0
+    for ch in _NOT_BRACKET.sub("", text):
+        depth = depth + 1 if ch in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return 1 + deepest + max(map(len, _BLOCK_PREFIX.findall(text)), default=0)
+
+
 def compose(text: str, fast: bool = HAVE_C) -> Node:
     """The node tree of the YAML document ``text``.  With ``fast``, libyaml
-    parses it first; what libyaml refuses, and text holding line separators
-    the two YAML versions read differently, goes to ruamel's pure parser,
-    which raises the errors reported to editors."""
-    if fast and not _SEPARATORS.search(text):
+    parses it first; what libyaml refuses, text holding line separators
+    the two YAML versions read differently, and text that may nest deeper
+    than :data:`C_SAFE_DEPTH` go to ruamel's pure parser, which raises the
+    errors reported to editors."""
+    if fast and not _SEPARATORS.search(text) and nesting_bound(text) <= C_SAFE_DEPTH:
         try:
             return YAML(typ="safe", pure=False).compose(text)
         except (YAMLError, RecursionError, ValueError):
             pass
-    return YAML(typ="rt", pure=True).compose(text)
+    return YAML(typ="safe", pure=True).compose(text)
 
 
-#: How YAML writes null in plain style.
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 #: A tag written before a value.
-_TAG = re.compile(r"![^\s,\[\]{}]*")
+_TAG = re.compile(r"(?:&[^\s,\[\]{}]+\s+)?(![^\s,\[\]{}]*)")  # after an anchor, if any
 
 
 class _TooBig(Exception):
@@ -242,14 +268,13 @@ class _Builder:
         return node.value
 
     def is_null(self, node: ScalarNode) -> bool:
-        """Whether ``node`` is YAML's null: a plain ``~``, ``null`` or nothing,
-        or a value tagged ``!!null``.  Decided here rather than by the
-        parser's tag resolution, which differs between the two parsers (a
-        bare ``!`` is null to one and text to the other)."""
-        tag = _TAG.match(self.doc.text, node.start_mark.index)
-        if tag:
-            return tag.group() in ("!!null", "!<tag:yaml.org,2002:null>")
-        return not node.style and node.value in _NULLS
+        """Whether ``node`` is YAML's null (``~``, ``null``, nothing, or a
+        value tagged ``!!null``).  A value after a bare ``!`` is text, as
+        YAML says; ruamel's pure parser resolves it like an untagged one."""
+        if not str(node.tag).endswith(":null"):
+            return False
+        written = _TAG.match(self.doc.text, node.start_mark.index)
+        return not (written and written.group(1) == "!")
 
     def mapping(self, node: MappingNode, path: PathT) -> dict[str, Any]:
         out: dict[str, Any] = {}
