@@ -261,3 +261,28 @@ def test_runs_built_directly_are_the_xml_python_docx_writes(text):
     para._p.get_or_add_pPr().style = "Normal"
     para.add_run(text, style="Strong")
     assert etree.tostring(ours.paragraphs[-1]._p) == etree.tostring(theirs.paragraphs[-1]._p)
+
+
+def test_the_package_is_the_same_through_python_docx_save(data, bundled_event, layout, monkeypatch):
+    """The members are serialised from the parts with python-docx's private
+    content-types writer; without it (a python-docx that moved it) they come
+    from Document.save, and the file is the same."""
+    from exporter.exporters.docx import package
+
+    monkeypatch.setattr(package, "_ContentTypesItem", None)
+    assert DocxExporter(bundled_event, layout).render() == data
+
+
+def test_a_paragraph_goes_before_the_final_section_properties_past_a_comment():
+    """A reference body may end with a comment after w:sectPr: new
+    paragraphs still go before the section properties."""
+    from lxml import etree
+
+    from exporter.exporters.docx.styleids import add_paragraph
+
+    document = docx.Document()
+    body = document.element.body
+    body.append(etree.Comment("left by an editor"))
+    add_paragraph(document, "Normal")
+    tags = [etree.QName(c).localname if isinstance(c.tag, str) else "comment" for c in body]
+    assert tags[-3:] == ["p", "sectPr", "comment"]

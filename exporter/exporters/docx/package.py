@@ -8,7 +8,11 @@ import re
 import zipfile
 
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from docx.opc.pkgwriter import _ContentTypesItem
+
+try:  # python-docx's own content-types writer; private, so not relied on
+    from docx.opc.pkgwriter import _ContentTypesItem
+except ImportError:  # a python-docx that moved it
+    _ContentTypesItem = None
 
 #: docProps/app.xml without the template's application name and counts.
 APP_XML = (
@@ -42,6 +46,8 @@ def members(document) -> dict[str, bytes]:
     python-docx's ``Document.save`` would write them (parts, their
     relationships, the package relationships and the content types), but
     not zipped: the package is zipped once, by :func:`finish_package`."""
+    if _ContentTypesItem is None:
+        return saved_members(document)
     package = document.part.package
     parts = list(package.parts)
     for part in parts:
@@ -53,6 +59,15 @@ def members(document) -> dict[str, bytes]:
         if len(part.rels):
             out[part.partname.rels_uri.membername] = part.rels.xml
     return out
+
+
+def saved_members(document) -> dict[str, bytes]:
+    """Every member of ``document``'s package, through ``Document.save``
+    (zipped, then read back: slower, but public API only)."""
+    buf = io.BytesIO()
+    document.save(buf)
+    with zipfile.ZipFile(buf) as z:
+        return {name: z.read(name) for name in z.namelist()}
 
 
 def finish_package(document, date: str) -> bytes:

@@ -59,7 +59,8 @@ def add_paragraph(document, name: str) -> Paragraph:
     final section properties)."""
     body = document.element.body
     p = _styled_p(body, document.part, name)
-    last = body[-1] if body.find("*") is not None else None  # lxml's len() counts every child
+    # the last element child (not a comment); from the end, as lxml's len() counts every child
+    last = next((c for c in reversed(body) if isinstance(c.tag, str)), None)
     if last is not None and last.tag == _SECTPR:
         last.addprevious(p)
     else:
