@@ -158,6 +158,26 @@ def test_kept_line_breaks_change_nothing(built, bundled_event, monkeypatch):
     assert PdfExporter(bundled_event, layout).render() == path.read_bytes()
 
 
+def test_binary_streams_are_ours_only_and_put_back_after_a_failure(bundled_event):
+    """Streams without ASCII85 while Octavo builds (the file has none); the
+    global ReportLab setting is back as it was afterwards, also when the
+    build fails, and nested builds keep it off until the outer one ends."""
+    from reportlab import rl_config
+
+    from exporter.exporters.pdf.streams import binary_streams
+
+    before = rl_config.useA85
+    data = PdfExporter(bundled_event, load_layout(None, Project(ROOT))).render()
+    assert b"/ASCII85Decode" not in data and rl_config.useA85 == before
+    with pytest.raises(ZeroDivisionError):
+        with binary_streams():
+            with binary_streams():
+                assert rl_config.useA85 == 0
+            assert rl_config.useA85 == 0
+            1 / 0
+    assert rl_config.useA85 == before
+
+
 def test_reportlab_runs_with_its_c_accelerator():
     """reportlab[accel]: without it string widths and encoders run in Python
     and a booklet takes about a fifth longer."""

@@ -3,26 +3,33 @@
 ReportLab wraps every compressed stream in ASCII85 by default (its
 ``rl_config.useA85``), a relic of 7-bit mail: it makes a PDF about a seventh
 larger and costs time to write.  The setting is global, so it is changed
-only while one of Octavo's documents is built and then put back.
+only while one of Octavo's documents is built and then put back, and
+builds in other threads wait (ReportLab's font and style registries are
+process-wide too).
 """
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from typing import Iterator
 
 from reportlab import rl_config
 
 
+_LOCK = threading.RLock()  # re-entrant: a build may build another document
+
+
 @contextmanager
 def binary_streams() -> Iterator[None]:
     """While inside: new streams are Flate-compressed binary."""
-    before = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = before
+    with _LOCK:
+        before = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = before
 
 
 class BinaryStreams:
