@@ -425,10 +425,13 @@ def run() -> None:
     by reference counting; Python's cycle collector, run every 700
     allocations, walked them and every imported module's objects again and
     again (7–11 % of an export, measured with ``bench/``).  A one-shot
-    process can freeze what it has imported and collect less often.  Not
-    done in :func:`main`, which tests and other programs call in-process."""
+    process can freeze what it has imported and collect less often; the
+    long-lived ``watch`` keeps the defaults, or its memory would grow with
+    every rebuild.  Not done in :func:`main`, which tests and other programs
+    call in-process."""
     import gc
 
-    gc.freeze()
-    gc.set_threshold(20_000, 50, 100)
+    if sys.argv[1:2] != ["watch"]:
+        gc.freeze()
+        gc.set_threshold(20_000, 50, 100)
     main()
