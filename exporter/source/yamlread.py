@@ -4,11 +4,11 @@ ruamel.yaml composes the node tree, through libyaml's C parser
 (``ruamel.yaml.clib``) when it is installed and ruamel's pure-Python parser
 otherwise; the C parser is about fourteen times faster, and a text it
 refuses goes to the pure parser, whose messages are the ones reported.
-This module turns the nodes into dicts, lists and strings itself (no YAML
-type resolution, so ``NO`` stays ``"NO"``), so that every
-scalar keeps the exact text the editor typed (``0755`` stays ``"0755"``,
-``1.10`` stays ``"1.10"``), duplicate keys are reported with both lines,
-and alias expansion and nesting depth are bounded.
+This module turns the nodes into dicts, lists and strings itself (null is
+the only type resolved, so ``NO`` stays ``"NO"``), so that every scalar
+keeps the exact text the editor typed (``0755`` stays ``"0755"``, ``1.10``
+stays ``"1.10"``), duplicate keys are reported with both lines, and alias
+expansion and nesting depth are bounded.
 """
 
 from __future__ import annotations
