@@ -399,6 +399,39 @@ def new_event_command(name: str) -> None:
     click.echo(f"next: edit them, then 'octavo validate {name}' and 'octavo export all {name}'")
 
 
+@main.command("import")
+@click.argument("report", type=click.Path(path_type=Path, dir_okay=True))
+@click.option("--event", "event_name", metavar="NAME", default=None,
+              help="Folder name under source/ (default: a slug of the report's title).")
+def import_command(report: Path, event_name: str | None) -> None:
+    """Turn a rapporteur's report (.txt, .md or .docx) into a draft event
+    source, source/NAME/, that validates and exports as it is.
+
+    Every sentence of the report is kept; people, sessions, talks and
+    questions are recovered from the prose, and each guess to confirm is
+    marked '# check:' in the files. An existing event is never overwritten.
+
+    \b
+    Example:
+      octavo import report.docx --event conference-2026
+      grep -rn '# check:' source/conference-2026
+    """
+    from exporter.importers import import_report
+
+    project = Project.find()
+    done = import_report(report, project, event_name)
+    where = project.display(done.folder)
+    click.echo(f"wrote {where}/: {done.people} people, {done.sessions} session{'s' if done.sessions != 1 else ''}, "
+               f"{done.items} items, {done.exchanges} Q&A exchange{'s' if done.exchanges != 1 else ''}")
+    if done.dropped:
+        unit = done.unit
+        click.echo("dropped as web-page debris: " + ", ".join(f"'{text}' ({unit} {n})" for n, text in done.dropped))
+    if done.checks:
+        click.echo(f"{done.checks} place{'s' if done.checks != 1 else ''} need an editor's eye: "
+                   f"grep -rn '# check:' {where}")
+    click.echo(f"next: 'octavo validate {done.folder.name}', then 'octavo export all {done.folder.name}'")
+
+
 @main.command()
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the schemas (default: schemas/ in the project).")

@@ -9,6 +9,7 @@ the structure of a record lives in the YAML, not in the prose.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
@@ -145,3 +146,28 @@ def _append_text(out: list[Inline], text: str) -> None:
         out[-1] = Text(out[-1].text + text)
     else:
         out.append(Text(text))
+
+
+# -- writing prose back: the mirror of the parser ------------------------------
+
+#: Characters that are markup anywhere in a line of CommonMark text.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>!])")
+#: A character reference ("&amp;", "&#10;") that the parser would decode.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+#: What makes a line something other than a paragraph's text.
+_LINE_START = re.compile(r"^(\s*)(?:([#>+=~|:-])|(\d{1,9})([.)]))")
+
+
+def escape_text(text: str, *, line_start: bool = True) -> str:
+    """``text`` as CommonMark that :func:`parse_inline` reads back as exactly
+    ``text`` (tested as a property in ``tests/test_import_text.py``).
+
+    Only what would otherwise be markup is escaped: emphasis and code
+    markers, brackets, angle brackets, a ``!`` before a link, character
+    references, and what would start a heading, list, quotation or setext
+    underline at the start of a line (``line_start``)."""
+    out = _ENTITY.sub("\\\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
+    if line_start:
+        out = _LINE_START.sub(lambda m: m.group(1) + (("\\" + m.group(2)) if m.group(2)
+                                                     else m.group(3) + "\\" + m.group(4)), out, count=1)
+    return out

@@ -91,13 +91,15 @@ class AnswerIn(Strict):
 
 
 class ExchangeIn(Strict):
-    """A question from the floor (``to`` whom it was put) and its answers."""
+    """A question from the floor (``to`` whom it was put) and its answers
+    (none where the report records no answer, as for a comment from the
+    floor)."""
 
     id: Id
     questioner: Id
     to: list[Id] = []
     question: Prose
-    answers: Annotated[list[AnswerIn], Field(min_length=1)]
+    answers: list[AnswerIn] = []
 
 
 class QAIn(Strict):

@@ -1,0 +1,216 @@
+"""Reader for a rapporteur's own Word file (.docx), through python-docx.
+
+What a rapporteur's file carries is read as structure: the Title and
+Subtitle styles, Heading 1-9 (or a paragraph's outline level), real Word
+lists (numbered or bulleted, from the numbering definitions), bold and
+italic runs (direct or through the Strong and Emphasis styles) and
+hyperlinks.  Tables are read cell by cell, in order.  Places are given as
+paragraph numbers ("paragraph 12"), counting every paragraph of the body.
+
+The package is checked before python-docx opens it: a file that is not a
+zip (an old .doc, or a password-protected file, which Word stores as an
+OLE container), a macro-enabled document, an encrypted or oversized part
+are refused with a message.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+
+from exporter.errors import Problem, ValidationError
+from exporter.importers.document import Block, Report, Span
+from exporter.importers.text import _Lines, _mark_title
+from exporter.source.yamlread import FORBIDDEN, char_name
+
+#: Uncompressed size a .docx may unpack to (a zip bomb is refused).
+MAX_UNPACKED = int(os.environ.get("OCTAVO_MAX_DOCX_UNPACKED", 200_000_000))
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING = re.compile(r"^heading\s*(\d)$", re.I)
+
+
+def _refuse(display: str, message: str) -> ValidationError:
+    return ValidationError([Problem(display, 0, 0, "", message)], "report")
+
+
+def _check_package(raw: bytes, display: str) -> None:
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _refuse(display, "this is an encrypted (password-protected) Word file or an old .doc; "
+                               "remove the password or save it as .docx, then import it again")
+    if not raw.startswith(b"PK"):
+        raise _refuse(display, "this is not a .docx file (not a zip package); save it from Word as .docx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            if any(i.flag_bits & 1 for i in infos):
+                raise _refuse(display, "the package has encrypted parts; save it without a password")
+            if sum(i.file_size for i in infos) > MAX_UNPACKED:
+                raise _refuse(display, f"the package unpacks to more than {MAX_UNPACKED:,} bytes "
+                                       "(raise the limit with OCTAVO_MAX_DOCX_UNPACKED)")
+            if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+                raise _refuse(display, "this zip is not a Word document (no word/document.xml)")
+            types = z.read("[Content_Types].xml")
+    except zipfile.BadZipFile as exc:
+        raise _refuse(display, f"this .docx is damaged ({exc}); open it in Word and save it again") from None
+    if b"macroEnabled" in types or "word/vbaProject.bin" in names:
+        raise _refuse(display, "this is a macro-enabled document (.docm); Octavo does not open those: "
+                               "save it as a plain .docx (File > Save As > Word Document)")
+
+
+def _list_format(document) -> dict[tuple[str, str], bool]:
+    """(numId, ilvl) -> whether that list level is numbered (not bullets)."""
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    abstract: dict[str, dict[str, bool]] = {}
+    for an in numbering.iter(f"{_W}abstractNum"):
+        levels = {}
+        for lvl in an.iter(f"{_W}lvl"):
+            fmt = lvl.find(f"{_W}numFmt")
+            levels[lvl.get(f"{_W}ilvl", "0")] = fmt is None or fmt.get(f"{_W}val") not in ("bullet", "none")
+        abstract[an.get(f"{_W}abstractNumId", "")] = levels
+    out: dict[tuple[str, str], bool] = {}
+    for num in numbering.iter(f"{_W}num"):
+        ref = num.find(f"{_W}abstractNumId")
+        levels = abstract.get(ref.get(f"{_W}val", "") if ref is not None else "", {})
+        for ilvl, numbered in levels.items():
+            out[(num.get(f"{_W}numId", ""), ilvl)] = numbered
+    return out
+
+
+def _num_pr(p) -> tuple[str, str] | None:
+    """(numId, ilvl) of a paragraph in a list, directly or through its style."""
+    for ppr in (p._p.pPr, getattr(p.style, "element", None) is not None and p.style.element.pPr or None):
+        if ppr is None:
+            continue
+        num = ppr.find(f"{_W}numPr")
+        if num is not None:
+            nid, lvl = num.find(f"{_W}numId"), num.find(f"{_W}ilvl")
+            if nid is not None and nid.get(f"{_W}val") != "0":
+                return nid.get(f"{_W}val", ""), lvl.get(f"{_W}val", "0") if lvl is not None else "0"
+    return None
+
+
+def _outline_level(p) -> int:
+    ppr = p._p.pPr
+    lvl = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+    if lvl is not None and lvl.get(f"{_W}val", "9").isdigit() and int(lvl.get(f"{_W}val")) < 9:
+        return int(lvl.get(f"{_W}val")) + 1
+    return 0
+
+
+def _runs(p) -> tuple[str, list[Span]]:
+    """A paragraph's text and its bold, italic and link spans."""
+    from docx.text.hyperlink import Hyperlink
+
+    text = ""
+    spans: list[Span] = []
+
+    def add_run(run) -> None:
+        nonlocal text
+        t = run.text
+        if not t:
+            return
+        start = len(text)
+        text += t
+        style = (run.style.name if run.style is not None else "") or ""
+        if run.bold or style in ("Strong", "Bold"):
+            spans.append(Span(start, len(text), "strong"))
+        if run.italic or style in ("Emphasis", "Italic"):
+            spans.append(Span(start, len(text), "emph"))
+
+    for part in p.iter_inner_content():
+        if isinstance(part, Hyperlink):
+            start = len(text)
+            for run in part.runs:
+                add_run(run)
+            target = part.address or ""
+            if target and len(text) > start:
+                spans.append(Span(start, len(text), "link", target))
+        else:
+            add_run(part)
+    return text, _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Adjacent runs of the same markup as one span."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.kind, s.target, s.start)):
+        if out and out[-1].kind == s.kind and out[-1].target == s.target and out[-1].end >= s.start:
+            out[-1] = Span(out[-1].start, max(out[-1].end, s.end), s.kind, s.target)
+        else:
+            out.append(s)
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def read_docx(raw: bytes, display: str) -> Report:
+    """A rapporteur's .docx as blocks."""
+    _check_package(raw, display)
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except Exception as exc:  # python-docx raises many kinds for a damaged package
+        raise _refuse(display, f"Word could have written this, but it cannot be read: {exc}") from None
+    formats = _list_format(document)
+    problems: list[Problem] = []
+    grouper = _Lines(wrapped=True)
+    number = 0
+
+    def paragraphs(container):
+        for part in container.iter_inner_content():
+            if isinstance(part, Table):
+                for row in part.rows:
+                    for cell in row.cells:
+                        yield from paragraphs(cell)
+            else:
+                yield part
+
+    for p in paragraphs(document):
+        number += 1
+        text, spans = _runs(p)
+        for m in FORBIDDEN.finditer(text):
+            problems.append(Problem(display, number, m.start() + 1, "",
+                                    f"character {char_name(m.group())} is not allowed in a report; delete it"))
+        if not text.strip():
+            grouper.flush()
+            continue
+        style = (p.style.name if p.style is not None else "") or ""
+        heading = _HEADING.match(style)
+        level = int(heading.group(1)) if heading else _outline_level(p)
+        if style == "Title" or style == "Subtitle" or level:
+            grouper.flush()
+            kind = "title" if style == "Title" else "subtitle" if style == "Subtitle" else "heading"
+            grouper.blocks.append(Block(kind, " ".join(text.split()), number, level=level))
+            continue
+        grouper.flush()
+        num = _num_pr(p)
+        if num is not None:
+            grouper.cur_kind, grouper.cur_ordered = "item", formats.get(num, True)
+        parts = text.split("\n")
+        offset = 0
+        for part in parts:
+            end = offset + len(part)
+            grouper.line(number, part.rstrip(), tuple(
+                Span(max(s.start, offset) - offset, min(s.end, end) - offset, s.kind, s.target)
+                for s in spans if s.start < end and s.end > offset))
+            offset = end + 1
+        grouper.flush()
+    grouper.flush()
+    if problems:
+        raise ValidationError(problems, "report")
+    if not any(b.text.strip() for b in grouper.blocks):
+        raise _refuse(display, "the report is empty")
+    blocks = grouper.blocks
+    if not any(b.kind == "title" for b in blocks):
+        blocks = _mark_title(blocks)
+    props = document.core_properties
+    created = props.created.strftime("%Y-%m-%d") if props.created else ""
+    return Report(display, tuple(blocks), "paragraph", tuple(grouper.dropped),
+                  meta_title=(props.title or "").strip(), meta_date=created)

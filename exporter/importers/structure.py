@@ -1,0 +1,887 @@
+"""From a report's blocks to a draft event: sessions, items, Q&A, people.
+
+This is the reading an editor does with a highlighter, written as rules of
+the genre rather than of one report:
+
+- the text before the first session is the introduction; the event's
+  title, kind, organiser, venue and date are read from it ("the SVI
+  organized a One Day International Conference titled “…” at the …");
+- a session starts at a heading naming one ("Session II: …", "Inaugural
+  Session") or at a sentence announcing one ("The second session started
+  with …"); a paragraph that lists the panel or names the chair is the
+  session's introduction;
+- an item starts where a paragraph's subject is a person who is not the
+  one speaking ("The first speaker Dr. X delivered a talk on “T”"); its
+  kind comes from a heading before it ("Keynote Address") or from the
+  words of its first sentence (welcoming remarks, Chief Guest, discussant,
+  session Chair, vote of thanks …), and a talk's title from the quotation
+  in that sentence; paragraphs that go on about the same person, with a
+  pronoun or with no person at all, continue the item;
+- a question-and-answer round starts at the sentence that announces it;
+  inside it, a new person from the floor opens an exchange, a panellist or
+  the person asked answers, and "She answered …" is the person asked;
+- ceremonies (shields presented) and one-sentence links between items
+  ("The welcoming remarks were followed by …") are notes of their own;
+- nothing is dropped: what fits nowhere is a ``narrative`` item in its
+  place, and every guess an editor should confirm carries a check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from exporter.importers import sentences
+from exporter.importers.document import Block, Report, Span, is_debris
+from exporter.importers.people import HONORIFIC, Mention, People, PersonDraft, find_mentions
+from exporter.importers.text import CREDIT
+
+# -- the draft -------------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    by: PersonDraft | None
+    blocks: list[Block]
+    checks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Exchange:
+    questioner: PersonDraft | None
+    to: list[PersonDraft]
+    question: list[Block]
+    answers: list[Answer] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    kind: str
+    line: int
+    speakers: list[PersonDraft] = field(default_factory=list)
+    title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    intro: list[Block] = field(default_factory=list)
+    exchanges: list[Exchange] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Session:
+    kind: str
+    line: int
+    title: str = ""
+    theme: str = ""
+    chair: PersonDraft | None = None
+    panel: list[tuple[PersonDraft, str]] = field(default_factory=list)  # (person, "speaker"|"discussant")
+    intro: list[Block] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+    numbered: str = ""  # "Session II" from a heading
+
+
+@dataclass
+class Draft:
+    """Everything the importer read, before ids and files."""
+
+    title: str = ""
+    subtitle: str = ""
+    kind: str = ""
+    date: str = ""
+    venue: str = ""
+    city: str = ""
+    organiser: str = ""
+    organiser_short: str = ""
+    compiled_by: list[str] = field(default_factory=list)
+    edited_by: list[str] = field(default_factory=list)
+    introduction: list[Block] = field(default_factory=list)
+    media_intro: list[Block] = field(default_factory=list)
+    outlets: list[tuple[str, str]] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    people: People = field(default_factory=People)
+    checks: dict[str, str] = field(default_factory=dict)
+    dropped: list[tuple[int, str]] = field(default_factory=list)
+
+
+# -- the words of the genre --------------------------------------------------------
+
+_I = re.I
+SESSION_HEADING = re.compile(r"\b(?:session|panel|round ?table)\b|\bQ\s?&\s?A\b(?!.)", _I)
+SESSION_NUMBER = re.compile(r"^((?:working |technical |plenary )?(?:session|panel)\s+(?:[IVX]+|\d+|one|two|three|"
+                            r"four|five|six|seven|eight)\b)\s*[:.–—-]?\s*(.*)$", _I)
+SESSION_START = re.compile(
+    r"^\W*(?:the\s+)?(?P<which>inaugural|opening|first|second|third|fourth|fifth|sixth|seventh|eighth|final|last|"
+    r"concluding|closing|valedictory|next|\d+(?:st|nd|rd|th))\s+(?:(?:working|technical|plenary|panel|business)\s+)?"
+    r"(?:session|panel)\b(?P<rest>.{0,100})", _I)
+SESSION_VERB = re.compile(r"\b(?:start(?:ed|s)|beg[au]n|commenced|opened|(?:was|is) (?:chaired|moderated|presided|"
+                          r"titled|entitled|devoted|dedicated|themed)|focus(?:ed|sed)|featured|dealt|comprised|"
+                          r"consisted|discussed|explored|examined|addressed|took up|was on)\b|^\s*[,:(]", _I)
+SESSION_BY_NUMBER = re.compile(r"^\W*(?:session|panel)\s+(?:[IVX]+|\d+|one|two|three|four|five|six)\b", _I)
+INAUGURAL = re.compile(r"\b(?:inaugural|inauguration|opening)\b", _I)
+CONCLUDING = re.compile(r"\b(?:concluding|closing|valedictory|final)\b", _I)
+PANEL = re.compile(r"\b(?:panel|panell?ists?|speakers (?:included|were)|discussants?|chaired|moderated|presided|"
+                   r"moderator|chair(?:ed)? by)\b", _I)
+CHAIRED = re.compile(r"\b(?:chaired|moderated|presided over|co-chaired)\s+by\b|\b(?:chair|moderator|chairperson)"
+                     r"\s*(?:was|:)", _I)
+
+HEADING_KINDS = [
+    (re.compile(r"\bkey ?note\b", _I), "keynote"),
+    (re.compile(r"\brapporteur", _I), "rapporteur"),
+    (re.compile(r"\bvote of thanks\b|\bthanks\b", _I), "thanks"),
+    (re.compile(r"\b(?:concluding|closing) (?:remarks|address|speech|note)\b", _I), "closing"),
+    (re.compile(r"\bwelcom", _I), "welcome"),
+    (re.compile(r"\bchief guest|guest of hono", _I), "chief-guest"),
+    (re.compile(r"\bchair'?s? (?:remarks|address)|\bchairperson'?s? remarks", _I), "chair"),
+    (re.compile(r"\bdiscussants?\b", _I), "discussant"),
+    (re.compile(r"\boverview\b", _I), "overview"),
+    (re.compile(r"\bquestions?\b.{0,12}\banswers?\b|\bQ\s?&\s?A\b|\binteractive (?:session|discussion)|"
+                r"\bopen (?:discussion|floor)|\bdiscussion\b", _I), "qa"),
+]
+MEDIA_HEADING = re.compile(r"\bmedia\b|\bpress (?:coverage|clippings|release)|\bin the news\b|\bcoverage\b", _I)
+
+#: Words of a first sentence that say what kind of contribution it opens.
+KIND_CUES = [
+    (re.compile(r"\bwelcom(?:e|ing)\b", _I), "welcome"),
+    (re.compile(r"\bchief guest\b|\bguest of hono(?:u)?r\b", _I), "chief-guest"),
+    (re.compile(r"\bkey ?note\b", _I), "keynote"),
+    (re.compile(r"\brapporteur", _I), "rapporteur"),
+    (re.compile(r"\bvote of thanks\b|\bthanked (?:all|every|the (?:speakers|participants|guests|audience))|"
+                r"\bexpressed (?:his|her|their) (?:gratitude|thanks) to (?:all|the)", _I), "thanks"),
+    (re.compile(r"\b(?:concluding|closing) (?:remarks|address|speech)\b", _I), "closing"),
+    (re.compile(r"\boverview\b", _I), "overview"),
+    (re.compile(r"\bdiscussants?\b", _I), "discussant"),
+    (re.compile(r"\b(?:session )?chair(?:person|man|woman)?\b(?!s)|\bmoderator\b|\bchairing\b|\bpresiding\b", _I),
+     "chair"),
+    (re.compile(r"\btalk\b|\bpresentation\b|\bpaper\b|\blecture\b|\bspoke\b|\bspeaker\b|\bpanell?ist\b|\bpresented\b|"
+                r"\bdelivered\b|[“\"]", _I), "talk"),
+]
+QA_CUE = re.compile(r"\bquestions?[- ]and[- ]answers?\b|\bQ\s?&\s?A\b|\bquestion[- ]answer\b|\bfloor was (?:then )?"
+                    r"opened\b|\bopened the floor\b|\binteractive (?:session|discussion)\b|\bopen discussion\b|"
+                    r"\bquestions? from the (?:floor|audience|participants)\b", _I)
+CEREMONY = re.compile(r"\b(?:shields?|souvenirs?|mementos?|mementoes|plaques?|certificates?|bouquets?|"
+                      r"group photo(?:graph)?s?|token of (?:appreciation|gratitude)|gifts?)\b", _I)
+CEREMONY_VERB = re.compile(r"\bpresent(?:ed|ation)\b|\bdistribut|\bawarded\b|\bhanded\b|\bgiven\b|\btaken\b|"
+                           r"\bconcluded with\b|\bculminated\b|\bended with\b|\bconferred\b", _I)
+LINK_CUE = re.compile(r"\bfollowed by\b|\bwas followed\b|\bwere followed\b|\bthen (?:invited|called)\b|"
+                      r"\bproceeded\b|\bmoved on\b|\bturned to\b|:\s*$", _I)
+PRONOUN_START = re.compile(r"^\W*(?:(?:in (?:this|that|the same) (?:regard|context|vein|respect),?\s+)?(?:he|she|"
+                           r"they|his|her|their|it|this|the speaker|the panell?ist|the (?:former|latter)|"
+                           r"the (?:ambassador|professor|minister|chair|guest)))\b", _I)
+OBJECT_BEFORE = re.compile(r"\b(?:by|to|asked|thanked|welcomed|with|including|included|from|for|introduced|"
+                           r"invited|requested|upon|congratulated|commended|than|like|against|about|toward|towards|"
+                           r"and|or|met|whom|mentioned|quoted|cited|criticised|criticized|praised|named|honou?red|"
+                           r"appreciated|acknowledged|joined)\s*$", _I)
+QUESTION_VERB = re.compile(r"\b(?:asked|ask|asking|raised|posed|enquired|inquired|questioned|wanted to know|sought|"
+                           r"queried|wondered|put (?:a|the|his|her) question|question(?:ed)? (?:to|about|on))\b", _I)
+ANSWER_VERB = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|ing)?|explained|added|clarified|"
+                         r"stated|remarked|said|maintained|observed|noted|argued|opined|elaborated|agreed|"
+                         r"commented|informed|pointed out|was of the view|emphasi[sz]ed|highlighted|told|"
+                         r"acknowledged|suggested|shared|mentioned|believed|disagreed|answer)\b", _I)
+ANSWER_START = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|ing)?|in response|added to)\b", _I)
+TITLED = re.compile(r"\b(?:titled|entitled|on the (?:theme|topic|subject) of|themed|on)\s*$", _I)
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{3,250})[”\"]")
+_PAREN = re.compile(r"\([^()]*\)")
+
+_ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+
+def roman(n: int) -> str:
+    return _ROMAN[n] if n < len(_ROMAN) else str(n)
+
+
+# -- paragraphs and their sentences ------------------------------------------------
+
+
+@dataclass
+class Piece:
+    """A paragraph (or part of one) with its sentences and mentions."""
+
+    block: Block
+    sents: list[tuple[int, int]]
+    mentions: list[Mention]
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    def sentence(self, i: int) -> str:
+        a, b = self.sents[i]
+        return self.block.text[a:b]
+
+    def cut(self, k: int) -> tuple["Piece", "Piece"]:
+        """The piece before sentence ``k`` and from it on."""
+        split = self.sents[k][0]
+        end_first = self.sents[k - 1][1]
+        first = self.block.sub(0, end_first)
+        second = self.block.sub(split, len(self.block.text))
+        return (Piece(first, self.sents[:k], [m for m in self.mentions if m.end <= end_first]),
+                Piece(second, [(a - split, b - split) for a, b in self.sents[k:]],
+                      [_shift(m, -split) for m in self.mentions if m.start >= split]))
+
+    def in_sentence(self, i: int) -> list[Mention]:
+        a, b = self.sents[i]
+        return [m for m in self.mentions if a <= m.start < b]
+
+
+def _shift(m: Mention, by: int) -> Mention:
+    return Mention(m.start + by, m.end + by, m.honorific, m.tokens, m.post_nominals, m.detail, m.detail_kind,
+                   m.source, m.person, m.who)
+
+
+def _lead_in(block: Block) -> tuple[int, int] | None:
+    """A bold span at the very start of a paragraph: a speaker's lead-in."""
+    for s in block.spans:
+        if s.kind == "strong" and s.start <= 2 and s.end - s.start <= 120:
+            return s.start, s.end
+    return None
+
+
+# -- the analysis ------------------------------------------------------------------
+
+
+class Analysis:
+    """One pass over the report's blocks, building the draft."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.draft = Draft(dropped=list(report.dropped))
+        self.people = self.draft.people
+
+    # people first: every mention in the report, so that later mentions resolve
+    def _people(self, blocks: list[Block]) -> list[list[Mention]]:
+        all_mentions: list[list[Mention]] = []
+        for b in blocks:
+            found = find_mentions(b.text, _lead_in(b)) if b.kind in ("para", "item") else []
+            for m in found:
+                m.who = self.people.add(m)
+            all_mentions.append(found)
+        self.people.finish()
+        for found in all_mentions:  # a surname that came before the full name
+            for m in found:
+                if m.who is None:
+                    m.who = self.people.resolve(m)
+        surnames: dict[str, list[PersonDraft]] = {}
+        for p in self.people.people:
+            surnames.setdefault(p.surname, []).append(p)
+        word = re.compile(r"(?<![\w.’'-])(" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)
+                                                         if len(s) >= 4) + r")(?![\w’'-])") if surnames else None
+        for b, found in zip(blocks, all_mentions):
+            if word is None or b.kind not in ("para", "item"):
+                continue
+            for m in word.finditer(b.text):
+                owners = surnames[m.group(1)]
+                if len(owners) != 1 or any(f.start <= m.start() < f.end + 1 for f in found):
+                    continue
+                found.append(Mention(m.start(), m.end(), "", (m.group(1),), source="surname", person=owners[0].id,
+                                     who=owners[0]))
+            found.sort(key=lambda f: f.start)
+        return all_mentions
+
+    def person(self, m: Mention | None) -> PersonDraft | None:
+        return m.who if m is not None else None
+
+    def run(self) -> Draft:
+        blocks = list(self.report.blocks)
+        mentions = self._people(blocks)
+        d = self.draft
+        mode = "front"
+        session: Session | None = None
+        pending_kind = ""
+        for b, found in zip(blocks, mentions):
+            text = b.text.strip()
+            if b.kind == "title":
+                if not d.title:
+                    d.title = text
+                else:
+                    d.subtitle = d.subtitle or text
+                continue
+            if b.kind == "subtitle":
+                d.subtitle = d.subtitle or text
+                continue
+            if b.kind == "para" and CREDIT.match(text):
+                self._credit(text)
+                continue
+            if b.kind == "heading" or (b.kind == "para" and b.short):
+                if b.kind == "para" and mode == "media":
+                    self._outlet(b)
+                    continue
+                if b.kind == "para" and is_debris(text):
+                    d.dropped.append((b.line, text))
+                    continue
+                heading = text.rstrip(":").strip()
+                if MEDIA_HEADING.search(heading) and len(heading.split()) <= 5:
+                    mode = "media"
+                    continue
+                new = self._session_heading(heading, b.line)
+                if new is not None:
+                    session = new
+                    mode = "session"
+                    pending_kind = ""
+                    continue
+                kind = next((k for rx, k in HEADING_KINDS if rx.search(heading)), "")
+                if kind and len(heading.split()) <= 8:
+                    if mode == "front":
+                        session, mode = self._implicit_session(b.line), "session"
+                    pending_kind = kind
+                    self.qa = None
+                    if kind == "qa":
+                        item = Item("qa", b.line)
+                        session.items.append(item)
+                        self.qa = item
+                        pending_kind = ""
+                    continue
+                if mode == "front":
+                    if not d.title and not d.introduction:
+                        d.title = heading
+                    continue  # "Introduction", "Background": structure, not text
+                # a heading we cannot place: kept, as text, where it stands
+                if mode == "media":
+                    self._outlet(b)
+                    continue
+                note = Item("narrative", b.line, blocks=[Block("para", heading, b.line, spans=(Span(0, len(heading),
+                                                                                              "strong"),))])
+                note.checks.append(f"heading '{heading}' kept as a paragraph; make it a session or delete it")
+                session.items.append(note)
+                self.qa = None
+                continue
+            piece = Piece(b, sentences.spans(b.text) or [(0, len(b.text))], found)
+            if mode == "media":
+                if b.kind == "item" or b.short or _is_url_line(text):
+                    self._outlet(b)
+                else:
+                    d.media_intro.append(b)
+                continue
+            if b.kind == "item":
+                self._continue(session, piece, mode)
+                continue
+            start = self._session_start(piece)
+            if start is not None:
+                session = start
+                mode = "session"
+                pending_kind = ""
+                if PANEL.search(piece.sentence(0)) or PANEL.search(piece.text):
+                    if not KIND_CUE_STARTS.search(piece.sentence(0)):
+                        self._session_intro(session, piece)
+                        continue
+            if mode == "front":
+                if self._starts_item(piece, None) and self._front_is_over():
+                    session, mode = self._implicit_session(b.line), "session"
+                else:
+                    d.introduction.append(b)
+                    continue
+            pending_kind = self._paragraph(session, piece, pending_kind)
+        self._finish_sessions()
+        self._event_facts()
+        return d
+
+    def _outlet(self, b: Block) -> None:
+        """A line of the media list: an outlet's name, and its link if the
+        line or its markup has one ("Daily Times: https://…")."""
+        text = b.text.strip()
+        url = next((s.target for s in b.spans if s.kind == "link"), "")
+        m = re.search(r"https?://\S+", text)
+        if m:
+            url = url or m.group().rstrip(".,;)")
+            name = (text[:m.start()] + text[m.end():]).strip(" \t:–—-|()")
+            if not name:
+                name = re.sub(r"^www\.", "", url.split("/")[2] if url.count("/") >= 2 else url)
+                self.draft.checks.setdefault("media", f"outlet named from its link '{url}'")
+        else:
+            name = text
+        self.draft.outlets.append((name, url))
+
+    # -- front matter -------------------------------------------------------------
+    def _credit(self, text: str) -> None:
+        label, _, names = text.partition(":")
+        people = [n.strip() for n in re.split(r"\s*(?:&|,|;|\band\b)\s*", names) if n.strip()]
+        if re.match(r"\s*edit", label, _I):
+            self.draft.edited_by.extend(people)
+        else:
+            self.draft.compiled_by.extend(people)
+            if label.lower().startswith("complied"):
+                self.draft.checks["credits"] = "the report says 'Complied by'; read as 'Compiled by'"
+
+    def _front_is_over(self) -> bool:
+        """Whether the introduction has had its say (a speaker's paragraph
+        right at the top still belongs to a session)."""
+        return True
+
+    def _implicit_session(self, line: int) -> Session:
+        s = Session("working", line)
+        s.checks.append("no session is announced here; one session holds what follows")
+        self.draft.sessions.append(s)
+        self.qa = None
+        return s
+
+    def _session_heading(self, heading: str, line: int) -> Session | None:
+        if not SESSION_HEADING.search(heading) or len(heading.split()) > 14:
+            return None
+        if re.search(r"\bquestion|\bQ\s?&\s?A\b", heading, _I):
+            return None
+        kind = "inaugural" if INAUGURAL.search(heading) else "concluding" if CONCLUDING.search(heading) else "working"
+        s = Session(kind, line)
+        m = SESSION_NUMBER.match(heading)
+        if m:
+            s.numbered = m.group(1).strip().title().replace("Ii", "II").replace("Iv", "IV")
+            s.numbered = re.sub(r"\b([ivx]+)\b", lambda r: r.group(1).upper(), m.group(1).strip(), flags=_I)
+            s.numbered = s.numbered[0].upper() + s.numbered[1:]
+            s.theme = m.group(2).strip().strip("“”\"")
+        elif kind == "working":
+            s.title = heading
+        self.draft.sessions.append(s)
+        self.qa = None
+        return s
+
+    def _session_start(self, piece: Piece) -> Session | None:
+        first = piece.sentence(0)
+        m = SESSION_START.match(first)
+        by_number = SESSION_BY_NUMBER.match(first)
+        if not (m and SESSION_VERB.search(m.group("rest"))) and not by_number:
+            return None
+        which = (m.group("which") if m else "").lower()
+        current = self.draft.sessions[-1] if self.draft.sessions else None
+        kind = ("inaugural" if INAUGURAL.search(which) else "concluding" if CONCLUDING.search(which) else "working")
+        if current is not None and current.kind == kind == "inaugural":
+            return None
+        if current is not None and not current.items and not current.intro and current.line >= piece.block.line - 3:
+            current.kind = kind if current.kind == "working" else current.kind
+            return current  # a heading announced it already
+        s = Session(kind, piece.block.line)
+        self.draft.sessions.append(s)
+        self.qa = None
+        return s
+
+    def _session_intro(self, session: Session, piece: Piece) -> None:
+        session.intro.append(piece.block)
+        text = piece.text
+        quoted = _QUOTED.search(text)
+        if quoted and not session.theme:
+            session.theme = quoted.group(1).strip()
+        chair = CHAIRED.search(text)
+        discussant_from = None
+        dm = re.search(r"\bdiscussants?\b", text, _I)
+        for m in piece.mentions:
+            p = self.person(m)
+            if p is None:
+                continue
+            if chair and m.start > chair.start() and (session.chair is None) and m.start - chair.end() < 40:
+                session.chair = p
+                continue
+            if session.chair is p:
+                continue
+            role = "speaker"
+            if dm and m.start > dm.start() and not re.search(r"panel of discussants", text[max(0, dm.start() - 10):dm.end()], _I):
+                role = "discussant"
+            if all(q is not p for q, _ in session.panel):
+                session.panel.append((p, role))
+        del discussant_from
+
+    # -- items ----------------------------------------------------------------------
+    qa: Item | None = None
+
+    def _current(self, session: Session) -> Item | None:
+        return session.items[-1] if session.items else None
+
+    def _lead(self, piece: Piece, k: int = 0) -> Mention | None:
+        """The person who is the subject of sentence ``k``, if any."""
+        a, b = piece.sents[k]
+        sentence = piece.text[a:b]
+        if PRONOUN_START.match(sentence):
+            return None
+        for m in piece.in_sentence(k):
+            before = piece.text[a:m.start]
+            if len(before.split()) > 14:
+                return None
+            if OBJECT_BEFORE.search(before):
+                continue
+            if self.person(m) is None:
+                continue
+            return m
+        return None
+
+    def _starts_item(self, piece: Piece, session: Session | None) -> bool:
+        lead = self._lead(piece)
+        return lead is not None and bool(_kind_cue(piece.sentence(0)) or lead.detail or lead.source == "lead-in")
+
+    def _paragraph(self, session: Session, piece: Piece, pending: str) -> str:
+        """Place one paragraph (cutting off ceremonies and Q&A openings that
+        end it); returns the heading kind still pending."""
+        cut = self._cut_point(piece)
+        if cut:
+            first, rest = piece.cut(cut)
+            pending = self._paragraph(session, first, pending)
+            return self._paragraph(session, rest, pending)
+        first = piece.sentence(0)
+        if QA_CUE.search(first) and (self._lead(piece) is None or len(piece.sents) == 1):
+            item = Item("qa", piece.block.line, intro=[piece.block])
+            session.items.append(item)
+            self.qa = item
+            return ""
+        if CEREMONY.search(first) and CEREMONY_VERB.search(first) and not pending:
+            note = Item("ceremony", piece.block.line, blocks=[piece.block])
+            note.speakers = _unique(self.person(m) for m in piece.mentions)
+            session.items.append(note)
+            self.qa = None
+            return pending
+        lead = self._lead(piece)
+        cue = _kind_cue(first)
+        if self.qa is not None and not pending:
+            strong = cue in ("keynote", "rapporteur", "thanks", "closing", "chair", "welcome", "chief-guest") and lead
+            if not strong:
+                self._qa_paragraph(session, piece)
+                return pending
+            self.qa = None
+        current = self._current(session)
+        speaking = current.speakers if current is not None and current.kind not in ("narrative", "ceremony", "qa") \
+            else []
+        lead_person = self.person(lead)
+        if pending:
+            person = lead_person or next((self.person(m) for m in piece.mentions if self.person(m)), None)
+            self._new_item(session, piece, pending, person, cue_given=True)
+            return ""
+        if lead_person is not None and all(lead_person is not p for p in speaking):
+            self._new_item(session, piece, cue, lead_person)
+            return ""
+        if lead_person is None and cue in ("welcome", "chief-guest", "keynote", "rapporteur", "thanks", "overview",
+                                           "closing") and (current is None or current.kind != cue):
+            by = [self.person(m) for m in piece.mentions if self.person(m) is not None]
+            self._new_item(session, piece, cue, by[0] if by else None)
+            return ""
+        if (len(piece.sents) == 1 and not piece.mentions and not PRONOUN_START.match(first)
+                and (LINK_CUE.search(first) or current is None)):
+            note = Item("narrative", piece.block.line, blocks=[piece.block])
+            session.items.append(note)
+            return ""
+        if current is None or current.kind in ("ceremony",) or (current.kind == "narrative" and not current.checks):
+            note = Item("narrative", piece.block.line, blocks=[piece.block])
+            if current is None and session.intro == [] and lead_person is None:
+                note.checks.append("text with no speaker; an introduction, or part of an item?")
+            session.items.append(note)
+            return ""
+        current.blocks.append(piece.block)
+        return ""
+
+    def _cut_point(self, piece: Piece) -> int:
+        """A later sentence of the paragraph that starts something else: a
+        ceremony, the Q&A, or a new person from the floor (in Q&A)."""
+        for k in range(1, len(piece.sents)):
+            s = piece.sentence(k)
+            if CEREMONY.search(s) and CEREMONY_VERB.search(s) and re.search(
+                    r"\b(?:session|seminar|conference|event|programme|program|ceremony)\b", s, _I):
+                return k
+            if QA_CUE.search(s) and (LINK_CUE.search(s) or s.rstrip().endswith(":")):
+                return k
+        return 0
+
+    def _new_item(self, session: Session, piece: Piece, cue: str, person: PersonDraft | None,
+                  cue_given: bool = False) -> None:
+        kind = cue
+        item = Item("talk", piece.block.line, blocks=[piece.block])
+        panel = {id(p): role for p, role in session.panel}
+        if kind == "closing":
+            kind = "chair" if person is not None and person is session.chair else "thanks"
+        if not kind or kind == "qa":
+            if person is not None and person is session.chair:
+                kind = "chair"
+            elif person is not None and panel.get(id(person)) == "discussant":
+                kind = "discussant"
+            else:
+                kind = "talk"
+            if not (person is not None and id(person) in panel and kind == "talk"):
+                item.checks.append(f"kind '{kind}' guessed")
+        if kind == "chair" and person is not None and session.chair is None:
+            session.chair = person
+        item.kind = kind
+        if person is not None:
+            item.speakers = [person]
+        else:
+            item.checks.append("speaker not found; add speakers")
+        if kind in ("talk", "keynote"):
+            first = piece.sentence(0)
+            q = _QUOTED.search(first)
+            if q and len(q.group(1).split()) >= 2:
+                item.title = q.group(1).strip()
+        session.items.append(item)
+        self.qa = None
+
+    def _continue(self, session: Session | None, piece: Piece, mode: str) -> None:
+        """A list item: it goes with what precedes it."""
+        if mode == "front" or session is None:
+            self.draft.introduction.append(piece.block)
+            return
+        if self.qa is not None and self.qa.exchanges:
+            ex = self.qa.exchanges[-1]
+            (ex.answers[-1].blocks if ex.answers else ex.question).append(piece.block)
+            return
+        current = self._current(session)
+        if current is None or current.kind == "qa":
+            current = Item("narrative", piece.block.line)
+            current.checks.append("a list with no speaker")
+            session.items.append(current)
+        current.blocks.append(piece.block)
+
+    # -- question and answer ------------------------------------------------------------
+    def _panellists(self, session: Session) -> set[int]:
+        out = {id(p) for p, _ in session.panel}
+        if session.chair is not None:
+            out.add(id(session.chair))
+        for it in session.items:
+            out.update(id(p) for p in it.speakers)
+            for ex in it.exchanges:
+                out.update(id(a.by) for a in ex.answers if a.by is not None)
+                out.update(id(p) for p in ex.to)
+        return out
+
+    def _qa_paragraph(self, session: Session, piece: Piece) -> None:
+        qa = self.qa
+        assert qa is not None
+        start = 0
+        parts: list[tuple[int, str, PersonDraft | None, list[PersonDraft], list[str]]] = []
+        # decide, sentence by sentence, where a question or an answer starts
+        ex = qa.exchanges[-1] if qa.exchanges else None
+        state_q = ex is not None and not ex.answers
+        current_speaker = (ex.answers[-1].by if ex and ex.answers else ex.questioner if ex else None)
+        for k in range(len(piece.sents)):
+            s = piece.sentence(k)
+            lead = self._lead(piece, k)
+            who = self.person(lead)
+            panel = self._panellists(session)
+            addressed = self._addressed(piece, k)
+            if who is not None and who is not current_speaker:
+                answering = (ex is not None and (any(who is p for p in ex.to) or id(who) in panel
+                                                 or ANSWER_START.search(s)) and not (QUESTION_VERB.search(s)
+                                                                                     and id(who) not in panel))
+                if answering:
+                    parts.append((k, "answer", who, [], []))
+                    state_q = False
+                else:
+                    parts.append((k, "question", who, addressed, []))
+                    ex = Exchange(who, [], [])  # placeholder for state; replaced below
+                    state_q = True
+                current_speaker = who
+                continue
+            if who is None and ex is not None and state_q and PRONOUN_START.match(s) and ANSWER_START.search(s) \
+                    and not QUESTION_VERB.search(s):
+                target = parts[-1][3] if parts and parts[-1][1] == "question" else ex.to
+                by = target[0] if len(target) == 1 else None
+                parts.append((k, "answer", by, [], [] if by else ["answered by someone the report does not name"]))
+                state_q = False
+                current_speaker = by
+                continue
+            if addressed and state_q:
+                if parts and parts[-1][1] == "question":
+                    parts[-1][3].extend(p for p in addressed if all(p is not q for q in parts[-1][3]))
+                elif ex is not None:
+                    ex.to.extend(p for p in addressed if all(p is not q for q in ex.to))
+        # apply
+        bounds = [p[0] for p in parts] + [len(piece.sents)]
+        if not parts or bounds[0] > 0:
+            head = self._slice(piece, 0, bounds[0])
+            last = qa.exchanges[-1] if qa.exchanges else None
+            if last is None:
+                qa.intro.append(head)
+            elif last.answers:
+                last.answers[-1].blocks.append(head)
+            else:
+                last.question.append(head)
+        for (k, what, who, addressed, checks), end in zip(parts, bounds[1:]):
+            block = self._slice(piece, k, end)
+            if what == "question":
+                new = Exchange(who, list(addressed), [block])
+                qa.exchanges.append(new)
+            else:
+                if not qa.exchanges:
+                    new = Exchange(None, [], [])
+                    new.checks.append("an answer with no question before it")
+                    qa.exchanges.append(new)
+                qa.exchanges[-1].answers.append(Answer(who, [block], list(checks)))
+
+    def _addressed(self, piece: Piece, k: int) -> list[PersonDraft]:
+        a, b = piece.sents[k]
+        out = []
+        for m in piece.in_sentence(k):
+            before = piece.text[max(a, m.start - 40):m.start]
+            if re.search(r"\b(?:asked|to|question(?:ed)?|directed at|put to|addressing)\s*$", before, _I):
+                p = self.person(m)
+                if p is not None:
+                    out.append(p)
+        return out
+
+    def _slice(self, piece: Piece, k: int, end: int) -> Block:
+        a = piece.sents[k][0]
+        b = piece.sents[end - 1][1] if end < len(piece.sents) else len(piece.text)
+        return piece.block.sub(a, b)
+
+    # -- finishing ------------------------------------------------------------------
+    def _finish_sessions(self) -> None:
+        d = self.draft
+        d.sessions = [s for s in d.sessions if s.items or s.intro]
+        for n, s in enumerate(d.sessions, 1):
+            if not s.items:
+                s.items.append(Item("narrative", s.line, blocks=s.intro))
+                s.intro = []
+                s.items[0].checks.append("a session with no contributions found")
+            if s.kind == "inaugural":
+                s.title = s.title or "Inaugural Session"
+            elif s.kind == "concluding":
+                s.title = s.title or "Concluding Session"
+            else:
+                s.title = s.numbered or s.title or f"Session {roman(n)}"
+            for it in s.items:
+                if it.kind == "qa":
+                    self._finish_qa(s, it)
+            # the panel: who spoke, then who was listed but not heard
+            if s.chair is None:
+                chairs = [it.speakers[0] for it in s.items if it.kind == "chair" and it.speakers]
+                s.chair = chairs[0] if chairs else None
+
+    def _finish_qa(self, s: Session, qa: Item) -> None:
+        kept = []
+        for ex in qa.exchanges:
+            if not ex.answers:
+                ex.answers.append(Answer(None, [], ["no answer found: the question stands alone"]))
+            if ex.questioner is None:
+                ex.checks.append("questioner not found")
+            kept.append(ex)
+        qa.exchanges = kept
+
+    def _event_facts(self) -> None:
+        d = self.draft
+        intro_text = " ".join(b.text for b in d.introduction)
+        all_text = " ".join(b.text for b in self.report.blocks)
+        titled = re.search(r"\b(?:titled|entitled|on the (?:theme|topic)|themed|under the (?:title|theme))\s*,?\s*"
+                           r"[“\"‘']([^”\"’]{5,200})[”\"’]", intro_text, _I)
+        if not d.title and titled:
+            d.title = titled.group(1).strip()
+        if not d.title and self.report.meta_title:
+            d.title = self.report.meta_title
+        if not d.title:
+            d.title = "Untitled conference"
+            d.checks["title"] = "the report gives no title"
+        if ": " in d.title and not d.subtitle:
+            d.title, d.subtitle = (x.strip() for x in d.title.split(": ", 1))
+        kinds = r"(?:Conference|Seminar|Workshop|Round[- ]?[Tt]able|Symposium|Dialogue|Forum|Webinar|Colloquium|" \
+                r"Consultation|Meeting|Summit|Lecture|Discussion|Conclave|Moot|Talk)"
+        km = re.search(rf"\b(?:a|an|the|its)\s+((?:[A-Z0-9][\w-]*\s+){{0,5}}?{kinds})\b", intro_text)
+        if km:
+            d.kind = km.group(1)
+        org = re.search(r"(?:^|[.;]\s+|,\s+)(?:the\s+)?((?:[A-Z][\w&’'-]*\s+){0,6}?[A-Z][\w&’'-]*)\s+"
+                        r"(?:organi[sz]ed|hosted|convened|arranged|held|conducted)\b", intro_text)
+        if org:
+            name = org.group(1).strip()
+            d.organiser_short = name if re.fullmatch(r"[A-Z&]{2,10}", name) else ""
+            expanded = re.search(rf"((?:[A-Z][\w-]*\s+(?:(?:of|for|and|on|the|in)\s+)*){{1,8}})\({re.escape(name)}\)",
+                                 all_text) if d.organiser_short else None
+            d.organiser = expanded.group(1).strip() if expanded else name
+            if not expanded and d.organiser_short:
+                d.checks["organiser"] = f"the report names the organiser only as '{name}'; write its full name"
+        else:
+            d.organiser = "Organiser"
+            d.checks["organiser"] = "the organiser was not found; write its name"
+        if not d.organiser_short:
+            initials = "".join(w[0] for w in d.organiser.split() if w[0].isupper())
+            d.organiser_short = initials if len(initials) >= 2 else d.organiser
+        venue = re.search(r"\b(?:at|venue:?)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,6}(?:Hotel|Hall|Auditorium|Centre|"
+                          r"Center|Club|Campus|University|Institute|Complex|Room|Marriott|Serena|Library|Museum|"
+                          r"Academy|House|Palace|Secretariat|Embassy|College|School|Headquarters)\b(?:,\s+[A-Z]\w+)?)",
+                          intro_text) or re.search(r"\bat\s+the\s+((?:[A-Z][\w'’&-]*\s*){2,6})", intro_text)
+        if venue:
+            d.venue = venue.group(1).strip().rstrip(",")
+        else:
+            d.venue = "Venue not stated"
+            d.checks["venue"] = "the report names no venue"
+        d.city = self._city(d.venue, all_text)
+        d.date = self._date(all_text)
+
+    def _city(self, venue: str, text: str) -> str:
+        places = Counter()
+        for p in self.people.people:
+            if p.affiliation and "," in p.affiliation:
+                places[p.affiliation.rsplit(",", 1)[1].strip()] += 1
+        m = re.search(r",\s+([A-Z][a-z]+)$", venue)
+        if m:
+            return m.group(1)
+        for place, _ in places.most_common():
+            if place and place in venue:
+                return place
+        m = re.search(r"\bin\s+([A-Z][a-z]+)(?:,\s+[A-Z][a-z]+)?\b", " ".join(b.text for b in self.draft.introduction))
+        if m:
+            self.draft.checks["city"] = f"city guessed from 'in {m.group(1)}'"
+            return m.group(1)
+        if places:
+            place = places.most_common(1)[0][0]
+            self.draft.checks["city"] = f"city guessed from the participants' affiliations ('{place}')"
+            return place
+        self.draft.checks["city"] = "the report names no city"
+        return "City not stated"
+
+    def _date(self, text: str) -> str:
+        months = ("january february march april may june july august september october november december").split()
+        mon = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+        held = re.search(rf"\b(?:on|held on|dated?)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon},?\s+(\d{{4}})",
+                         text) or re.search(rf"\b(?:on|held on)\s+{mon}\s+(\d{{1,2}}),?\s+(\d{{4}})", text)
+        if held:
+            g = held.groups()
+            day, month, year = (g[0], g[1], g[2]) if g[0].isdigit() else (g[1], g[0], g[2])
+            iso = f"{year}-{months.index(month.lower()) + 1:02d}-{int(day):02d}"
+            if _real(iso):
+                return iso
+        if self.report.meta_date:
+            self.draft.checks["date"] = "the report gives no date; this is the Word file's creation month"
+            return self.report.meta_date[:7]
+        dated = re.findall(rf"{mon}\s+((?:19[89]|20\d)\d)\b", text)
+        if dated:
+            year = max(y for _, y in dated)
+            self.draft.checks["date"] = f"the report gives no date; {year} is the latest year it gives with a month"
+            return year
+        years = Counter(y for y in re.findall(r"\b((?:19[89]|20\d)\d)\b", text))
+        if years:
+            year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            self.draft.checks["date"] = f"the report gives no date; {year} is the year it mentions most"
+            return year
+        self.draft.checks["date"] = "the report gives no date"
+        return "2000"
+
+
+KIND_CUE_STARTS = re.compile(r"\boverview\b|\bwelcom|\bchief guest\b|\bkey ?note\b|\brecitation\b", _I)
+
+
+def _kind_cue(sentence: str) -> str:
+    """The kind of contribution a first sentence announces (parentheses,
+    which hold affiliations such as 'Chairperson, SVI', left out)."""
+    plain = _PAREN.sub("", sentence)
+    plain = HONORIFIC.sub(" ", plain)
+    best = None
+    for rx, kind in KIND_CUES:
+        m = rx.search(plain)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else ""
+
+
+def _unique(people) -> list[PersonDraft]:
+    out: list[PersonDraft] = []
+    for p in people:
+        if p is not None and all(p is not q for q in out):
+            out.append(p)
+    return out
+
+
+def _real(iso: str) -> bool:
+    import datetime
+    try:
+        datetime.date.fromisoformat(iso)
+        return True
+    except ValueError:
+        return False
+
+
+def _is_url_line(text: str) -> bool:
+    return bool(re.search(r"https?://\S+", text)) and len(text.split()) <= 12
+
+    
+def analyse(report: Report) -> Draft:
+    """The draft event a report describes."""
+    return Analysis(report).run()
