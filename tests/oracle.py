@@ -44,10 +44,12 @@ FIXES = {
     "is takes place every year": "takes place every year",
 }
 
-def seed_paragraphs(seed: str | None = None) -> list[str]:
-    """The report body as paragraphs (hard-wrapped lines joined), fixes applied."""
+def seed_paragraphs(seed: str | None = None, fixes: bool = True) -> list[str]:
+    """The report body as paragraphs (hard-wrapped lines joined), with the
+    source's fixes applied unless ``fixes`` is false (an import keeps the
+    report's own words)."""
     raw = seed if seed is not None else SEED.read_text(encoding="utf-8")
-    for wrong, right in FIXES.items():
+    for wrong, right in (FIXES.items() if fixes else ()):
         raw = raw.replace(wrong, right)
     paras: list[str] = []
     cur = ""
@@ -68,10 +70,10 @@ def seed_paragraphs(seed: str | None = None) -> list[str]:
     return paras
 
 
-def seed_sentences() -> list[str]:
+def seed_sentences(seed: str | None = None, fixes: bool = True) -> list[str]:
     """Every sentence of the report body, in order."""
     out: list[str] = []
-    for p in seed_paragraphs():
+    for p in seed_paragraphs(seed, fixes):
         out.extend(s for s in re.split(r"(?<=[.?!:])\s+|(?<=[a-z][.?])(?=[A-Z])", p) if tokens(s))
     return out
 

@@ -85,7 +85,8 @@ def _list_format(document) -> dict[tuple[str, str], bool]:
 
 def _num_pr(p) -> tuple[str, str] | None:
     """(numId, ilvl) of a paragraph in a list, directly or through its style."""
-    for ppr in (p._p.pPr, getattr(p.style, "element", None) is not None and p.style.element.pPr or None):
+    style = p.style.element if p.style is not None else None
+    for ppr in (p._p.pPr, style.pPr if style is not None else None):
         if ppr is None:
             continue
         num = ppr.find(f"{_W}numPr")

@@ -1,0 +1,259 @@
+"""`octavo import`: a rapporteur's report in, a draft event out.
+
+The seed report is imported as text and as a Word file a rapporteur would
+type, and scored against the bundled event (the ground truth); three
+reports of other shapes (tests/fixtures/reports/) are scored against their
+own expected structure.  Scores are printed (pytest -s shows them).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import BUNDLED, FIXTURES, ROOT
+from exporter.plaintext import body_units
+from exporter.project import Project
+from exporter.source import load_event
+from importscore import from_event, from_expected, score
+from oracle import DEBRIS, HEADINGS, SEED, missing, seed_sentences
+
+REPORTS = FIXTURES / "reports"
+
+
+def _import(tmp: Path, report: Path, name: str):
+    from exporter.importers import import_report
+
+    project = Project(tmp)
+    (tmp / "source").mkdir(exist_ok=True)
+    done = import_report(report, project, name)
+    return done, load_event(done.folder, project)
+
+
+@pytest.fixture(scope="module")
+def truth():
+    return from_event(load_event(BUNDLED, Project(ROOT)))
+
+
+@pytest.fixture(scope="module")
+def seed_txt(tmp_path_factory):
+    return _import(tmp_path_factory.mktemp("txt"), SEED, "seed-import")
+
+
+def seed_as_docx(path: Path) -> Path:
+    """The seed report as a rapporteur would type it in Word: a Title, the
+    bare headings as Heading 2, Normal paragraphs, the numbered points as a
+    real numbered list, names of outlets as plain lines."""
+    document = docx.Document()
+    document.add_paragraph("Pakistan-Russia Strategic Relations: Prospects for Cooperation", style="Title")
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            document.add_paragraph(" ".join(paragraph))
+            paragraph.clear()
+
+    import re
+    for line in SEED.read_text(encoding="utf-8").split("\n"):
+        line = line.strip()
+        if not line or line in DEBRIS:
+            flush()
+            continue
+        if line in HEADINGS:
+            flush()
+            document.add_paragraph(line.rstrip(":"), style="Heading 2")
+            continue
+        point = re.match(r"^[IVX]+\.\s+(.*)$", line)
+        if point:
+            flush()
+            document.add_paragraph(point.group(1), style="List Number")
+            continue
+        paragraph.append(line)
+        if re.search(r"[.:”\"?)]$", line) or len(line) < 50:
+            flush()
+    flush()
+    document.core_properties.author = "Rapporteur"
+    document.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def seed_docx(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("docx")
+    return _import(tmp, seed_as_docx(tmp / "report.docx"), "seed-docx")
+
+
+def _bar(s) -> None:
+    print(f"\n  {s}")
+    assert s.people_f1 >= 0.95
+    assert s.affiliations >= 0.90
+    assert s.sessions_right
+    assert s.items_f1 >= 0.90
+    assert s.titles >= 0.90
+    assert s.exchanges_f1 >= 0.90
+
+
+def test_the_seed_as_text_meets_the_bar(seed_txt, truth):
+    _bar(score(from_event(seed_txt[1]), truth))
+
+
+def test_the_seed_as_docx_meets_the_bar(seed_docx, truth):
+    _bar(score(from_event(seed_docx[1]), truth))
+
+
+@pytest.mark.parametrize("which", ["seed_txt", "seed_docx"])
+def test_every_sentence_of_the_report_is_in_the_import(which, request):
+    _, event = request.getfixturevalue(which)
+    text = "\n".join(u.text for u in body_units(event))
+    assert missing(seed_sentences(fixes=False), text) == []
+
+
+def test_the_seed_import_names_its_guesses(seed_txt):
+    done, event = seed_txt
+    files = {p.relative_to(done.folder).as_posix(): p.read_text(encoding="utf-8")
+             for p in done.folder.rglob("*.yaml")}
+    people = files["people.yaml"]
+    for variant in ("Irena Nikolaevna Serenko", "Kahlid Banuri", "Boris Volkhnosky"):
+        assert f"# check: merged '{variant}'" in people
+    assert "Complied by" in files["event.yaml"]
+    assert done.checks == sum(text.count("# check: ") for text in files.values())
+    assert done.dropped == ((1, "Listen Text"), (112, "Author of this article:"))
+    assert [o.name for o in event.media.outlets][:2] == ["Daily Times", "Express Tribune"]
+    assert event.credits.compiled_by == ("Raosen Taj Raisani", "Haris Bilal Malik")
+    assert (event.title, event.subtitle, event.venue, event.city) == (
+        "Pakistan-Russia Strategic Relations", "Prospects for Cooperation", "Islamabad Marriott Hotel", "Islamabad")
+    lists = [b for s in event.sessions for it in s.items for b in getattr(it, "body", ()) if hasattr(b, "ordered")]
+    assert [len(b.items) for b in lists] == [5, 7]
+
+
+def test_the_source_is_in_house_style(seed_txt):
+    done, _ = seed_txt
+    session = (done.folder / "sessions" / "2-session-2.yaml").read_text(encoding="utf-8")
+    assert "    speakers: [serenko]\n    title: Changing Geo-political Dynamics" in session
+    assert "\n      The first speaker Dr. Irina Serenko delivered a talk on “Changing" in session
+    assert "\n      Underlining the situation in South Asia, she discussed the role of Russia in the region.\n" \
+           in session
+
+
+@pytest.mark.parametrize("name", ["seminar", "leadins", "roundtable"])
+def test_reports_of_other_shapes_meet_the_bar(name, tmp_path):
+    folder = REPORTS / name
+    report = next(p for p in folder.iterdir() if p.stem == "report")
+    done, event = _import(tmp_path, report, name)
+    s = score(from_event(event), from_expected(folder / "expected.yaml"))
+    _bar(s)
+    words = " ".join(u.text for u in body_units(event))
+    body = [line for line in report.read_text(encoding="utf-8").split("\n\n") if len(line.split()) > 12]
+    assert missing([" ".join(b.replace("**", "").split()) for b in body if not b.startswith("#")], words) == []
+
+
+def test_the_imported_seed_exports(seed_txt, cli, tmp_path):
+    done, _ = seed_txt
+    project = done.folder.parent.parent
+    result = cli("export", "all", "seed-import", "--out", str(tmp_path), cwd=project)
+    assert result.exit_code == 0, result.output
+    for suffix in ("-proceedings.pdf", "-proceedings.docx", "-proceedings-print.pdf"):
+        assert (tmp_path / "seed-import" / f"seed-import{suffix}").stat().st_size > 10_000
+
+
+def test_an_import_is_deterministic(seed_txt, tmp_path):
+    done, _ = seed_txt
+    again, _ = _import(tmp_path, SEED, "seed-import")
+    for path in done.folder.rglob("*.yaml"):
+        assert (again.folder / path.relative_to(done.folder)).read_bytes() == path.read_bytes()
+
+
+# -- the command and bad input ----------------------------------------------------------
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "source").mkdir()
+    return tmp_path
+
+
+def test_the_command_prints_a_summary_and_refuses_to_overwrite(cli, tmp_path):
+    project = _project(tmp_path)
+    result = cli("import", str(SEED), cwd=project)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("wrote source/pakistan-russia-strategic-relations/: 24 people, 3 sessions, ")
+    assert "dropped as web-page debris: 'Listen Text' (line 1), 'Author of this article:' (line 112)" in lines
+    assert any("need an editor's eye: grep -rn '# check:' source/pakistan-russia-strategic-relations" in ln
+               for ln in lines)
+    again = cli("import", str(SEED), cwd=project)
+    assert again.exit_code == 2
+    assert "source/pakistan-russia-strategic-relations already exists" in again.output
+    assert cli("validate", "pakistan-russia-strategic-relations", cwd=project).exit_code == 0
+
+
+BAD = {
+    "empty.txt": (b"  \n\n", "report.txt: the report is empty"),
+    "latin1.txt": ("Caf\u00e9 society.\n".encode("latin-1"),
+                   "report.txt:1:4: not valid UTF-8 (byte 0xE9); save the report as UTF-8"),
+    "control.txt": (b"Fine line.\nA bell \x07 rings.\n",
+                    "report.txt:2:8: character U+0007 (BEL) is not allowed in a report; delete it"),
+    "override.md": ("# T\n\nText \u202e here.\n".encode(), "report.md:3:6: character U+202E"),
+    "notzip.docx": (b"this is not a zip at all", "report.docx: this is not a .docx file (not a zip package)"),
+    "locked.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "report.docx: this is an encrypted"),
+    "macro.docm": (b"PK\x03\x04", "report.docm: this is a macro-enabled document"),
+    "report.pdf": (b"%PDF-1.7", "report.pdf: cannot import a '.pdf' file"),
+    "binary.txt": (b"\x00\x01\x02text", "report.txt: this is not a text file (it holds NUL bytes)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_reports_are_refused_with_a_located_message(name, cli, tmp_path):
+    project = _project(tmp_path)
+    data, expected = BAD[name]
+    report = project / ("report" + Path(name).suffix)
+    report.write_bytes(data)
+    result = cli("import", report.name, "--event", "x", cwd=project)
+    assert result.exit_code == 2
+    assert expected in result.output, result.output
+    assert "Traceback" not in result.output
+    assert list((project / "source").iterdir()) == []
+
+
+def test_utf16_with_a_bom_is_read(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_bytes(text.encode("utf-16"))
+    _, event = _import(tmp_path, report, "utf16")
+    assert len(event.sessions) == 3
+
+
+def test_a_docx_that_is_a_zip_of_something_else_is_refused(cli, tmp_path):
+    import zipfile
+
+    project = _project(tmp_path)
+    with zipfile.ZipFile(project / "report.docx", "w") as z:
+        z.writestr("hello.txt", "hi")
+    result = cli("import", "report.docx", cwd=project)
+    assert result.exit_code == 2
+    assert "report.docx: this zip is not a Word document (no word/document.xml)" in result.output
+
+
+def test_a_macro_enabled_package_named_docx_is_refused(cli, tmp_path):
+    project = _project(tmp_path)
+    path = seed_as_docx(project / "report.docx")
+    import zipfile
+    data = {}
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            data[info.filename] = z.read(info.filename)
+    data["[Content_Types].xml"] = data["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+    with zipfile.ZipFile(path, "w") as z:
+        for n, d in data.items():
+            z.writestr(n, d)
+    result = cli("import", "report.docx", cwd=project)
+    assert result.exit_code == 2 and "macro-enabled document" in result.output
+
+
+def test_a_bad_event_name_is_refused_before_reading(cli, tmp_path):
+    project = _project(tmp_path)
+    shutil.copy(SEED, project / "r.txt")
+    result = cli("import", "r.txt", "--event", "Bad Name", cwd=project)
+    assert result.exit_code == 2 and "event name 'Bad Name'" in result.output
