@@ -235,7 +235,7 @@ def _detail(text: str, end: int) -> tuple[str, str, str, int]:
     if paren and _looks_like_position(paren.group(1)):
         return post, paren.group(1).strip(), "paren", paren.end()
     appos = re.compile(r",[ \t\u00a0]+((?:the |a |an )?[^;\n]{3,200}?)(?=,[ \t\u00a0]+(?:in|while|who|during|at the|"
-                       r"on|said|stated|speaking|delivering|presenting|as)\b|[.;:](?:\s|$)|\s+(?:in|while) (?:his|her|their)"
+                       r"on|said|stated|speaking|delivering|presenting|as)\b|,[ \t\u00a0]+(?=[a-z])|[.;:](?:\s|$)|\s+(?:in|while) (?:his|her|their)"
                        r"\b|$)").match(text, end)
     if appos:
         phrase = appos.group(1).strip()

@@ -119,6 +119,9 @@ SESSION_VERB = re.compile(r"\b(?:start(?:ed|s)|beg[au]n|commenced|opened|(?:was|
                           r"titled|entitled|devoted|dedicated|themed)|focus(?:ed|sed)|featured|dealt|comprised|"
                           r"consisted|discussed|explored|examined|addressed|took up|was on)\b|^\s*[,:(]", _I)
 SESSION_BY_NUMBER = re.compile(r"^\W*(?:session|panel)\s+(?:[IVX]+|\d+|one|two|three|four|five|six)\b", _I)
+CHAIR_LABEL = re.compile(r"^\W*(?:chair(?:ed by|person|man|woman)?|moderator|moderated by|presided by)\s*:", _I)
+SESSION_CHAIRED = re.compile(r"^\W*(?:the\s+)?(?:\w+\s+){0,3}(?:session|panel|discussion|round ?table)\b[^.]{0,60}?"
+                             r"\b(?:was|were)\s+(?:chaired|moderated|presided)", _I)
 INAUGURAL = re.compile(r"\b(?:inaugural|inauguration|opening)\b", _I)
 CONCLUDING = re.compile(r"\b(?:concluding|closing|valedictory|final)\b", _I)
 PANEL = re.compile(r"\b(?:panel|panell?ists?|speakers (?:included|were)|discussants?|chaired|moderated|presided|"
@@ -147,13 +150,15 @@ KIND_CUES = [
     (re.compile(r"\bchief guest\b|\bguest of hono(?:u)?r\b", _I), "chief-guest"),
     (re.compile(r"\bkey ?note\b", _I), "keynote"),
     (re.compile(r"\brapporteur", _I), "rapporteur"),
-    (re.compile(r"\bvote of thanks\b|\bthanked (?:all|every|the (?:speakers|participants|guests|audience))|"
-                r"\bexpressed (?:his|her|their) (?:gratitude|thanks) to (?:all|the)", _I), "thanks"),
+    (re.compile(r"\bvote of thanks\b|\bthanked\b|\bexpressed (?:his|her|their) (?:gratitude|thanks)", _I), "thanks"),
+    (re.compile(r"\bpresented (?:a|the) summary\b|\bsummari[sz]ed the (?:discussions?|proceedings|deliberations|"
+                r"sessions?|conference|seminar)\b|\bsumm(?:ed|ing) up the (?:discussions?|proceedings|deliberations)",
+                _I), "rapporteur"),
     (re.compile(r"\b(?:concluding|closing) (?:remarks|address|speech)\b", _I), "closing"),
     (re.compile(r"\boverview\b", _I), "overview"),
     (re.compile(r"\bdiscussants?\b", _I), "discussant"),
-    (re.compile(r"\b(?:session )?chair(?:person|man|woman)?\b(?!s)|\bmoderator\b|\bchairing\b|\bpresiding\b", _I),
-     "chair"),
+    (re.compile(r"\b(?:session )?chair(?:person|man|woman)?\b(?!s)|\bmoderat(?:or|ed|ing)\b|\bchairing\b|"
+                r"\bpresiding\b", _I), "chair"),
     (re.compile(r"\btalk\b|\bpresentation\b|\bpaper\b|\blecture\b|\bspoke\b|\bspeaker\b|\bpanell?ist\b|\bpresented\b|"
                 r"\bdelivered\b|[“\"]", _I), "talk"),
 ]
@@ -439,7 +444,11 @@ class Analysis:
         m = SESSION_START.match(first)
         by_number = SESSION_BY_NUMBER.match(first)
         if not (m and SESSION_VERB.search(m.group("rest"))) and not by_number:
-            return None
+            current = self.draft.sessions[-1] if self.draft.sessions else None
+            # "The roundtable discussion that followed was chaired by …"
+            if not (SESSION_CHAIRED.search(first) and current is not None
+                    and any(it.kind not in ("narrative", "ceremony") for it in current.items)):
+                return None
         which = (m.group("which") if m else "").lower()
         current = self.draft.sessions[-1] if self.draft.sessions else None
         kind = ("inaugural" if INAUGURAL.search(which) else "concluding" if CONCLUDING.search(which) else "working")
@@ -514,6 +523,12 @@ class Analysis:
             pending = self._paragraph(session, first, pending)
             return self._paragraph(session, rest, pending)
         first = piece.sentence(0)
+        label = CHAIR_LABEL.match(first)
+        if label and len(piece.sents) <= 2 and not any(it.kind not in ("narrative",) for it in session.items):
+            self._session_intro(session, piece)  # "Chair: Amb. (R) X, former …"
+            who = next((self.person(m) for m in piece.mentions if self.person(m)), None)
+            session.chair = session.chair or who
+            return pending
         if QA_CUE.search(first) and (self._lead(piece) is None or len(piece.sents) == 1):
             item = Item("qa", piece.block.line, intro=[piece.block])
             session.items.append(item)
@@ -851,13 +866,17 @@ KIND_CUE_STARTS = re.compile(r"\boverview\b|\bwelcom|\bchief guest\b|\bkey ?note
 def _kind_cue(sentence: str) -> str:
     """The kind of contribution a first sentence announces (parentheses,
     which hold affiliations such as 'Chairperson, SVI', left out)."""
-    plain = _PAREN.sub("", sentence)
+    titled = bool(_QUOTED.search(sentence))
+    plain = _QUOTED.sub(" ", _PAREN.sub("", sentence))  # a talk's title says nothing of its kind
     plain = HONORIFIC.sub(" ", plain)
     best = None
-    for rx, kind in KIND_CUES:
+    for rx, kind in KIND_CUES:  # a named kind (keynote, chair…) before the generic 'talk'
         m = rx.search(plain)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), kind)
+        rank = (kind == "talk", m.start() if m else 0)
+        if m and (best is None or rank < best[0]):
+            best = (rank, kind)
+    if best and best[1] == "thanks" and titled:
+        return "talk"  # "thanked the organisers and spoke on “…”"
     return best[1] if best else ""
 
 
