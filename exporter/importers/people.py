@@ -127,6 +127,7 @@ class PersonDraft:
         return self.name.split()[-1]
 
 
+@lru_cache(maxsize=65536)
 def _fold(token: str) -> str:
     """A name token compared without case, accents, dots or apostrophes."""
     t = unicodedata.normalize("NFKD", token)
@@ -150,6 +151,7 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[len(b)]
 
 
+@lru_cache(maxsize=65536)
 def same_token(a: str, b: str) -> bool:
     """Two name tokens for one name: equal, or one slip apart when long."""
     fa, fb = _fold(a), _fold(b)
@@ -322,12 +324,12 @@ class People:
         *given, surname = mention.tokens
         out = []
         for p in self.people:
-            for other in p.mentions:
-                *og, osur = other.tokens
+            # each distinct spelling once: a long report names people often
+            for other in dict.fromkeys(m.tokens for m in p.mentions):
+                *og, osur = other
                 if same_token(surname, osur) and given_agree(tuple(given), tuple(og)):
                     out.append(p)
                     break
-                # "Dr. Nikolaevna Serenko" after "Irina Nikolaevna Serenko"
         return out
 
     def add(self, mention: Mention) -> PersonDraft | None:
