@@ -371,7 +371,7 @@ class Analysis:
                         self._session_intro(session, piece)
                         continue
             if mode == "front":
-                if self._starts_item(piece, None) and self._front_is_over():
+                if self._starts_item(piece, None):
                     session, mode = self._implicit_session(b.line), "session"
                 else:
                     d.introduction.append(b)
@@ -407,11 +407,6 @@ class Analysis:
             self.draft.compiled_by.extend(people)
             if label.lower().startswith("complied"):
                 self.draft.checks["credits"] = "the report says 'Complied by'; read as 'Compiled by'"
-
-    def _front_is_over(self) -> bool:
-        """Whether the introduction has had its say (a speaker's paragraph
-        right at the top still belongs to a session)."""
-        return True
 
     def _implicit_session(self, line: int) -> Session:
         s = Session("working", line)
@@ -469,7 +464,6 @@ class Analysis:
         if quoted and not session.theme:
             session.theme = quoted.group(1).strip()
         chair = CHAIRED.search(text)
-        discussant_from = None
         dm = re.search(r"\bdiscussants?\b", text, _I)
         for m in piece.mentions:
             p = self.person(m)
@@ -485,7 +479,6 @@ class Analysis:
                 role = "discussant"
             if all(q is not p for q, _ in session.panel):
                 session.panel.append((p, role))
-        del discussant_from
 
     # -- items ----------------------------------------------------------------------
     qa: Item | None = None
