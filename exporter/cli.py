@@ -426,6 +426,8 @@ def import_command(report: Path, event_name: str | None) -> None:
     if done.dropped:
         unit = done.unit
         click.echo("dropped as web-page debris: " + ", ".join(f"'{text}' ({unit} {n})" for n, text in done.dropped))
+    for note in done.notes:
+        click.echo(note)
     if done.checks:
         click.echo(f"{done.checks} place{'s' if done.checks != 1 else ''} need an editor's eye: "
                    f"grep -rn '# check:' {where}")

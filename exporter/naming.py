@@ -7,6 +7,18 @@ import hashlib
 import re
 import unicodedata
 
+from exporter.errors import OctavoError
+
+#: A name that becomes a folder and part of file names.
+NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def check_name(kind: str, name: str) -> None:
+    """Refuse an event or layout name that cannot be a folder name here."""
+    if not NAME.match(name):
+        raise OctavoError(f"{kind} name '{name}': use lower-case letters, digits and hyphens "
+                          "(it becomes a folder and part of file names)")
+
 
 def slug(text: str) -> str:
     """``text`` as a lower-case ASCII slug: accents dropped, every other run

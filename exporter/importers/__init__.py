@@ -13,7 +13,6 @@ place.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from typing import Callable
 
 from exporter.errors import OctavoError, Problem, ValidationError
 from exporter.importers.document import Report
-from exporter.naming import slug
+from exporter.naming import check_name, slug
 from exporter.project import Project
 
 #: Report readers by file suffix: each takes the bytes and a display name.
@@ -37,8 +36,6 @@ READERS: dict[str, str] = {
 #: Largest report read (bytes); raise with OCTAVO_MAX_REPORT_BYTES.
 MAX_REPORT_BYTES = int(os.environ.get("OCTAVO_MAX_REPORT_BYTES", 50_000_000))
 
-NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
 
 @dataclass(frozen=True)
 class Imported:
@@ -52,6 +49,7 @@ class Imported:
     checks: int
     dropped: tuple[tuple[int, str], ...]
     unit: str
+    notes: tuple[str, ...] = ()
 
 
 def reader(suffix: str) -> Callable[[bytes, str], Report]:
@@ -95,10 +93,8 @@ def import_report(path: Path, project: Project, name: str | None = None) -> Impo
     from exporter.output import atomic_write
 
     display = project.display(path.resolve()) if path.is_absolute() or path.exists() else str(path)
-    if name is not None and not NAME.match(name):
-        raise OctavoError(f"event name '{name}': use lower-case letters, digits and hyphens "
-                          "(it becomes a folder and part of file names)")
     if name is not None:
+        check_name("event", name)
         _refuse_existing(project, name)
     report = read_report(path, display)
     draft = analyse(report)
@@ -120,7 +116,7 @@ def import_report(path: Path, project: Project, name: str | None = None) -> Impo
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return Imported(final, written.people, written.sessions, written.items, written.exchanges, written.checks,
-                    tuple(draft.dropped), report.unit)
+                    tuple(draft.dropped), report.unit, report.notes)
 
 
 def _refuse_existing(project: Project, name: str) -> None:

@@ -10,7 +10,7 @@ that text so that the writer can carry it into the source's Markdown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 SpanKind = Literal["emph", "strong", "link"]
@@ -65,7 +65,7 @@ class Report:
     dropped: tuple[tuple[int, str], ...] = ()
     meta_title: str = ""
     meta_date: str = ""
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()  # what the reader could not carry over, for the summary
 
 
 #: A list item's marker at the start of a line: "I.", "iv)", "1.", "2)",

@@ -22,11 +22,14 @@ import zipfile
 
 from exporter.errors import Problem, ValidationError
 from exporter.importers.document import Block, Report, Span
-from exporter.importers.text import _Lines, _mark_title
+from exporter.importers.text import _Lines, _mark_title, _normalise_newlines
 from exporter.source.yamlread import FORBIDDEN, char_name
 
 #: Uncompressed size a .docx may unpack to (a zip bomb is refused).
 MAX_UNPACKED = int(os.environ.get("OCTAVO_MAX_DOCX_UNPACKED", 200_000_000))
+
+#: Parts a .docx may hold.
+MAX_PARTS = int(os.environ.get("OCTAVO_MAX_DOCX_PARTS", 10_000))
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
@@ -51,6 +54,10 @@ def _check_package(raw: bytes, display: str) -> None:
             if sum(i.file_size for i in infos) > MAX_UNPACKED:
                 raise _refuse(display, f"the package unpacks to more than {MAX_UNPACKED:,} bytes "
                                        "(raise the limit with OCTAVO_MAX_DOCX_UNPACKED)")
+            if len(infos) > MAX_PARTS:
+                raise _refuse(display, f"the package has {len(infos):,} parts, over the limit of {MAX_PARTS:,}")
+            if any(n.startswith("/") or ".." in n.split("/") or "\\" in n for n in names):
+                raise _refuse(display, "the package has a part outside it (a name with '..' or an absolute path)")
             if "[Content_Types].xml" not in names or "word/document.xml" not in names:
                 raise _refuse(display, "this zip is not a Word document (no word/document.xml)")
             types = z.read("[Content_Types].xml")
@@ -105,18 +112,44 @@ def _outline_level(p) -> int:
     return 0
 
 
-def _runs(p) -> tuple[str, list[Span]]:
-    """A paragraph's text and its bold, italic and link spans."""
-    from docx.text.hyperlink import Hyperlink
+def _runs(p, counts: dict[str, int]) -> tuple[str, list[Span]]:
+    """A paragraph's text and its bold, italic and link spans.
+
+    Every run of the paragraph counts, not only its direct children: runs
+    in pending insertions (``w:ins``, ``w:moveTo``), content controls, smart
+    tags and simple fields are text the reader sees in Word.  Pending
+    deletions (``w:del``, ``w:moveFrom``) are left out: the report is read
+    as if its tracked changes were accepted, and ``counts`` says how many
+    there were.  Runs of a text box belong to the text box's own paragraphs."""
+    from docx.text.run import Run
 
     text = ""
     spans: list[Span] = []
-
-    def add_run(run) -> None:
-        nonlocal text
+    rels = p.part.rels
+    for r in p._p.iter(f"{_W}r"):
+        skip = False
+        link = None
+        node = r.getparent()
+        while node is not None and node is not p._p:
+            tag = node.tag
+            if tag in (f"{_W}del", f"{_W}moveFrom"):
+                skip = True
+                counts["deleted"] = counts.get("deleted", 0) + 1
+                break
+            if tag == f"{_W}p":  # a paragraph inside a text box
+                skip = True
+                break
+            if tag in (f"{_W}ins", f"{_W}moveTo"):
+                counts["inserted"] = counts.get("inserted", 0) + 1
+            if tag == f"{_W}hyperlink" and link is None:
+                link = node
+            node = node.getparent()
+        if skip:
+            continue
+        run = Run(r, p)
         t = run.text
         if not t:
-            return
+            continue
         start = len(text)
         text += t
         style = (run.style.name if run.style is not None else "") or ""
@@ -124,17 +157,11 @@ def _runs(p) -> tuple[str, list[Span]]:
             spans.append(Span(start, len(text), "strong"))
         if run.italic or style in ("Emphasis", "Italic"):
             spans.append(Span(start, len(text), "emph"))
-
-    for part in p.iter_inner_content():
-        if isinstance(part, Hyperlink):
-            start = len(text)
-            for run in part.runs:
-                add_run(run)
-            target = part.address or ""
-            if target and len(text) > start:
+        if link is not None:
+            rid = link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+            target = rels[rid].target_ref if rid in rels and rels[rid].is_external else ""
+            if target:
                 spans.append(Span(start, len(text), "link", target))
-        else:
-            add_run(part)
     return text, _merge(spans)
 
 
@@ -154,6 +181,7 @@ def read_docx(raw: bytes, display: str) -> Report:
     _check_package(raw, display)
     import docx
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(raw))
@@ -161,6 +189,7 @@ def read_docx(raw: bytes, display: str) -> Report:
         raise _refuse(display, f"Word could have written this, but it cannot be read: {exc}") from None
     formats = _list_format(document)
     problems: list[Problem] = []
+    counts: dict[str, int] = {}
     grouper = _Lines(wrapped=True)
     number = 0
 
@@ -172,10 +201,13 @@ def read_docx(raw: bytes, display: str) -> Report:
                         yield from paragraphs(cell)
             else:
                 yield part
+                for box in part._p.iter(f"{_W}txbxContent"):  # text boxes, after their anchor
+                    for inner in box.iter(f"{_W}p"):
+                        yield Paragraph(inner, part._parent)
 
     for p in paragraphs(document):
         number += 1
-        text, spans = _runs(p)
+        text, spans = _runs(p, counts)
         for m in FORBIDDEN.finditer(text):
             problems.append(Problem(display, number, m.start() + 1, "",
                                     f"character {char_name(m.group())} is not allowed in a report; delete it"))
@@ -194,7 +226,7 @@ def read_docx(raw: bytes, display: str) -> Report:
         num = _num_pr(p)
         if num is not None:
             grouper.cur_kind, grouper.cur_ordered = "item", formats.get(num, True)
-        parts = text.split("\n")
+        parts = _normalise_newlines(text).split("\n")  # w:br, and separators typed as characters
         offset = 0
         for part in parts:
             end = offset + len(part)
@@ -213,5 +245,27 @@ def read_docx(raw: bytes, display: str) -> Report:
         blocks = _mark_title(blocks)
     props = document.core_properties
     created = props.created.strftime("%Y-%m-%d") if props.created else ""
+    notes = []
+    if counts:
+        notes.append(f"tracked changes read as accepted: {counts.get('inserted', 0)} inserted and "
+                     f"{counts.get('deleted', 0)} deleted runs; check the text against the Word file")
+    for part, what in (("word/footnotes.xml", "footnotes"), ("word/endnotes.xml", "endnotes"),
+                       ("word/comments.xml", "comments")):
+        n = _count_notes(document, part)
+        if n:
+            notes.append(f"{n} {what} not imported (the source has no place for them); add them by hand")
     return Report(display, tuple(blocks), "paragraph", tuple(grouper.dropped),
-                  meta_title=(props.title or "").strip(), meta_date=created)
+                  meta_title=(props.title or "").strip(), meta_date=created, notes=tuple(notes))
+
+
+def _count_notes(document, partname: str) -> int:
+    """How many footnotes, endnotes or comments with text a package holds."""
+    for rel in document.part.rels.values():
+        if not rel.is_external and str(rel.target_part.partname) == "/" + partname:
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+            items = [n for n in root if n.tag in (f"{_W}footnote", f"{_W}endnote", f"{_W}comment")
+                     and n.get(f"{_W}type") not in ("separator", "continuationSeparator", "continuationNotice")]
+            return sum(1 for n in items if "".join(n.itertext()).strip())
+    return 0

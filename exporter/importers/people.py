@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from exporter.naming import slug
 
 _RETIRED = r"(?:\s*\((?:R|r|Retd\.?|retd\.?|Retired|retired)\))"
@@ -46,7 +48,7 @@ Chairperson Excellency Republic University Institute Centre Center Embassy Minis
 January February March April May June July August September October November December""".split())
 
 #: Post-nominal letters after a name: awards (HI (M), S Bt, SI(M)), degrees.
-_POSTNOM_TOKEN = r"(?:[A-Z]{1,3}\s?\([A-Z]\)|[ST]\.?\s?Bt|Bt|Ph\.?\s?D\.?|PhD|OBE|MBE|CBE|KBE|DBE|FRS|QC|KC|PEng)"
+_POSTNOM_TOKEN = r"(?:[A-Z]{1,3}\s?\((?![Rr]\))[A-Z]\)|[ST]\.?\s?Bt|Bt|Ph\.?\s?D\.?|PhD|OBE|MBE|CBE|KBE|DBE|FRS|QC|KC|PEng)"
 POSTNOMINALS = re.compile(rf",?\s*({_POSTNOM_TOKEN}(?:\s*,?\s*{_POSTNOM_TOKEN})*)(?=[\s,.;:)]|$)")
 
 ROLE_WORDS = re.compile(
@@ -121,6 +123,12 @@ class PersonDraft:
     country: str = ""
     mentions: list[Mention] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
+    spellings: dict[tuple[str, ...], None] = field(default_factory=dict)  # each distinct one, in order
+
+    def mention(self, m: Mention) -> "PersonDraft":
+        self.mentions.append(m)
+        self.spellings.setdefault(m.tokens)
+        return self
 
     @property
     def surname(self) -> str:
@@ -134,23 +142,6 @@ def _fold(token: str) -> str:
     return "".join(c for c in t if c.isalnum() and not unicodedata.combining(c)).lower()
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions), or limit+1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[len(b)]
-
-
 @lru_cache(maxsize=65536)
 def same_token(a: str, b: str) -> bool:
     """Two name tokens for one name: equal, or one slip apart when long."""
@@ -159,7 +150,7 @@ def same_token(a: str, b: str) -> bool:
         return True
     if min(len(fa), len(fb)) < 5:
         return False
-    return _distance(fa, fb, 1) <= 1
+    return OSA.distance(fa, fb, score_cutoff=1) <= 1  # one edit, or two neighbours swapped
 
 
 def _initial_of(a: str, b: str) -> bool:
@@ -231,7 +222,7 @@ def _detail(text: str, end: int) -> tuple[str, str, str, int]:
     """Post-nominals, then a parenthesis or an apposition after a name."""
     post = ""
     m = POSTNOMINALS.match(text, end)
-    if m:
+    if m and not HONORIFIC.match(text, m.start(1)):  # "…, AVM (R) Faaiz Amir": the next person's rank
         post, end = m.group(1).strip(), m.end()
     paren = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*\(([^()\n]{2,250})\)").match(text, end)
     if paren and _looks_like_position(paren.group(1)):
@@ -243,7 +234,8 @@ def _detail(text: str, end: int) -> tuple[str, str, str, int]:
         phrase = appos.group(1).strip()
         head = phrase.split()[:4]
         if (len(phrase.split()) <= 16 and not _names_someone(phrase)
-                and any(ROLE_WORDS.search(w) for w in head) and not re.match(r"(?:and|or|but)\b", phrase)):
+                and (any(ROLE_WORDS.search(w) for w in head) or ORG_WORDS.search(phrase))
+                and not re.match(r"(?:and|or|but|who|which|that)\b", phrase)):
             return post, phrase, "appos", end
     return post, "", "", end
 
@@ -279,7 +271,12 @@ def find_mentions(text: str, lead_in: tuple[int, int] | None = None) -> list[Men
         tokens, end = _name_tokens(text, m.end(), need_two=need_two)
         if not tokens:
             continue
-        post, detail, kind, after = _detail(text, end)
+        inside_lead = lead_in is not None and lead_in[0] <= m.start() < lead_in[1]
+        # a bold lead-in ("**Prof. Chen Jiaming, Sichuan University** said …") holds the whole position
+        post, detail, kind, after = _detail(text[:lead_in[1]] if inside_lead else text, end)
+        if inside_lead and not detail:
+            post2, detail, kind, after = _detail(text, lead_in[1])
+            post = post or post2
         found.append(Mention(m.start(), end, " ".join(m.group().split()), tuple(tokens), post, detail, kind))
         taken = after if kind == "paren" else end
     for m in _PAREN_NAME.finditer(text):
@@ -325,7 +322,7 @@ class People:
         out = []
         for p in self.people:
             # each distinct spelling once: a long report names people often
-            for other in dict.fromkeys(m.tokens for m in p.mentions):
+            for other in p.spellings:
                 *og, osur = other
                 if same_token(surname, osur) and given_agree(tuple(given), tuple(og)):
                     out.append(p)
@@ -337,24 +334,27 @@ class People:
         before); a bare surname that matches no one is left unresolved."""
         cands = self._candidates(mention)
         if len(cands) == 1:
-            cands[0].mentions.append(mention)
-            return cands[0]
+            return cands[0].mention(mention)
         if len(cands) > 1:
-            full = [p for p in cands if any(m.tokens == mention.tokens for m in p.mentions)]
+            full = [p for p in cands if mention.tokens in p.spellings]
             if len(full) == 1:
-                full[0].mentions.append(mention)
-                return full[0]
+                return full[0].mention(mention)
             if len(mention.tokens) == 1:
                 return None  # "Dr. Khan" with two Khans: not guessed
         if len(mention.tokens) < 2 and mention.source != "lead-in":
             return None
-        p = PersonDraft(mentions=[mention])
+        p = PersonDraft().mention(mention)
         self.people.append(p)
         return p
 
     def resolve(self, mention: Mention) -> PersonDraft | None:
-        """The known person a mention names, without adding anyone."""
+        """The known person a mention names, without adding anyone.  A bare
+        name that is no one's surname may be one person's first name
+        ("Prof. Chen" for Chen Jiaming, family name first)."""
         cands = self._candidates(mention)
+        if not cands and len(mention.tokens) == 1:
+            cands = [p for p in self.people
+                     if any(len(t) > 1 and same_token(t[0], mention.tokens[0]) for t in p.spellings)]
         return cands[0] if len(cands) == 1 else None
 
     def finish(self) -> None:
@@ -441,8 +441,18 @@ def split_position(detail: str, kind: str) -> tuple[str, str, str]:
         phrase = re.sub(r"^(?:the|a|an) ", "", detail)
         m = re.search(r" (?:of|at) (?:the )?", phrase)
         if m and ROLE_WORDS.search(phrase[:m.start()]):
-            return phrase[:m.start()].strip(), phrase[m.end():].strip(), ""
-        return phrase, "", ""
+            rest = phrase[m.end():].strip()
+            envoy = re.match(r"(.+?) (?:to|in) ", rest)
+            if envoy and envoy.group(1).lower() in countries():
+                return phrase, "", ""  # "Ambassador of Pakistan to Kazakhstan": a post, not an employer
+            return phrase[:m.start()].strip(), rest, ""
+        if "," not in phrase:
+            acronym = re.match(r"(.*\S)\s+([A-Z][A-Z&]{1,9})$", phrase)
+            if acronym and ROLE_WORDS.search(acronym.group(1)):
+                return acronym.group(1), acronym.group(2), ""  # "President CERS"
+            if ORG_WORDS.search(phrase) and not ROLE_WORDS.search(phrase):
+                return "", phrase, ""
+            return phrase, "", ""
     parts = [x.strip() for x in detail.split(", ") if x.strip()]
     if len(parts) > 1 and parts[-1].lower() in countries():
         country = parts.pop()

@@ -80,6 +80,8 @@ class Session:
     items: list[Item] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
     numbered: str = ""  # "Session II" from a heading
+    heard: set[int] = field(default_factory=set)  # ids of who spoke in items[:scanned]
+    scanned: int = 0
 
 
 @dataclass
@@ -169,7 +171,8 @@ CEREMONY = re.compile(r"\b(?:shields?|souvenirs?|mementos?|mementoes|plaques?|ce
                       r"group photo(?:graph)?s?|token of (?:appreciation|gratitude)|gifts?)\b", _I)
 CEREMONY_VERB = re.compile(r"\bpresent(?:ed|ation)\b|\bdistribut|\bawarded\b|\bhanded\b|\bgiven\b|\btaken\b|"
                            r"\bconcluded with\b|\bculminated\b|\bended with\b|\bconferred\b", _I)
-LINK_CUE = re.compile(r"\bfollowed by\b|\bwas followed\b|\bwere followed\b|\bthen (?:invited|called)\b|"
+LINK_CUE = re.compile(r"\bfollowed by\b|\bwas followed\b|\bwere followed\b|\b(?:then )?(?:invited|called upon)\b|"
+                      r"^\W*(?:after|following) (?:the|this|these|that)\b|"
                       r"\bproceeded\b|\bmoved on\b|\bturned to\b|:\s*$", _I)
 PRONOUN_START = re.compile(r"^\W*(?:(?:in (?:this|that|the same) (?:regard|context|vein|respect),?\s+)?(?:he|she|"
                            r"they|his|her|their|it|this|the speaker|the panell?ist|the (?:former|latter)|"
@@ -185,7 +188,8 @@ ANSWER_VERB = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|
                          r"commented|informed|pointed out|was of the view|emphasi[sz]ed|highlighted|told|"
                          r"acknowledged|suggested|shared|mentioned|believed|disagreed|answer)\b", _I)
 ANSWER_START = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|ing)?|in response|added to)\b", _I)
-TITLED = re.compile(r"\b(?:titled|entitled|on the (?:theme|topic|subject) of|themed|on)\s*$", _I)
+TITLED = re.compile(r"\b(?:titled|entitled|on the (?:theme|topic|subject) of|themed|talk on|spoke on|presented on|"
+                    r"paper on|presentation on)\s*,?\s*$", _I)
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{3,250})[”\"]")
 _PAREN = re.compile(r"\([^()]*\)")
 
@@ -253,6 +257,7 @@ class Analysis:
         self.report = report
         self.draft = Draft(dropped=list(report.dropped))
         self.people = self.draft.people
+        self.qa: Item | None = None  # the question round being read, if any
 
     # people first: every mention in the report, so that later mentions resolve
     def _people(self, blocks: list[Block]) -> list[list[Mention]]:
@@ -370,8 +375,13 @@ class Analysis:
                     if not KIND_CUE_STARTS.search(piece.sentence(0)):
                         self._session_intro(session, piece)
                         continue
+            if (mode == "session" and session is not None and not session.items and not pending_kind
+                    and self._lead(piece) is None and PANEL.search(piece.text)
+                    and not KIND_CUE_STARTS.search(piece.sentence(0))):
+                self._session_intro(session, piece)  # a heading opened it; this names the panel
+                continue
             if mode == "front":
-                if self._starts_item(piece, None):
+                if self._starts_item(piece):
                     session, mode = self._implicit_session(b.line), "session"
                 else:
                     d.introduction.append(b)
@@ -424,7 +434,6 @@ class Analysis:
         s = Session(kind, line)
         m = SESSION_NUMBER.match(heading)
         if m:
-            s.numbered = m.group(1).strip().title().replace("Ii", "II").replace("Iv", "IV")
             s.numbered = re.sub(r"\b([ivx]+)\b", lambda r: r.group(1).upper(), m.group(1).strip(), flags=_I)
             s.numbered = s.numbered[0].upper() + s.numbered[1:]
             s.theme = m.group(2).strip().strip("“”\"")
@@ -477,11 +486,17 @@ class Analysis:
             role = "speaker"
             if dm and m.start > dm.start() and not re.search(r"panel of discussants", text[max(0, dm.start() - 10):dm.end()], _I):
                 role = "discussant"
+            k = next(i for i, (a, b) in enumerate(piece.sents) if a <= m.start < b or i == len(piece.sents) - 1)
+            own = piece.in_sentence(k)
+            if own and own[0] is m and re.search(r"\bas (?:the |a |one of the )?discussants?\b", piece.sentence(k), _I):
+                role = "discussant"  # "X … joined the panel as the discussant"
             if all(q is not p for q, _ in session.panel):
                 session.panel.append((p, role))
+        if session.panel and all(role == "discussant" for _, role in session.panel):
+            # "The discussants included …" naming the whole panel: they are its speakers
+            session.panel = [(p, "speaker") for p, _ in session.panel]
 
     # -- items ----------------------------------------------------------------------
-    qa: Item | None = None
 
     def _current(self, session: Session) -> Item | None:
         return session.items[-1] if session.items else None
@@ -503,7 +518,7 @@ class Analysis:
             return m
         return None
 
-    def _starts_item(self, piece: Piece, session: Session | None) -> bool:
+    def _starts_item(self, piece: Piece) -> bool:
         lead = self._lead(piece)
         return lead is not None and bool(_kind_cue(piece.sentence(0)) or lead.detail or lead.source == "lead-in")
 
@@ -561,7 +576,10 @@ class Analysis:
                 and (LINK_CUE.search(first) or current is None)):
             note = Item("narrative", piece.block.line, blocks=[piece.block])
             session.items.append(note)
-            return ""
+            link = next(reversed(list(LINK_CUE.finditer(first))), None)
+            # "… followed by the address of the Chief Guest", "… invited the discussant": what comes next
+            announced = _kind_cue(first[link.end():]) if link else ""
+            return announced if announced not in ("talk", "") else ""
         if current is None or current.kind in ("ceremony",) or (current.kind == "narrative" and not current.checks):
             note = Item("narrative", piece.block.line, blocks=[piece.block])
             if current is None and session.intro == [] and lead_person is None:
@@ -590,6 +608,8 @@ class Analysis:
         panel = {id(p): role for p, role in session.panel}
         if kind == "closing":
             kind = "chair" if person is not None and person is session.chair else "thanks"
+        if kind == "rapporteur" and person is not None and person is session.chair and not cue_given:
+            kind = "chair"  # the chair summing up the session
         if not kind or kind == "qa":
             if person is not None and person is session.chair:
                 kind = "chair"
@@ -607,10 +627,12 @@ class Analysis:
         else:
             item.checks.append("speaker not found; add speakers")
         if kind in ("talk", "keynote"):
-            first = piece.sentence(0)
-            q = _QUOTED.search(first)
-            if q and len(q.group(1).split()) >= 2:
-                item.title = q.group(1).strip()
+            for k in range(min(3, len(piece.sents))):
+                sentence = piece.sentence(k)
+                q = _QUOTED.search(sentence)
+                if q and len(q.group(1).split()) >= 2 and (k == 0 or TITLED.search(sentence[:q.start()])):
+                    item.title = q.group(1).strip()
+                    break
         session.items.append(item)
         self.qa = None
 
@@ -632,20 +654,29 @@ class Analysis:
 
     # -- question and answer ------------------------------------------------------------
     def _panellists(self, session: Session) -> set[int]:
-        out = {id(p) for p, _ in session.panel}
-        if session.chair is not None:
-            out.add(id(session.chair))
-        for it in session.items:
-            out.update(id(p) for p in it.speakers)
+        """Who belongs to the panel so far: listed, chairing, or heard (an
+        item's speaker, someone asked or answering).  Items before the last
+        are complete and counted once, so a long session stays linear."""
+        def heard(it: Item) -> set[int]:
+            out = {id(p) for p in it.speakers}
             for ex in it.exchanges:
                 out.update(id(a.by) for a in ex.answers if a.by is not None)
                 out.update(id(p) for p in ex.to)
+            return out
+
+        while session.scanned < len(session.items) - 1:
+            session.heard |= heard(session.items[session.scanned])
+            session.scanned += 1
+        out = session.heard | {id(p) for p, _ in session.panel}
+        if session.chair is not None:
+            out.add(id(session.chair))
+        if session.items:
+            out |= heard(session.items[-1])
         return out
 
     def _qa_paragraph(self, session: Session, piece: Piece) -> None:
         qa = self.qa
         assert qa is not None
-        start = 0
         parts: list[tuple[int, str, PersonDraft | None, list[PersonDraft], list[str]]] = []
         # decide, sentence by sentence, where a question or an answer starts
         ex = qa.exchanges[-1] if qa.exchanges else None
@@ -711,7 +742,8 @@ class Analysis:
         out = []
         for m in piece.in_sentence(k):
             before = piece.text[max(a, m.start - 40):m.start]
-            if re.search(r"\b(?:asked|to|question(?:ed)?|directed at|put to|addressing)\s*$", before, _I):
+            if re.search(r"\b(?:asked|to|(?:enquired|inquired|sought \w+|learn(?:ed|t)?) from|question(?:ed)?|"
+                         r"directed at|put to|addressing)\s*$", before, _I):
                 p = self.person(m)
                 if p is not None:
                     out.append(p)
@@ -775,16 +807,16 @@ class Analysis:
         km = re.search(rf"\b(?:a|an|the|its)\s+((?:[A-Z0-9][\w-]*\s+){{0,5}}?{kinds})\b", intro_text)
         if km:
             d.kind = km.group(1)
-        org = re.search(r"(?:^|[.;]\s+|,\s+)(?:the\s+)?((?:[A-Z][\w&’'-]*\s+){0,6}?[A-Z][\w&’'-]*)\s+"
-                        r"(?:organi[sz]ed|hosted|convened|arranged|held|conducted)\b", intro_text)
+        org = ORGANISED.search(intro_text)
         if org:
-            name = org.group(1).strip()
-            d.organiser_short = name if re.fullmatch(r"[A-Z&]{2,10}", name) else ""
-            expanded = re.search(rf"((?:[A-Z][\w-]*\s+(?:(?:of|for|and|on|the|in)\s+)*){{1,8}})\({re.escape(name)}\)",
-                                 all_text) if d.organiser_short else None
-            d.organiser = expanded.group(1).strip() if expanded else name
-            if not expanded and d.organiser_short:
-                d.checks["organiser"] = f"the report names the organiser only as '{name}'; write its full name"
+            name, acronym = org.group("name").strip(), org.group("acr") or ""
+            if re.fullmatch(r"[A-Z&]{2,10}", name):
+                acronym = name
+                expanded = re.search(rf"({_ORG_NAME})\s*\({re.escape(name)}\)", all_text)
+                name = expanded.group(1).strip() if expanded else name
+                if not expanded:
+                    d.checks["organiser"] = f"the report names the organiser only as '{name}'; write its full name"
+            d.organiser, d.organiser_short = name, acronym
         else:
             d.organiser = "Organiser"
             d.checks["organiser"] = "the organiser was not found; write its name"
@@ -853,6 +885,13 @@ class Analysis:
         return "2000"
 
 
+#: An institution's name: capitalised words joined by of, for, and, on, in, the.
+_ORG_NAME = r"[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*[A-Z][\w&’'-]*){0,9}"
+#: "the Centre for X (CX), Islamabad, in collaboration with Y, organised": who held the event.
+ORGANISED = re.compile(rf"(?:^|[.;]\s+|,\s+|\b(?:by|with)\s+)(?:[Tt]he\s+)?(?P<name>{_ORG_NAME})"
+                       r"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\))?(?:,\s*[A-Z][a-z]+,)?"
+                       r"(?:\s+in (?:collaboration|partnership|association) with [^,.]+(?:,\s*[A-Z][a-z]+)?,)?"
+                       r"\s+(?:organi[sz]ed|hosted|convened|arranged|held|conducted)\b")
 KIND_CUE_STARTS = re.compile(r"\boverview\b|\bwelcom|\bchief guest\b|\bkey ?note\b|\brecitation\b", _I)
 
 

@@ -54,19 +54,23 @@ def decode(raw: bytes, display: str) -> str:
                               "report") from None
 
 
-def check_characters(text: str, display: str, where=None) -> None:
-    """Refuse characters no source may hold, every one with its place."""
+def check_characters(text: str, display: str) -> None:
+    """Refuse characters no source may hold, every one with its line and column."""
     problems = []
     for m in FORBIDDEN.finditer(text):
-        line, col = where(m.start()) if where else line_col(text, m.start())
+        line, col = line_col(text, m.start())
         problems.append(Problem(display, line, col, "", f"character {char_name(m.group())} is not allowed in "
                                 "a report; delete it"))
     if problems:
         raise ValidationError(problems, "report")
 
 
+#: Line ends of every kind: CR LF, CR, NEL and the Unicode line and paragraph separators.
+_NEWLINES = re.compile("\r\n|[\r\x85\u2028\u2029]")
+
+
 def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _NEWLINES.sub("\n", text)
 
 
 class _Lines:

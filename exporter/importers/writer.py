@@ -385,7 +385,7 @@ def _item(it: Item, sid: str, ids: _Ids, pid: dict[int, str], w: Written) -> Com
             e["answers"] = answers
             exchanges.append(e)
             w.exchanges += 1
-        if not exchanges.__len__():
+        if not exchanges:
             it = Item("narrative", it.line, blocks=intro, checks=notes + ["a question round with no exchanges found"])
         else:
             entry["id"] = ids(f"qa-{sid}")

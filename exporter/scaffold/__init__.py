@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -14,12 +13,12 @@ from ruamel.yaml import YAML
 
 from exporter.errors import OctavoError
 from exporter.layout.loader import DEFAULT_LAYOUT, _find, resolved_keys
+from exporter.naming import check_name
 from exporter.output import atomic_write
 from exporter.project import Project
 from exporter.source import schema as s
 
 EVENT_SKELETON = Path(__file__).resolve().parent / "event"
-NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SCHEMAS = {"event": s.EventFile, "people": s.PeopleFile, "session": s.SessionFile, "brief": s.BriefFile}
 
 #: The keys an editor changes most, shown commented in a new layout.
@@ -27,12 +26,6 @@ COMMON_KEYS = ("description", "page.size", "page.margins.inner", "page.margins.o
                "page.margins.bottom", "page.bleed", "page.crop_marks", "colours.accent", "colours.muted",
                "colours.tint", "list_numbers", "styles.body.size", "styles.body.leading", "styles.body.align",
                "styles.heading1.size", "styles.heading1.colour", "brief.size", "brief.max_size", "brief.min_size")
-
-
-def _check_name(kind: str, name: str) -> None:
-    if not NAME.match(name):
-        raise OctavoError(f"{kind} name '{name}': use lower-case letters, digits and hyphens "
-                          "(it becomes a folder and part of file names)")
 
 
 def write_schemas(folder: Path) -> list[Path]:
@@ -49,7 +42,7 @@ def write_schemas(folder: Path) -> list[Path]:
 def new_event(project: Project, name: str) -> Path:
     """``source/NAME/`` from the commented skeleton (which validates and
     exports as is), and the schemas its modelines point at."""
-    _check_name("event", name)
+    check_name("event", name)
     folder = project.root / "source" / name
     if folder.exists():
         raise OctavoError(f"{project.display(folder)} already exists; choose another name")
@@ -61,7 +54,7 @@ def new_event(project: Project, name: str) -> Path:
 def new_layout(project: Project, name: str, base: str | None) -> Path:
     """``layouts/NAME/layout.yaml`` extending ``base``, with the keys most
     often changed as comments holding their current values."""
-    _check_name("layout", name)
+    check_name("layout", name)
     base = base or DEFAULT_LAYOUT
     _find(base, project)
     folder = project.root / "layouts" / name
