@@ -425,7 +425,7 @@ def import_command(report: Path, event_name: str | None) -> None:
                f"{done.items} items, {done.exchanges} Q&A exchange{'s' if done.exchanges != 1 else ''}")
     if done.dropped:
         unit = done.unit
-        click.echo("dropped as web-page debris: " + ", ".join(f"'{text}' ({unit} {n})" for n, text in done.dropped))
+        click.echo("left out as page furniture: " + ", ".join(f"'{text}' ({unit} {n})" for n, text in done.dropped))
     for note in done.notes:
         click.echo(note)
     if done.checks:

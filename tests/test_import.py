@@ -183,7 +183,7 @@ def test_the_command_prints_a_summary_and_refuses_to_overwrite(cli, tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("wrote source/pakistan-russia-strategic-relations/: 24 people, 3 sessions, ")
-    assert "dropped as web-page debris: 'Listen Text' (line 1), 'Author of this article:' (line 112)" in lines
+    assert "left out as page furniture: 'Listen Text' (line 1), 'Author of this article:' (line 112)" in lines
     assert any("need an editor's eye: grep -rn '# check:' source/pakistan-russia-strategic-relations" in ln
                for ln in lines)
     again = cli("import", str(SEED), cwd=project)

@@ -62,6 +62,9 @@ def spans(text: str) -> list[tuple[int, int]]:
         stop = m.end("end")
         if stop <= start:
             continue
+        inside = text[start:m.start("end")]
+        if inside.count("“") > inside.count("”") or inside.count('"') % 2:
+            continue  # a question mark inside a quoted title: “Whose Data, Whose Rules? Data …”
         mark = text[m.start("end")]
         if mark == ".":
             word = _abbreviation(text, m.start("end"))

@@ -54,6 +54,7 @@ class Exchange:
     question: list[Block]
     answers: list[Answer] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
+    unnamed: bool = False  # asked by someone the report does not name ("A participant asked …")
 
 
 @dataclass
@@ -114,21 +115,22 @@ SESSION_HEADING = re.compile(r"\b(?:session|panel|round ?table)\b|\bQ\s?&\s?A\b(
 SESSION_NUMBER = re.compile(r"^((?:working |technical |plenary )?(?:session|panel)\s+(?:[IVX]+|\d+|one|two|three|"
                             r"four|five|six|seven|eight)\b)\s*[:.–—-]?\s*(.*)$", _I)
 SESSION_START = re.compile(
-    r"^\W*(?:the\s+)?(?P<which>inaugural|opening|first|second|third|fourth|fifth|sixth|seventh|eighth|final|last|"
+    r"^\W*(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+)?(?P<which>inaugural|opening|first|second|third|fourth|fifth|sixth|seventh|eighth|final|last|"
     r"concluding|closing|valedictory|next|\d+(?:st|nd|rd|th))\s+(?:(?:working|technical|plenary|panel|business)\s+)?"
     r"(?:session|panel)\b(?P<rest>.{0,100})", _I)
 SESSION_VERB = re.compile(r"\b(?:start(?:ed|s)|beg[au]n|commenced|opened|(?:was|is) (?:chaired|moderated|presided|"
-                          r"titled|entitled|devoted|dedicated|themed)|focus(?:ed|sed)|featured|dealt|comprised|"
+                          r"titled|entitled|devoted|dedicated|themed|held|convened)|met\b|focus(?:ed|sed)|featured|dealt|comprised|"
                           r"consisted|discussed|explored|examined|addressed|took up|was on)\b|^\s*[,:(]", _I)
 SESSION_BY_NUMBER = re.compile(r"^\W*(?:session|panel)\s+(?:[IVX]+|\d+|one|two|three|four|five|six)\b", _I)
 CHAIR_LABEL = re.compile(r"^\W*(?:chair(?:ed by|person|man|woman)?|moderator|moderated by|presided by)\s*:", _I)
-SESSION_CHAIRED = re.compile(r"^\W*(?:the\s+)?(?:\w+\s+){0,3}(?:session|panel|discussion|round ?table)\b[^.]{0,60}?"
+SESSION_CHAIRED = re.compile(r"^\W*(?:the\s+)?(?:\w+\s+){0,3}(?:session|panel|discussion|round ?table|webinar|seminar|"
+                             r"workshop|dialogue|proceedings|programme|program)\b[^.]{0,60}?"
                              r"\b(?:was|were)\s+(?:chaired|moderated|presided)", _I)
 INAUGURAL = re.compile(r"\b(?:inaugural|inauguration|opening)\b", _I)
 CONCLUDING = re.compile(r"\b(?:concluding|closing|valedictory|final)\b", _I)
 PANEL = re.compile(r"\b(?:panel|panell?ists?|speakers (?:included|were)|discussants?|chaired|moderated|presided|"
-                   r"moderator|chair(?:ed)? by)\b", _I)
-CHAIRED = re.compile(r"\b(?:chaired|moderated|presided over|co-chaired)\s+by\b|\b(?:chair|moderator|chairperson)"
+                   r"moderator|chair(?:ed)? by|chairmanship|chairpersonship)\b", _I)
+CHAIRED = re.compile(r"\b(?:chaired|moderated|presided over|co-chaired)\s+by\b|\bunder the chair(?:man|person)?ship of\b|\b(?:chair|moderator|chairperson)"
                      r"\s*(?:was|:)", _I)
 
 HEADING_KINDS = [
@@ -148,7 +150,7 @@ MEDIA_HEADING = re.compile(r"\bmedia\b|\bpress (?:coverage|clippings|release)|\b
 
 #: Words of a first sentence that say what kind of contribution it opens.
 KIND_CUES = [
-    (re.compile(r"\bwelcom(?:e|ing)\b", _I), "welcome"),
+    (re.compile(r"\bwelcom(?:e|ed|es|ing)\b", _I), "welcome"),
     (re.compile(r"\bchief guest\b|\bguest of hono(?:u)?r\b", _I), "chief-guest"),
     (re.compile(r"\bkey ?note\b", _I), "keynote"),
     (re.compile(r"\brapporteur", _I), "rapporteur"),
@@ -159,14 +161,20 @@ KIND_CUES = [
     (re.compile(r"\b(?:concluding|closing) (?:remarks|address|speech)\b", _I), "closing"),
     (re.compile(r"\boverview\b", _I), "overview"),
     (re.compile(r"\bdiscussants?\b", _I), "discussant"),
-    (re.compile(r"\b(?:session )?chair(?:person|man|woman)?\b(?!s)|\bmoderat(?:or|ed|ing)\b|\bchairing\b|"
+    (re.compile(r"\b(?:session )?chair(?:person|man|woman)?\b(?!s)|\bmoderat(?:or|ed|ing)\b|\bchair(?:ing|ed)\b|"
                 r"\bpresiding\b", _I), "chair"),
     (re.compile(r"\btalk\b|\bpresentation\b|\bpaper\b|\blecture\b|\bspoke\b|\bspeaker\b|\bpanell?ist\b|\bpresented\b|"
                 r"\bdelivered\b|[“\"]", _I), "talk"),
 ]
+DAY_HEADING = re.compile(r"^(?:day\s+(?:one|two|three|four|five|\d+|[IVX]+)|(?:first|second|third|final) day|"
+                         r"(?:morning|afternoon|evening)(?: session)?s?|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*)"
+                         r"(?:\s*[:–—-].{0,40})?$", _I)
+_CUE = {kind: rx for rx, kind in KIND_CUES}
 QA_CUE = re.compile(r"\bquestions?[- ]and[- ]answers?\b|\bQ\s?&\s?A\b|\bquestion[- ]answer\b|\bfloor was (?:then )?"
                     r"opened\b|\bopened the floor\b|\binteractive (?:session|discussion)\b|\bopen discussion\b|"
-                    r"\bquestions? from the (?:floor|audience|participants)\b", _I)
+                    r"\bquestions? from the (?:floor|audience|participants)\b|\bdiscussion followed\b|"
+                    r"\b(?:lively|interactive|spirited|open) (?:discussion|debate|exchange)\b|"
+                    r"\bquestions? (?:and answers? )?followed\b", _I)
 CEREMONY = re.compile(r"\b(?:shields?|souvenirs?|mementos?|mementoes|plaques?|certificates?|bouquets?|"
                       r"group photo(?:graph)?s?|token of (?:appreciation|gratitude)|gifts?)\b", _I)
 CEREMONY_VERB = re.compile(r"\bpresent(?:ed|ation)\b|\bdistribut|\bawarded\b|\bhanded\b|\bgiven\b|\btaken\b|"
@@ -188,8 +196,18 @@ ANSWER_VERB = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|
                          r"commented|informed|pointed out|was of the view|emphasi[sz]ed|highlighted|told|"
                          r"acknowledged|suggested|shared|mentioned|believed|disagreed|answer)\b", _I)
 ANSWER_START = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|ing)?|in response|added to)\b", _I)
+AGENT_BEFORE = re.compile(r"\b(?:talk|presentation|address|speech|lecture|remarks|overview|paper|briefing|"
+                          r"keynote|welcome)\b[^,;]{0,40}\b(?:was|were)\s+(?:made|delivered|given|presented|read|"
+                          r"offered)\s+by\s*$", _I)
+UNNAMED_ASKER = re.compile(r"^\W*(?:a|an|one|another|some)\s+(?:[\w-]+\s+){0,3}?(?:participants?|members? of the "
+                           r"audience|attendees?|students?|viewers?|listeners?|questioners?|journalists?|persons?|"
+                           r"guests?|delegates?)\b", _I)
+ASKED_BY = re.compile(r"\b(?:query|queries|question|questions|comment|point|observation)\s+(?:was\s+|were\s+)?"
+                      r"(?:raised\s+|posed\s+|put\s+|asked\s+|sent\s+|received\s+)?(?:from|by)\s*$", _I)
+RESPONDING = re.compile(r"\W*(?:responding|replying|in (?:response|reply)|answering)\b", _I)
 TITLED = re.compile(r"\b(?:titled|entitled|on the (?:theme|topic|subject) of|themed|talk on|spoke on|presented on|"
-                    r"paper on|presentation on)\s*,?\s*$", _I)
+                    r"paper on|presentation on|(?:his|her|their|the) (?:talk|presentation|paper|lecture|address))"
+                    r"\s*,?\s*$", _I)
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{3,250})[”\"]")
 _PAREN = re.compile(r"\([^()]*\)")
 
@@ -342,6 +360,9 @@ class Analysis:
                         self.qa = item
                         pending_kind = ""
                     continue
+                if DAY_HEADING.match(heading):
+                    d.dropped.append((b.line, text))  # "Day Two", "Morning": the programme's furniture
+                    continue
                 if mode == "front":
                     if not d.title and not d.introduction:
                         d.title = heading
@@ -371,14 +392,22 @@ class Analysis:
                 session = start
                 mode = "session"
                 pending_kind = ""
-                if PANEL.search(piece.sentence(0)) or PANEL.search(piece.text):
-                    if not KIND_CUE_STARTS.search(piece.sentence(0)):
-                        self._session_intro(session, piece)
-                        continue
+                announced_only = (len(piece.sents) <= 2 and self._lead(piece) is None
+                                  and not any(self._lead(piece, k) for k in range(len(piece.sents))))
+                if (PANEL.search(piece.text) or announced_only) and not KIND_CUE_STARTS.search(piece.sentence(0)):
+                    # the panel and its chair, or only "The concluding session was held on …"
+                    self._session_intro(session, piece)
+                    continue
             if (mode == "session" and session is not None and not session.items and not pending_kind
                     and self._lead(piece) is None and PANEL.search(piece.text)
                     and not KIND_CUE_STARTS.search(piece.sentence(0))):
                 self._session_intro(session, piece)  # a heading opened it; this names the panel
+                continue
+            if mode == "front" and SESSION_CHAIRED.search(piece.sentence(0)):
+                # "The webinar was moderated by Dr. X. The speakers were …": the one session begins
+                session, mode = self._implicit_session(b.line), "session"
+                session.checks.clear()
+                self._session_intro(session, piece)
                 continue
             if mode == "front":
                 if self._starts_item(piece):
@@ -507,20 +536,33 @@ class Analysis:
         sentence = piece.text[a:b]
         if PRONOUN_START.match(sentence):
             return None
+        agent = None
         for m in piece.in_sentence(k):
             before = piece.text[a:m.start]
             if len(before.split()) > 14:
-                return None
+                break
             if OBJECT_BEFORE.search(before):
+                if agent is None and AGENT_BEFORE.search(before) and self.person(m) is not None:
+                    agent = m  # "The first presentation was made by Dr. X"
                 continue
             if self.person(m) is None:
                 continue
             return m
-        return None
+        return agent
 
     def _starts_item(self, piece: Piece) -> bool:
         lead = self._lead(piece)
-        return lead is not None and bool(_kind_cue(piece.sentence(0)) or lead.detail or lead.source == "lead-in")
+        return lead is not None and bool(self._cue(piece, 0) or lead.detail or lead.source == "lead-in")
+
+    def _cue(self, piece: Piece, k: int) -> str:
+        """The kind sentence ``k`` announces, read without the positions of
+        the people it names ("Senator X, Chairman of …, graced the occasion
+        as the Chief Guest" is the Chief Guest, not a chair)."""
+        sentence = piece.sentence(k)
+        for m in piece.in_sentence(k):
+            if m.detail_kind == "appos" and m.detail:
+                sentence = sentence.replace(m.detail, " ")
+        return _kind_cue(sentence)
 
     def _paragraph(self, session: Session, piece: Piece, pending: str) -> str:
         """Place one paragraph (cutting off ceremonies and Q&A openings that
@@ -549,9 +591,24 @@ class Analysis:
             self.qa = None
             return pending
         lead = self._lead(piece)
-        cue = _kind_cue(first)
+        cue = self._cue(piece, 0)
+        if (lead is None and len(piece.sents) > 1 and not piece.in_sentence(0) and not PRONOUN_START.match(first)
+                and self._current(session) is None):
+            # "Proceedings commenced with the recitation of … Mr. X then welcomed the Chief Guest …"
+            second = self._lead(piece, 1)
+            if second is not None and self._cue(piece, 1):
+                lead, cue = second, self._cue(piece, 1)
         if self.qa is not None and not pending:
             strong = cue in ("keynote", "rapporteur", "thanks", "closing", "chair", "welcome", "chief-guest") and lead
+            aside = (self.qa.exchanges and len(piece.sents) == 1 and not piece.mentions
+                     and not PRONOUN_START.match(first) and not QA_CUE.search(first))
+            if aside:
+                # "The first day concluded with a dinner …": a line of its own after the questions
+                note = Item("narrative", piece.block.line, blocks=[piece.block])
+                note.checks.append("a one-line paragraph after the questions: part of the last answer?")
+                session.items.append(note)
+                self.qa = None
+                return pending
             if not strong:
                 self._qa_paragraph(session, piece)
                 return pending
@@ -567,10 +624,12 @@ class Analysis:
         if lead_person is not None and all(lead_person is not p for p in speaking):
             self._new_item(session, piece, cue, lead_person)
             return ""
-        if lead_person is None and cue in ("welcome", "chief-guest", "keynote", "rapporteur", "thanks", "overview",
-                                           "closing") and (current is None or current.kind != cue):
-            by = [self.person(m) for m in piece.mentions if self.person(m) is not None]
-            self._new_item(session, piece, cue, by[0] if by else None)
+        by = [self.person(m) for m in piece.mentions if self.person(m) is not None]
+        if (lead_person is None and by and not PRONOUN_START.match(first)
+                and cue in ("welcome", "chief-guest", "keynote", "rapporteur", "thanks", "overview", "closing")
+                and (current is None or current.kind != cue)):
+            # "The inaugural session started with an overview … This was presented by Ms. X"
+            self._new_item(session, piece, cue, by[0])
             return ""
         if (len(piece.sents) == 1 and not piece.mentions and not PRONOUN_START.match(first)
                 and (LINK_CUE.search(first) or current is None)):
@@ -608,6 +667,8 @@ class Analysis:
         panel = {id(p): role for p, role in session.panel}
         if kind == "closing":
             kind = "chair" if person is not None and person is session.chair else "thanks"
+        if kind == "overview" and session.kind != "inaugural":
+            kind = "talk"  # an overview of a subject is a talk; of the institute, an opening's overview
         if kind == "rapporteur" and person is not None and person is session.chair and not cue_given:
             kind = "chair"  # the chair summing up the session
         if not kind or kind == "qa":
@@ -675,50 +736,67 @@ class Analysis:
         return out
 
     def _qa_paragraph(self, session: Session, piece: Piece) -> None:
+        """Split a paragraph of the question round into questions and
+        answers, sentence by sentence: a person from the floor opens an
+        exchange ("Mr. X (Role, Org) asked …", "A written question from Ms.
+        Y …", "Responding to a query from Mr. Z, …"), a panellist or the
+        person asked answers ("Dr. Y replied", "She answered", "…, who
+        said"), an unnamed participant's question is kept in its place."""
         qa = self.qa
         assert qa is not None
+        self._split_responses(piece)
         parts: list[tuple[int, str, PersonDraft | None, list[PersonDraft], list[str]]] = []
-        # decide, sentence by sentence, where a question or an answer starts
-        ex = qa.exchanges[-1] if qa.exchanges else None
-        state_q = ex is not None and not ex.answers
-        current_speaker = (ex.answers[-1].by if ex and ex.answers else ex.questioner if ex else None)
+        last = qa.exchanges[-1] if qa.exchanges else None
+        asked: list[PersonDraft] = list(last.to) if last is not None else []  # whom the open question was put to
+        state = "" if last is None else "answer" if last.answers else "question"
+        speaking = (last.answers[-1].by if last and last.answers else last.questioner if last else None)
         for k in range(len(piece.sents)):
             s = piece.sentence(k)
-            lead = self._lead(piece, k)
-            who = self.person(lead)
-            panel = self._panellists(session)
+            asker = self._asker(piece, k)
+            who = self.person(self._lead(piece, k))
+            relative = self._relative_answerer(piece, k)
             addressed = self._addressed(piece, k)
-            if who is not None and who is not current_speaker:
-                answering = (ex is not None and (any(who is p for p in ex.to) or id(who) in panel
-                                                 or ANSWER_START.search(s)) and not (QUESTION_VERB.search(s)
-                                                                                     and id(who) not in panel))
+            panel = self._panellists(session) | {id(p) for p in asked}
+            if asker is not None and asker is not speaking:
+                parts.append((k, "question", asker, addressed, []))
+                asked, state, speaking = list(addressed), "question", asker
+                continue
+            if who is None and UNNAMED_ASKER.match(s) and QUESTION_VERB.search(s):
+                parts.append((k, "unnamed", None, addressed, []))
+                asked, state, speaking = list(addressed), "question", None
+                continue
+            if who is not None and who is not speaking:
+                answering = state != "" and (id(who) in panel or ANSWER_START.search(s)) and not (
+                    QUESTION_VERB.search(s) and id(who) not in panel)
                 if answering:
                     parts.append((k, "answer", who, [], []))
-                    state_q = False
+                    state = "answer"
                 else:
                     parts.append((k, "question", who, addressed, []))
-                    ex = Exchange(who, [], [])  # placeholder for state; replaced below
-                    state_q = True
-                current_speaker = who
+                    asked, state = list(addressed), "question"
+                speaking = who
                 continue
-            if who is None and ex is not None and state_q and PRONOUN_START.match(s) and ANSWER_START.search(s) \
+            if relative is not None and relative is not speaking and state:
+                parts.append((k, "answer", relative, [], []))
+                state, speaking = "answer", relative
+                continue
+            if who is None and state == "question" and PRONOUN_START.match(s) and ANSWER_START.search(s) \
                     and not QUESTION_VERB.search(s):
-                target = parts[-1][3] if parts and parts[-1][1] == "question" else ex.to
-                by = target[0] if len(target) == 1 else None
+                by = asked[0] if len(asked) == 1 else None
                 parts.append((k, "answer", by, [], [] if by else ["answered by someone the report does not name"]))
-                state_q = False
-                current_speaker = by
+                state, speaking = "answer", by
                 continue
-            if addressed and state_q:
-                if parts and parts[-1][1] == "question":
-                    parts[-1][3].extend(p for p in addressed if all(p is not q for q in parts[-1][3]))
-                elif ex is not None:
-                    ex.to.extend(p for p in addressed if all(p is not q for q in ex.to))
+            if addressed and state == "question":
+                new = [p for p in addressed if all(p is not q for q in asked)]
+                asked.extend(new)
+                if parts and parts[-1][1] in ("question", "unnamed"):
+                    parts[-1][3].extend(new)
+                elif last is not None:
+                    last.to.extend(new)
         # apply
         bounds = [p[0] for p in parts] + [len(piece.sents)]
         if not parts or bounds[0] > 0:
             head = self._slice(piece, 0, bounds[0])
-            last = qa.exchanges[-1] if qa.exchanges else None
             if last is None:
                 qa.intro.append(head)
             elif last.answers:
@@ -727,22 +805,69 @@ class Analysis:
                 last.question.append(head)
         for (k, what, who, addressed, checks), end in zip(parts, bounds[1:]):
             block = self._slice(piece, k, end)
-            if what == "question":
-                new = Exchange(who, list(addressed), [block])
-                qa.exchanges.append(new)
+            if what in ("question", "unnamed"):
+                new_ex = Exchange(who, list(addressed), [block], unnamed=what == "unnamed")
+                qa.exchanges.append(new_ex)
             else:
                 if not qa.exchanges:
-                    new = Exchange(None, [], [])
-                    new.checks.append("an answer with no question before it")
-                    qa.exchanges.append(new)
+                    new_ex = Exchange(None, [], [])
+                    new_ex.checks.append("an answer with no question before it")
+                    qa.exchanges.append(new_ex)
                 qa.exchanges[-1].answers.append(Answer(who, [block], list(checks)))
+
+    def _split_responses(self, piece: Piece) -> None:
+        """"Responding to a query from Mr. X (…), who had asked …, Mrs. Y said
+        that …": the question ends where the answerer becomes the subject,
+        so the sentence is read as two."""
+        out: list[tuple[int, int]] = []
+        for k, (a, b) in enumerate(piece.sents):
+            cut = None
+            mentions = piece.in_sentence(k)
+            if RESPONDING.match(piece.text, a):
+                for m in mentions[1:]:
+                    before = piece.text[a:m.start]
+                    if before.rstrip().endswith(",") and not OBJECT_BEFORE.search(before) and self.person(m):
+                        cut = m.start
+                        break
+            for m in mentions[1:] if cut is None else ():
+                # "Mr. X responded that …, while Dr. Y added that …": a second answer
+                joined = re.search(r",\s+(?:while|whereas)\s+$", piece.text[a:m.start])
+                if joined and self.person(m) and ANSWER_VERB.match(piece.text, m.end + 1):
+                    cut = a + joined.start() + 1
+                    while piece.text[cut].isspace():
+                        cut += 1
+                    break
+            if cut is None:
+                out.append((a, b))
+            else:
+                comma = len(piece.text[:cut].rstrip())
+                out += [(a, comma), (cut, b)]
+        piece.sents = out
+
+    def _asker(self, piece: Piece, k: int) -> PersonDraft | None:
+        """The person a sentence names as asking: "a query from Mr. X",
+        "A written question from Ms. Y"."""
+        a, _ = piece.sents[k]
+        for m in piece.in_sentence(k):
+            before = piece.text[max(a, m.start - 60):m.start]
+            if ASKED_BY.search(before):
+                return self.person(m)
+        return None
+
+    def _relative_answerer(self, piece: Piece, k: int) -> PersonDraft | None:
+        """"… passed the question to Dr. X, who said …": X answers."""
+        for m in piece.in_sentence(k):
+            after = piece.text[m.end:m.end + 200]
+            if re.match(r"(?:,?\s*\([^()]*\))?,\s+who\s+(?:then\s+)?" + ANSWER_VERB.pattern, after, _I):
+                return self.person(m)
+        return None
 
     def _addressed(self, piece: Piece, k: int) -> list[PersonDraft]:
         a, b = piece.sents[k]
         out = []
         for m in piece.in_sentence(k):
             before = piece.text[max(a, m.start - 40):m.start]
-            if re.search(r"\b(?:asked|to|(?:enquired|inquired|sought \w+|learn(?:ed|t)?) from|question(?:ed)?|"
+            if re.search(r"\b(?:asked|to|(?:enquired|inquired|sought \w+|learn(?:ed|t)?|know) from|question(?:ed)?|"
                          r"directed at|put to|addressing)\s*$", before, _I):
                 p = self.person(m)
                 if p is not None:
@@ -909,6 +1034,8 @@ def _kind_cue(sentence: str) -> str:
             best = (rank, kind)
     if best and best[1] == "thanks" and titled:
         return "talk"  # "thanked the organisers and spoke on “…”"
+    if best and best[1] == "closing" and _CUE["chief-guest"].search(plain):
+        return "chief-guest"  # the Chief Guest's concluding remarks are the Chief Guest's address
     return best[1] if best else ""
 
 

@@ -354,7 +354,17 @@ def _item(it: Item, sid: str, ids: _Ids, pid: dict[int, str], w: Written) -> Com
         intro = list(it.intro)
         exchanges = CommentedSeq()
         notes = list(it.checks)
-        for ex in it.exchanges:
+        kept = []
+        for ex in it.exchanges:  # an unnamed participant's question stays in its place, in the one before
+            if ex.unnamed and kept:
+                prev = kept[-1]
+                (prev.answers[-1].blocks if prev.answers and prev.answers[-1].by is not None else prev.question) \
+                    .extend(ex.question + [b for a in ex.answers for b in a.blocks])
+                prev.checks.append("it runs on into a question from someone the report does not name; "
+                                   "that question and its answers are kept here")
+                continue
+            kept.append(ex)
+        for ex in kept:
             if ex.questioner is None:
                 intro += ex.question + [b for a in ex.answers for b in a.blocks]
                 notes.append("an answer with no questioner found is kept in the intro")
