@@ -7,6 +7,8 @@ says.  Each unit keeps its source location so a missing one can be named.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -94,3 +96,37 @@ def brief_units(brief: m.Brief) -> Iterator[Unit]:
         yield Unit("key figure", " ".join(x for x in (f.value, f.unit, f.label) if x), f.loc)
     if brief.quote:
         yield Unit("quote", brief.quote.text, brief.quote.loc)
+
+
+# -- comparing texts: what `octavo verify`, the importer and the tests share ----
+
+_HYPHENS = "-\u00ad\u2010\u2011"
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens of ``text``; hyphens join (a word broken at a
+    line end, or "Pakistan-Russia", is one token), zero-width characters
+    vanish (the PDF adds break opportunities in long URLs), other
+    punctuation separates."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub("[\u200b\u200c\u200d\u2060]", "", text)  # invisible: they join, never separate
+    text = re.sub(f"[{_HYPHENS}]\\s*", "", text)
+    return re.findall(r"\w+", text.lower())
+
+
+def find_in_order(needles: list[str], text: str) -> list[tuple[int, str]]:
+    """(index, "missing" | "out of order") for each of ``needles`` not
+    found, in order, among the tokens of ``text``."""
+    hay = " " + " ".join(tokens(text)) + " "
+    pos, problems = 0, []
+    for i, needle in enumerate(needles):
+        words = tokens(needle)
+        if not words:
+            continue
+        want = " " + " ".join(words) + " "
+        at = hay.find(want, pos)
+        if at >= 0:
+            pos = at + 1
+        else:
+            problems.append((i, "out of order" if hay.find(want) >= 0 else "missing"))
+    return problems

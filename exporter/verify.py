@@ -22,7 +22,6 @@ or altered word does.
 from __future__ import annotations
 
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,10 +38,9 @@ from exporter.exporters import REGISTRY
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
 from exporter.layout.templates import render_lines
-from exporter.plaintext import Unit, block_units, body_units, brief_units, item_units
+from exporter.plaintext import Unit, block_units, body_units, brief_units, find_in_order, item_units, tokens
 from exporter.naming import slug
 
-_HYPHENS = "-\u00ad\u2010\u2011"
 _PROBE = 987654321
 
 
@@ -53,35 +51,6 @@ def reference_pattern(layout: Layout) -> re.Pattern[str]:
     text = " ".join(x.text for x in render_lines(layout, "brief_reference.j2", page=_PROBE, item="item"))
     words = [re.escape(w) for w in text.split()]
     return re.compile(r"\s+".join(words).replace(str(_PROBE), r"(\d+)"))
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case word tokens of ``text``; hyphens join (a word broken at a
-    line end, or "Pakistan-Russia", is one token), zero-width characters
-    vanish (the PDF adds break opportunities in long URLs), other
-    punctuation separates."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub("[\u200b\u200c\u200d\u2060]", "", text)  # invisible: they join, never separate
-    text = re.sub(f"[{_HYPHENS}]\\s*", "", text)
-    return re.findall(r"\w+", text.lower())
-
-
-def find_in_order(needles: list[str], text: str) -> list[tuple[int, str]]:
-    """(index, "missing" | "out of order") for each of ``needles`` not
-    found, in order, among the tokens of ``text``."""
-    hay = " " + " ".join(tokens(text)) + " "
-    pos, problems = 0, []
-    for i, needle in enumerate(needles):
-        words = tokens(needle)
-        if not words:
-            continue
-        want = " " + " ".join(words) + " "
-        at = hay.find(want, pos)
-        if at >= 0:
-            pos = at + 1
-        else:
-            problems.append((i, "out of order" if hay.find(want) >= 0 else "missing"))
-    return problems
 
 
 # -- reading the files back ----------------------------------------------------------

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from exporter.verify import find_in_order, tokens  # noqa: F401  (tokens: for the tests)
+from exporter.plaintext import find_in_order, tokens  # noqa: F401  (tokens: for the tests)
 
 SEED = Path(__file__).parent / "data" / "seed-report.txt"
 

@@ -130,7 +130,7 @@ def _check_written(folder: Path, project: Project, expected: list[str]) -> None:
     """The written event loads, and every paragraph of the report is in it."""
     from exporter.plaintext import body_units
     from exporter.source import load_event
-    from exporter.verify import find_in_order
+    from exporter.plaintext import find_in_order
 
     try:
         event = load_event(folder, project)

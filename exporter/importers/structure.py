@@ -392,8 +392,8 @@ class Analysis:
                 session = start
                 mode = "session"
                 pending_kind = ""
-                announced_only = (len(piece.sents) <= 2 and self._lead(piece) is None
-                                  and not any(self._lead(piece, k) for k in range(len(piece.sents))))
+                announced_only = len(piece.sents) <= 2 and not any(self._lead(piece, k)
+                                                                   for k in range(len(piece.sents)))
                 if (PANEL.search(piece.text) or announced_only) and not KIND_CUE_STARTS.search(piece.sentence(0)):
                     # the panel and its chair, or only "The concluding session was held on …"
                     self._session_intro(session, piece)
