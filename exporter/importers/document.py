@@ -77,9 +77,11 @@ DEBRIS = re.compile(
     r"^(?:listen(?: to this)?(?: text| article)?|author of this article:?|share(?: this(?: article| post)?)?:?"
     r"|print(?: this)?|email|tweet|facebook|twitter|linkedin|whatsapp|read more|click here(?: to [a-z ]+)?"
     r"|tags?:.*|related(?: posts| articles| news)?:?|leave a (?:reply|comment)|\d+ comments?"
-    r"|posted (?:on|in|by) .*|skip to (?:main )?content|advertisement|back to top)$", re.I)
+    r"|posted (?:on|in|by) .*|skip to (?:main )?content|advertisement|back to top"
+    r"|(?:published|posted|updated|last updated)(?: on)?:? \d{1,2} \w+,? \d{4}(?: *[|·•].*)?"
+    r"|(?:[^›»|\n]{1,40} *[›»] *){2,}[^›»|\n]{1,40})$", re.I)  # a breadcrumb: Home › News › Events
 
 
 def is_debris(line: str) -> bool:
     """Whether a line standing alone is web-page furniture, not report text."""
-    return len(line) <= 60 and bool(DEBRIS.match(line.strip()))
+    return len(line) <= 120 and bool(DEBRIS.match(line.strip()))

@@ -48,7 +48,7 @@ Chairperson Excellency Republic University Institute Centre Center Embassy Minis
 January February March April May June July August September October November December""".split())
 
 #: Post-nominal letters after a name: awards (HI (M), S Bt, SI(M)), degrees.
-_POSTNOM_TOKEN = r"(?:[A-Z]{1,3}\s?\((?![Rr]\))[A-Z]\)|[ST]\.?\s?Bt|Bt|Ph\.?\s?D\.?|PhD|OBE|MBE|CBE|KBE|DBE|FRS|QC|KC|PEng)"
+_POSTNOM_TOKEN = r"(?:[A-Z]{1,3}\s?\((?![Rr]\))[A-Z]\)|[ST]\.?\s?Bt|Bt|Ph\.?\s?D\.?|PhD|OBE|MBE|CBE|KBE|DBE|FRS|QC|KC|PEng|MP|MNA|MPA|MLA|MEP)"
 POSTNOMINALS = re.compile(rf",?\s*({_POSTNOM_TOKEN}(?:\s*,?\s*{_POSTNOM_TOKEN})*)(?=[\s,.;:)]|$)")
 
 ROLE_WORDS = re.compile(
@@ -59,7 +59,8 @@ ROLE_WORDS = re.compile(
     r"counsellor|counselor|attaché|attache|diplomat|former|retired|serving|senior|deputy|chief|expert|"
     r"specialist|lead|leader|partner|correspondent|mna|mpa|senator|judge|advocate|lawyer|engineer|"
     r"economist|historian|author|writer|scientist|faculty|instructor|teacher|intern|secretary-general|"
-    r"spokesperson|spokesman|spokeswoman|convener|convenor|moderator|rapporteur|coordinator)\b", re.I)
+    r"spokesperson|spokesman|spokeswoman|convener|convenor|moderator|rapporteur|coordinator|planner|"
+    r"architect|practitioner|activist|campaigner|organiser|organizer|officer|trustee|consul|envoy)\b", re.I)
 ORG_WORDS = re.compile(
     r"\b(?:university|institute|institution|centre|center|ministry|embassy|council|authority|agency|"
     r"division|foundation|forum|academy|school|college|department|commission|bank|association|society|"
@@ -227,6 +228,9 @@ def _detail(text: str, end: int) -> tuple[str, str, str, int]:
     paren = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*\(([^()\n]{2,250})\)").match(text, end)
     if paren and _looks_like_position(paren.group(1)):
         return post, paren.group(1).strip(), "paren", paren.end()
+    of = _OF_ORG.match(text, end)
+    if of:  # "Professor X of the University of Y argued", "Mr. Z from the W Institute wondered"
+        return post, of.group(1).strip(), "of", of.end()
     appos = re.compile(r",[ \t\u00a0]+((?:the |a |an )?[^;\n]{3,200}?)(?=,[ \t\u00a0]+(?:in|while|who|during|at the|"
                        r"on|said|stated|speaking|delivering|presenting|as)\b|,[ \t\u00a0]+(?=[a-z])|[.;:](?:\s|$)|\s+(?:in|while) (?:his|her|their)"
                        r"\b|$)").match(text, end)
@@ -238,6 +242,15 @@ def _detail(text: str, end: int) -> tuple[str, str, str, int]:
                 and not re.match(r"(?:and|or|but|who|which|that)\b", phrase)):
             return post, phrase, "appos", end
     return post, "", "", end
+
+
+#: "of the Nordic Institute for Vocational Education, Gothenburg,": an
+#: organisation (capitalised words, "of", "for", "and" …) and its places.
+_ORG_WORD = r"[A-Z][\w’'&-]*(?:\.[\w’'&-]+)*"  # "Eastbridge", "U.S", never a sentence's full stop
+_OF_ORG = re.compile(rf"[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?((?:{_ORG_WORD}"
+                     rf"(?:[ \t\u00a0]+(?:(?:of|for|and|on|in|the|&)[ \t\u00a0]+)*{_ORG_WORD})*)"
+                     rf"(?:,[ \t\u00a0]+{_ORG_WORD}(?:[ \t\u00a0]+(?:(?:of|for|and|on|in|the|&)[ \t\u00a0]+)*"
+                     rf"{_ORG_WORD})*)*)(?=[ \t\u00a0]*(?:,[ \t\u00a0]+|[ \t\u00a0]+[a-z]|[.;:)]|$))")
 
 
 def _names_someone(phrase: str) -> bool:
@@ -405,7 +418,8 @@ def _finish(p: PersonDraft) -> None:
         p.honorific = _tidy_honorific(p.honorific)
     posts = [m.post_nominals for m in mentions if m.post_nominals]
     p.post_nominals = posts[0] if posts else ""
-    details = [m for m in mentions if m.detail_kind == "paren"] or [m for m in mentions if m.detail_kind == "appos"]
+    details = next(([m for m in mentions if m.detail_kind == kind] for kind in ("paren", "appos", "of")
+                    if any(m.detail_kind == kind for m in mentions)), [])
     if details:
         best = max(details, key=lambda m: (m.detail_kind == "paren", len(m.detail.split(","))))
         p.role, p.affiliation, p.country = split_position(best.detail, best.detail_kind)
@@ -430,16 +444,36 @@ def _first_hon(mentions: list[Mention], hon: str) -> int:
     return len(mentions)
 
 
+def _is_role(part: str) -> bool:
+    """Whether a part of a position is the person's role ("Programme
+    Officer", "Head of Monitoring", "Director Academics") rather than an
+    organisation ("Institute of Oriental Studies"): its head word, the last
+    before "of", "at" or "for", is a role, or it has a role word and no
+    organisation word."""
+    head = re.split(r" (?:of|at|for|in|on) ", part)[0].split()[-1:]
+    return bool((head and ROLE_WORDS.fullmatch(head[0].rstrip(".,"))) or
+                (ROLE_WORDS.search(part) and not ORG_WORDS.search(part)))
+
+
 def split_position(detail: str, kind: str) -> tuple[str, str, str]:
     """(role, affiliation, country) from "Senior Research Associate,
     Institute of Oriental Studies, Moscow, Russia" or from an apposition
     "the serving Foreign Secretary of the Islamic Republic of Pakistan"."""
-    detail = re.sub(r"\s+", " ", detail).strip().rstrip(",")
+    detail = re.sub(r"\s+", " ", detail).strip().rstrip(",.")
     detail = re.sub(r",(?=\S)", ", ", detail)
     country = ""
+    detail = re.sub(r"\s*\((?:chair|co-chair|moderator|host|chairperson|rapporteur|discussant)\)$", "", detail,
+                    flags=re.I)
+    if kind == "of":
+        parts = [x.strip() for x in detail.split(", ") if x.strip()]
+        if len(parts) > 1 and parts[-1].lower() in countries():
+            country = parts.pop()
+        return "", ", ".join(parts), country
+    if kind == "appos" and "," in detail and not re.search(r" at (?:the )?", detail):
+        kind = "paren"  # "Director, Kestrel Institute for Climate Security, Edinburgh": read as a parenthesis
     if kind == "appos":
         phrase = re.sub(r"^(?:the|a|an) ", "", detail)
-        m = re.search(r" (?:of|at) (?:the )?", phrase)
+        m = re.search(r" at (?:the )?", phrase) or re.search(r" of (?:the )?", phrase)
         if m and ROLE_WORDS.search(phrase[:m.start()]):
             rest = phrase[m.end():].strip()
             envoy = re.match(r"(.+?) (?:to|in) ", rest)
@@ -458,12 +492,12 @@ def split_position(detail: str, kind: str) -> tuple[str, str, str]:
         country = parts.pop()
     if len(parts) == 1:
         only = parts[0]
-        if ROLE_WORDS.search(only) and not ORG_WORDS.search(only) and not re.fullmatch(r"[A-Z][A-Z&.-]+", only):
+        if _is_role(only) and not re.search(r" (?:at|of) ", only) and not re.fullmatch(r"[A-Z][A-Z&.-]+", only):
             return only, "", country
         m = re.search(r" (?:at|of) (?:the )?", only)
         if m and ROLE_WORDS.search(only[:m.start()]) and not ORG_WORDS.search(only[:m.start()]):
             return only[:m.start()], only[m.end():], country
         return "", only, country
-    if ROLE_WORDS.search(parts[0]) and not ORG_WORDS.search(parts[0]):
+    if _is_role(parts[0]):
         return parts[0], ", ".join(parts[1:]), country
     return "", ", ".join(parts), country

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from exporter.importers import sentences
 from exporter.importers.document import Block, Report, Span, is_debris
-from exporter.importers.people import HONORIFIC, Mention, People, PersonDraft, find_mentions
+from exporter.importers.people import HONORIFIC, Mention, People, PersonDraft, find_mentions, same_token
 from exporter.importers.text import CREDIT
 
 # -- the draft -------------------------------------------------------------------
@@ -137,14 +137,16 @@ HEADING_KINDS = [
     (re.compile(r"\bkey ?note\b", _I), "keynote"),
     (re.compile(r"\brapporteur", _I), "rapporteur"),
     (re.compile(r"\bvote of thanks\b|\bthanks\b", _I), "thanks"),
-    (re.compile(r"\b(?:concluding|closing) (?:remarks|address|speech|note)\b", _I), "closing"),
+    (re.compile(r"\b(?:concluding|closing) (?:remarks|address|speech|note)\b|^(?:closing|conclusion|concluding "
+                r"remarks|wrap-up|wrapping up)$", _I), "closing"),
     (re.compile(r"\bwelcom", _I), "welcome"),
     (re.compile(r"\bchief guest|guest of hono", _I), "chief-guest"),
     (re.compile(r"\bchair'?s? (?:remarks|address)|\bchairperson'?s? remarks", _I), "chair"),
     (re.compile(r"\bdiscussants?\b", _I), "discussant"),
     (re.compile(r"\boverview\b", _I), "overview"),
     (re.compile(r"\bquestions?\b.{0,12}\banswers?\b|\bQ\s?&\s?A\b|\binteractive (?:session|discussion)|"
-                r"\bopen (?:discussion|floor)|\bdiscussion\b", _I), "qa"),
+                r"\bopen (?:discussion|floor)|\bdiscussion\b|^questions?(?: from the (?:floor|audience|participants))?$|"
+                r"^floor$", _I), "qa"),
 ]
 MEDIA_HEADING = re.compile(r"\bmedia\b|\bpress (?:coverage|clippings|release)|\bin the news\b|\bcoverage\b", _I)
 
@@ -166,6 +168,17 @@ KIND_CUES = [
     (re.compile(r"\btalk\b|\bpresentation\b|\bpaper\b|\blecture\b|\bspoke\b|\bspeaker\b|\bpanell?ist\b|\bpresented\b|"
                 r"\bdelivered\b|[“\"]", _I), "talk"),
 ]
+#: "The dialogue opened with a welcome address by …": the opening session, announced by its first item.
+OPENED_WITH = re.compile(r"^\W*(?:the\s+)?(?:dialogue|conference|seminar|event|workshop|programme|program|proceedings|"
+                         r"symposium|forum|round ?table|webinar|meeting|ceremony|colloquium)\s+(?:was\s+)?(?:opened|began|"
+                         r"commenced|started|kicked off)\s+with\b", _I)
+#: "The dialogue ended with a short closing session.": a session named in a line of its own.
+LOOSE_SESSION = re.compile(r"\b(?P<which>inaugural|opening|closing|concluding|valedictory)\s+(?:\w+\s+)?session\b", _I)
+PROCEEDINGS_HEADING = re.compile(r"^(?:the )?(?:proceedings|discussion|presentations|deliberations|panel discussion|"
+                                 r"summary(?: of (?:the )?(?:proceedings|discussions?|presentations))?)$", _I)
+PANEL_HEADING = re.compile(r"^(?:the )?(?:speakers|panel(?:lists)?|panelists|participants|programme|program|"
+                           r"moderator and speakers|speakers and moderator|resource persons)$", _I)
+CHAIR_MARK = re.compile(r"\((?:chair|co-chair|chairperson|moderator|host)\)|\b(?:chair|moderator)\s*$", _I)
 DAY_HEADING = re.compile(r"^(?:day\s+(?:one|two|three|four|five|\d+|[IVX]+)|(?:first|second|third|final) day|"
                          r"(?:morning|afternoon|evening)(?: session)?s?|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*)"
                          r"(?:\s*[:–—-].{0,40})?$", _I)
@@ -176,7 +189,7 @@ QA_CUE = re.compile(r"\bquestions?[- ]and[- ]answers?\b|\bQ\s?&\s?A\b|\bquestion
                     r"\b(?:lively|interactive|spirited|open) (?:discussion|debate|exchange)\b|"
                     r"\bquestions? (?:and answers? )?followed\b", _I)
 CEREMONY = re.compile(r"\b(?:shields?|souvenirs?|mementos?|mementoes|plaques?|certificates?|bouquets?|"
-                      r"group photo(?:graph)?s?|token of (?:appreciation|gratitude)|gifts?)\b", _I)
+                      r"group photo(?:graph)?s?|token of (?:appreciation|gratitude)|gifts?|crests?|trophies|trophy)\b", _I)
 CEREMONY_VERB = re.compile(r"\bpresent(?:ed|ation)\b|\bdistribut|\bawarded\b|\bhanded\b|\bgiven\b|\btaken\b|"
                            r"\bconcluded with\b|\bculminated\b|\bended with\b|\bconferred\b", _I)
 LINK_CUE = re.compile(r"\bfollowed by\b|\bwas followed\b|\bwere followed\b|\b(?:then )?(?:invited|called upon)\b|"
@@ -195,10 +208,9 @@ ANSWER_VERB = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|
                          r"stated|remarked|said|maintained|observed|noted|argued|opined|elaborated|agreed|"
                          r"commented|informed|pointed out|was of the view|emphasi[sz]ed|highlighted|told|"
                          r"acknowledged|suggested|shared|mentioned|believed|disagreed|answer)\b", _I)
-ANSWER_START = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|ing)?|in response|added to)\b", _I)
+ANSWER_START = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|ing)?|in (?:response|reply)|added to)\b", _I)
 AGENT_BEFORE = re.compile(r"\b(?:talk|presentation|address|speech|lecture|remarks|overview|paper|briefing|"
-                          r"keynote|welcome)\b[^,;]{0,40}\b(?:was|were)\s+(?:made|delivered|given|presented|read|"
-                          r"offered)\s+by\s*$", _I)
+                          r"keynote|welcome)\b[^.;]{0,160}?\bby\s*$", _I)
 UNNAMED_ASKER = re.compile(r"^\W*(?:a|an|one|another|some)\s+(?:[\w-]+\s+){0,3}?(?:participants?|members? of the "
                            r"audience|attendees?|students?|viewers?|listeners?|questioners?|journalists?|persons?|"
                            r"guests?|delegates?)\b", _I)
@@ -257,6 +269,9 @@ def _shift(m: Mention, by: int) -> Mention:
                    m.source, m.person, m.who)
 
 
+_CAPITALISED = re.compile(r"(?<![\w.’'-])[A-Z][^\W\d_]{3,}(?:-[A-Z][^\W\d_]+)?(?![\w’'-])")
+
+
 def _lead_in(block: Block) -> tuple[int, int] | None:
     """A bold span at the very start of a paragraph: a speaker's lead-in."""
     for s in block.spans:
@@ -276,6 +291,8 @@ class Analysis:
         self.draft = Draft(dropped=list(report.dropped))
         self.people = self.draft.people
         self.qa: Item | None = None  # the question round being read, if any
+        self.listing = False  # reading a list of speakers under a "Speakers" heading
+        self.listed: list[tuple[PersonDraft, str]] = []  # (person, "chair" | "speaker") from that list
 
     # people first: every mention in the report, so that later mentions resolve
     def _people(self, blocks: list[Block]) -> list[list[Mention]]:
@@ -290,19 +307,20 @@ class Analysis:
             for m in found:
                 if m.who is None:
                     m.who = self.people.resolve(m)
+        # a bare surname ("Gurung began …", "Zielinski replied"), spelled as the person's or one slip away
         surnames: dict[str, list[PersonDraft]] = {}
         for p in self.people.people:
             surnames.setdefault(p.surname, []).append(p)
-        word = re.compile(r"(?<![\w.’'-])(" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)
-                                                         if len(s) >= 4) + r")(?![\w’'-])") if surnames else None
         for b, found in zip(blocks, all_mentions):
-            if word is None or b.kind not in ("para", "item"):
+            if not surnames or b.kind not in ("para", "item"):
                 continue
-            for m in word.finditer(b.text):
-                owners = surnames[m.group(1)]
-                if len(owners) != 1 or any(f.start <= m.start() < f.end + 1 for f in found):
+            for m in _CAPITALISED.finditer(b.text):
+                word = m.group()
+                owners = surnames.get(word) or [p for name, ps in surnames.items() for p in ps
+                                                if len(word) >= 5 and same_token(word, name)]
+                if len(owners) != 1 or len(word) < 4 or any(f.start <= m.start() < f.end + 1 for f in found):
                     continue
-                found.append(Mention(m.start(), m.end(), "", (m.group(1),), source="surname", person=owners[0].id,
+                found.append(Mention(m.start(), m.end(), "", (word,), source="surname", person=owners[0].id,
                                      who=owners[0]))
             found.sort(key=lambda f: f.start)
         return all_mentions
@@ -348,6 +366,13 @@ class Analysis:
                     mode = "session"
                     pending_kind = ""
                     continue
+                if mode == "front" and PROCEEDINGS_HEADING.match(heading):
+                    session, mode = self._implicit_session(b.line), "session"  # "## Discussion"
+                    session.checks.clear()
+                    continue
+                if mode == "front" and PANEL_HEADING.match(heading):
+                    self.listing = True  # "## Speakers": the list that follows names the panel
+                    continue
                 kind = next((k for rx, k in HEADING_KINDS if rx.search(heading)), "")
                 if kind and len(heading.split()) <= 8:
                     if mode == "front":
@@ -385,8 +410,11 @@ class Analysis:
                     d.media_intro.append(b)
                 continue
             if b.kind == "item":
+                if self.listing and mode == "front":
+                    self._listed(piece)
                 self._continue(session, piece, mode)
                 continue
+            self.listing = False
             start = self._session_start(piece)
             if start is not None:
                 session = start
@@ -447,8 +475,20 @@ class Analysis:
             if label.lower().startswith("complied"):
                 self.draft.checks["credits"] = "the report says 'Complied by'; read as 'Compiled by'"
 
+    def _listed(self, piece: Piece) -> None:
+        """One line of a "Speakers" list: "**Dr. X**, Director, Y (chair)"."""
+        who = next((self.person(m) for m in piece.mentions if self.person(m)), None)
+        if who is not None:
+            self.listed.append((who, "chair" if CHAIR_MARK.search(piece.text) else "speaker"))
+
     def _implicit_session(self, line: int) -> Session:
         s = Session("working", line)
+        for who, role in self.listed:
+            if role == "chair" and s.chair is None:
+                s.chair = who
+            else:
+                s.panel.append((who, "speaker"))
+        self.listed = []
         s.checks.append("no session is announced here; one session holds what follows")
         self.draft.sessions.append(s)
         self.qa = None
@@ -476,16 +516,19 @@ class Analysis:
         first = piece.sentence(0)
         m = SESSION_START.match(first)
         by_number = SESSION_BY_NUMBER.match(first)
-        if not (m and SESSION_VERB.search(m.group("rest"))) and not by_number:
+        opened = OPENED_WITH.match(first)
+        loose = LOOSE_SESSION.search(first) if (len(piece.sents) == 1 and not piece.mentions
+                                                 and not CEREMONY.search(first)) else None
+        if not (m and SESSION_VERB.search(m.group("rest"))) and not by_number and not opened and not loose:
             current = self.draft.sessions[-1] if self.draft.sessions else None
             # "The roundtable discussion that followed was chaired by …"
             if not (SESSION_CHAIRED.search(first) and current is not None
                     and any(it.kind not in ("narrative", "ceremony") for it in current.items)):
                 return None
-        which = (m.group("which") if m else "").lower()
+        which = (m.group("which") if m else "inaugural" if opened else loose.group("which") if loose else "").lower()
         current = self.draft.sessions[-1] if self.draft.sessions else None
         kind = ("inaugural" if INAUGURAL.search(which) else "concluding" if CONCLUDING.search(which) else "working")
-        if current is not None and current.kind == kind == "inaugural":
+        if current is not None and (current.kind == kind == "inaugural" or (loose and current.kind == kind)):
             return None
         if current is not None and not current.items and not current.intro and current.line >= piece.block.line - 3:
             current.kind = kind if current.kind == "working" else current.kind
@@ -517,8 +560,12 @@ class Analysis:
                 role = "discussant"
             k = next(i for i, (a, b) in enumerate(piece.sents) if a <= m.start < b or i == len(piece.sents) - 1)
             own = piece.in_sentence(k)
-            if own and own[0] is m and re.search(r"\bas (?:the |a |one of the )?discussants?\b", piece.sentence(k), _I):
-                role = "discussant"  # "X … joined the panel as the discussant"
+            after = piece.text[m.end:piece.sents[k][1]]
+            nxt = next((o.start for o in own if o.start > m.start), None)
+            tail = after if nxt is None else piece.text[m.end:nxt]
+            if ((own and own[0] is m and re.search(r"\bas (?:the |a |one of the )?discussants?\b", piece.sentence(k), _I))
+                    or re.search(r"\b(?:as|was|is|were|served as)\s+(?:the |a |one of the )?discussants?\b", tail, _I)):
+                role = "discussant"  # "X … joined the panel as the discussant", "with Mr. Y of Z as discussant"
             if all(q is not p for q, _ in session.panel):
                 session.panel.append((p, role))
         if session.panel and all(role == "discussant" for _, role in session.panel):
@@ -539,7 +586,7 @@ class Analysis:
         agent = None
         for m in piece.in_sentence(k):
             before = piece.text[a:m.start]
-            if len(before.split()) > 14:
+            if len(_QUOTED.sub("“”", before).split()) > 14:  # a quoted title is one thing, however long
                 break
             if OBJECT_BEFORE.search(before):
                 if agent is None and AGENT_BEFORE.search(before) and self.person(m) is not None:
@@ -600,6 +647,9 @@ class Analysis:
                 lead, cue = second, self._cue(piece, 1)
         if self.qa is not None and not pending:
             strong = cue in ("keynote", "rapporteur", "thanks", "closing", "chair", "welcome", "chief-guest") and lead
+            # the chair speaking after the answers: "Summing up, Professor X observed …"
+            strong = strong or (lead is not None and self.person(lead) is session.chair and any(
+                ex.answers for ex in self.qa.exchanges) and not QUESTION_VERB.search(first))
             aside = (self.qa.exchanges and len(piece.sents) == 1 and not piece.mentions
                      and not PRONOUN_START.match(first) and not QA_CUE.search(first))
             if aside:
@@ -613,6 +663,17 @@ class Analysis:
                 self._qa_paragraph(session, piece)
                 return pending
             self.qa = None
+        lead_person = self.person(lead)
+        if (self.qa is None and lead_person is not None and QUESTION_VERB.search(first) and not pending
+                and id(lead_person) not in self._panellists(session)
+                and any(it.kind in ("talk", "discussant", "keynote") for it in session.items)):
+            # questions from the floor that no sentence announced
+            item = Item("qa", piece.block.line)
+            item.checks.append("the report does not announce this question round; check where it starts")
+            session.items.append(item)
+            self.qa = item
+            self._qa_paragraph(session, piece)
+            return pending
         current = self._current(session)
         speaking = current.speakers if current is not None and current.kind not in ("narrative", "ceremony", "qa") \
             else []
@@ -678,8 +739,8 @@ class Analysis:
                 kind = "discussant"
             else:
                 kind = "talk"
-            if not (person is not None and id(person) in panel and kind == "talk"):
-                item.checks.append(f"kind '{kind}' guessed")
+            if kind == "talk" and not (person is not None and id(person) in panel):
+                item.checks.append(f"kind '{kind}' guessed")  # a chair or a listed discussant is known
         if kind == "chair" and person is not None and session.chair is None:
             session.chair = person
         item.kind = kind
@@ -757,6 +818,8 @@ class Analysis:
             relative = self._relative_answerer(piece, k)
             addressed = self._addressed(piece, k)
             panel = self._panellists(session) | {id(p) for p in asked}
+            if who is not None and who is session.chair and state == "" and not QUESTION_VERB.search(s):
+                continue  # "The chair then took questions from participants": the round's introduction
             if asker is not None and asker is not speaking:
                 parts.append((k, "question", asker, addressed, []))
                 asked, state, speaking = list(addressed), "question", asker
