@@ -7,11 +7,12 @@ process's peak memory (ru_maxrss).
 
 Cases, for the bundled event and synthetic events N times its size:
 - Octavo: ``export pdf``, ``docx``, ``brief`` (cold: it lays the booklet out
-  to know its pages; warm: page cache from a previous ``export pdf``) and
-  ``all --force``;
+  to know its pages; warm: page cache from a previous ``export pdf``),
+  ``all --force``, and ``import`` of the seed report (N copies of it);
 - floors: a single-pass ReportLab script and a bare python-docx script
-  setting the same paragraphs, and a ReportLab script setting the brief's
-  blocks once at a fixed size;
+  setting the same paragraphs, a ReportLab script setting the brief's
+  blocks once at a fixed size, and a ruamel.yaml script writing the
+  report's sentences as YAML blocks (``floor_import.py``);
 - peers on the same text: pandoc (pypandoc-binary) Markdown -> docx, and
   Typst (the ``typst`` package) compiling an equivalent .typ file to PDF.
 
@@ -49,7 +50,9 @@ RATIOS = {  # name: (numerator case, denominator case(s), summed)
     "all ÷ (pandoc + typst)": ("octavo all", ("pandoc md→docx", "typst→pdf")),
     "brief warm ÷ brief floor": ("octavo brief warm", ("floor brief",)),
     "brief cold ÷ brief floor": ("octavo brief cold", ("floor brief",)),
+    "import ÷ YAML floor": ("octavo import", ("floor import",)),
 }
+SEED_REPORT = ROOT / "tests" / "data" / "seed-report.txt"
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
@@ -72,6 +75,12 @@ def cases(folder: Path, work: Path) -> dict[str, tuple[list[str], object]]:
     peer = work / "peer"
     subprocess.run([PY, str(HERE / "peers.py"), str(folder), str(peer)], check=True)
     export = [OCTAVO, "export"]
+    size = 1 if folder == BUNDLED else int(folder.name.rsplit("x", 1)[-1]) if folder.name[-1].isdigit() else 1
+    report = work / "report.txt"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text("\n\n".join([SEED_REPORT.read_text(encoding="utf-8")] * size), encoding="utf-8")
+    project = work / "import-project"
+    (project / "source").mkdir(parents=True, exist_ok=True)
     typst = ("import typst; typst.compile({src!r}, output={dst!r}, font_paths=[{fonts!r}], "
              "ignore_system_fonts=True)").format(src=str(peer / "event.typ"), dst=str(work / "typst.pdf"),
                                                  fonts=str(FONTS))
@@ -88,6 +97,9 @@ def cases(folder: Path, work: Path) -> dict[str, tuple[list[str], object]]:
                               lambda: shutil.rmtree(cold, ignore_errors=True)),
         "floor brief": ([PY, str(HERE / "floor_brief.py"), str(folder), str(work / "floor-brief.pdf")], None),
         "octavo all": ([*export, "all", str(folder), "--out", str(work / "all"), "--force"], None),
+        "octavo import": (["env", f"OCTAVO_PROJECT={project}", OCTAVO, "import", str(report), "--event", "bench"],
+                          lambda: shutil.rmtree(project / "source" / "bench", ignore_errors=True)),
+        "floor import": ([PY, str(HERE / "floor_import.py"), str(report), str(work / "floor-import.yaml")], None),
     }
 
 

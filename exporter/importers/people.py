@@ -38,7 +38,8 @@ _LONG = (r"Ambassador|Professor|His\s+Excellency|Her\s+Excellency|Lieutenant\s+G
          r"Air\s+Commodore|Air\s+Vice\s+Marshal|Air\s+Chief\s+Marshal|Air\s+Marshal|Admiral|Vice\s+Admiral|"
          r"Rear\s+Admiral|Senator|Honourable|Honorable|Engineer|Barrister|Doctor|Madam")
 _ONE = rf"(?:(?P<short>(?:{_SHORT})\.?)|(?P<long>{_LONG}))(?![\w])"
-HONORIFIC = re.compile(rf"(?<![\w.])(?:{_ONE}{_RETIRED}?\.?\s+)(?:(?:{_SHORT}|{_LONG})\.?{_RETIRED}?\s+)*")
+HONORIFIC = re.compile(rf"(?<![\w.])(?:{_ONE}{_RETIRED}?\.?(?:\s+|(?<=\.)(?=[A-Z][a-z])))"  # "Mr.Turgunov" too
+                       rf"(?:(?:{_SHORT}|{_LONG})\.?{_RETIRED}?\s+)*")
 
 _PARTICLES = frozenset("ul ud ur us al el bin bint ibn van von der den de da di du le la del dos das e ben".split())
 _NOT_NAMES = frozenset("""The This That These Those He She They His Her Their It In On At By For From With And
@@ -60,7 +61,8 @@ ROLE_WORDS = re.compile(
     r"specialist|lead|leader|partner|correspondent|mna|mpa|senator|judge|advocate|lawyer|engineer|"
     r"economist|historian|author|writer|scientist|faculty|instructor|teacher|intern|secretary-general|"
     r"spokesperson|spokesman|spokeswoman|convener|convenor|moderator|rapporteur|coordinator|planner|"
-    r"architect|practitioner|activist|campaigner|organiser|organizer|officer|trustee|consul|envoy)\b", re.I)
+    r"architect|practitioner|activist|campaigner|organiser|organizer|officer|trustee|consul|envoy|candidate|"
+    r"specialist|adviser)\b", re.I)
 ORG_WORDS = re.compile(
     r"\b(?:university|institute|institution|centre|center|ministry|embassy|council|authority|agency|"
     r"division|foundation|forum|academy|school|college|department|commission|bank|association|society|"
@@ -231,11 +233,9 @@ def _detail(text: str, end: int) -> tuple[str, str, str, int]:
     of = _OF_ORG.match(text, end)
     if of:  # "Professor X of the University of Y argued", "Mr. Z from the W Institute wondered"
         return post, of.group(1).strip(), "of", of.end()
-    appos = re.compile(r",[ \t\u00a0]+((?:the |a |an )?[^;\n]{3,200}?)(?=,[ \t\u00a0]+(?:in|while|who|during|at the|"
-                       r"on|said|stated|speaking|delivering|presenting|as)\b|,[ \t\u00a0]+(?=[a-z])|[.;:](?:\s|$)|\s+(?:in|while) (?:his|her|their)"
-                       r"\b|$)").match(text, end)
+    appos = _APPOSITION.match(text, end)
     if appos:
-        phrase = appos.group(1).strip()
+        phrase = _tail_cut(appos.group(1).strip())
         head = phrase.split()[:4]
         if (len(phrase.split()) <= 16 and not _names_someone(phrase)
                 and (any(ROLE_WORDS.search(w) for w in head) or ORG_WORDS.search(phrase))
@@ -251,6 +251,30 @@ _OF_ORG = re.compile(rf"[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(
                      rf"(?:[ \t\u00a0]+(?:(?:of|for|and|on|in|the|&)[ \t\u00a0]+)*{_ORG_WORD})*)"
                      rf"(?:,[ \t\u00a0]+{_ORG_WORD}(?:[ \t\u00a0]+(?:(?:of|for|and|on|in|the|&)[ \t\u00a0]+)*"
                      rf"{_ORG_WORD})*)*)(?=[ \t\u00a0]*(?:,[ \t\u00a0]+|[ \t\u00a0]+[a-z]|[.;:)]|$))")
+
+
+#: ", Senior Fellow, Tehran Centre …": an apposition, up to where the sentence goes on.
+_APPOSITION = re.compile(
+    r",[ \t\u00a0]+((?:the |a |an )?[^;\n]{3,200}?)"
+    r"(?=,[ \t\u00a0]+(?:in|while|who|during|at the|on|said|stated|speaking|delivering|presenting|as)\b"
+    r"|,[ \t\u00a0]+(?=[a-z])|[.;:](?:\s|$)|\s+(?:in|while) (?:his|her|their)\b"
+    r"|\s+(?:was|were|is|are|has|had|said|stated|remarked|noted|asked|replied|argued|explained|delivered|presented|"
+    r"spoke|opened|welcomed|moderated|chaired|observed|described|emphasi[sz]ed|highlighted|and (?:a|an|the) )\b|$)")
+
+
+def _tail_cut(phrase: str) -> str:
+    """An apposition's last part stops where running text resumes:
+    "Correspondent, Payam-e Sharq Daily, Mashhad regarding the role …"."""
+    head, sep, last = phrase.rpartition(", ")
+    if not sep:
+        return phrase
+    words = last.split(" ")
+    for i, w in enumerate(words[1:], 1):
+        if w[:1].islower() and words[i - 1][:1].isupper() and w not in (
+                "of", "for", "and", "on", "in", "the", "at", "de", "du", "la", "al", "&", "to", "with"):
+            last = " ".join(words[:i])
+            break
+    return head + sep + last
 
 
 def _names_someone(phrase: str) -> bool:
@@ -499,5 +523,11 @@ def split_position(detail: str, kind: str) -> tuple[str, str, str]:
             return only[:m.start()], only[m.end():], country
         return "", only, country
     if _is_role(parts[0]):
+        first = re.search(r" (?:of|at) (?:the )?", parts[0])
+        if first and ORG_WORDS.search(parts[0][first.end():]):
+            # "former President of the National Defence University, Islamabad"
+            envoy = re.match(r"(.+?) (?:to|in) ", parts[0][first.end():])
+            if not (envoy and envoy.group(1).lower() in countries()):
+                return (parts[0][:first.start()], ", ".join([parts[0][first.end():], *parts[1:]]), country)
         return parts[0], ", ".join(parts[1:]), country
     return "", ", ".join(parts), country

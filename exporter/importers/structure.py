@@ -115,12 +115,13 @@ SESSION_HEADING = re.compile(r"\b(?:session|panel|round ?table)\b|\bQ\s?&\s?A\b(
 SESSION_NUMBER = re.compile(r"^((?:working |technical |plenary )?(?:session|panel)\s+(?:[IVX]+|\d+|one|two|three|"
                             r"four|five|six|seven|eight)\b)\s*[:.–—-]?\s*(.*)$", _I)
 SESSION_START = re.compile(
-    r"^\W*(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+)?(?P<which>inaugural|opening|first|second|third|fourth|fifth|sixth|seventh|eighth|final|last|"
+    r"^\W*(?:(?:in|during|at)\s+)?(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+)?(?P<which>inaugural|opening|first|second|third|fourth|fifth|sixth|seventh|eighth|final|last|"
     r"concluding|closing|valedictory|next|\d+(?:st|nd|rd|th))\s+(?:(?:working|technical|plenary|panel|business)\s+)?"
     r"(?:session|panel)\b(?P<rest>.{0,100})", _I)
 SESSION_VERB = re.compile(r"\b(?:start(?:ed|s)|beg[au]n|commenced|opened|(?:was|is) (?:chaired|moderated|presided|"
                           r"titled|entitled|devoted|dedicated|themed|held|convened)|met\b|focus(?:ed|sed)|featured|dealt|comprised|"
-                          r"consisted|discussed|explored|examined|addressed|took up|was on)\b|^\s*[,:(]", _I)
+                          r"consisted|discussed|explored|examined|addressed|took up|was on|titled|entitled|moderated by|chaired by)\b|"
+                          r"^\s*[,:(]", _I)
 SESSION_BY_NUMBER = re.compile(r"^\W*(?:session|panel)\s+(?:[IVX]+|\d+|one|two|three|four|five|six)\b", _I)
 CHAIR_LABEL = re.compile(r"^\W*(?:chair(?:ed by|person|man|woman)?|moderator|moderated by|presided by)\s*:", _I)
 SESSION_CHAIRED = re.compile(r"^\W*(?:the\s+)?(?:\w+\s+){0,3}(?:session|panel|discussion|round ?table|webinar|seminar|"
@@ -152,12 +153,14 @@ MEDIA_HEADING = re.compile(r"\bmedia\b|\bpress (?:coverage|clippings|release)|\b
 
 #: Words of a first sentence that say what kind of contribution it opens.
 KIND_CUES = [
-    (re.compile(r"\bwelcom(?:e|ed|es|ing)\b", _I), "welcome"),
+    (re.compile(r"\bwelcom(?:e|ing) (?:address|remarks|speech|note|words)\b|\bwelcom(?:ed|es|ing) (?:the |all )?"
+                r"(?:guests?|participants|audience|chief guest|delegat\w+|speakers|everyone|all)\b|\bwelcom(?:e|ing)\b"
+                r"(?! (?:the|this|that|these|its|his|her|their)\b)", _I), "welcome"),
     (re.compile(r"\bchief guest\b|\bguest of hono(?:u)?r\b", _I), "chief-guest"),
     (re.compile(r"\bkey ?note\b", _I), "keynote"),
     (re.compile(r"\brapporteur", _I), "rapporteur"),
     (re.compile(r"\bvote of thanks\b|\bthanked\b|\bexpressed (?:his|her|their) (?:gratitude|thanks)", _I), "thanks"),
-    (re.compile(r"\bpresented (?:a|the) summary\b|\bsummari[sz]ed the (?:discussions?|proceedings|deliberations|"
+    (re.compile(r"\bpresented (?:a|the|its) (?:summary|recommendations|findings|report)\b|\bsummari[sz]ed the (?:discussions?|proceedings|deliberations|"
                 r"sessions?|conference|seminar)\b|\bsumm(?:ed|ing) up the (?:discussions?|proceedings|deliberations)",
                 _I), "rapporteur"),
     (re.compile(r"\b(?:concluding|closing) (?:remarks|address|speech)\b", _I), "closing"),
@@ -174,6 +177,12 @@ OPENED_WITH = re.compile(r"^\W*(?:the\s+)?(?:dialogue|conference|seminar|event|w
                          r"commenced|started|kicked off)\s+with\b", _I)
 #: "The dialogue ended with a short closing session.": a session named in a line of its own.
 LOOSE_SESSION = re.compile(r"\b(?P<which>inaugural|opening|closing|concluding|valedictory)\s+(?:\w+\s+)?session\b", _I)
+#: "The book was reviewed by a panel of three discussants: …", "Ms. X … moderated the evening"
+PANEL_LISTING = re.compile(r"\bpanel of (?:\w+ )?(?:discussants|speakers|panell?ists|experts)\b|"
+                           r"\b(?:moderated|chaired|presided over)\s+(?:the|by)\b", _I)
+DATELINE = re.compile(r"^(?:[A-Z][\w -]+,\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?\d{1,2}(?:st|nd|rd|th)?"
+                      r"\s+[A-Z][a-z]+,?\s+\d{4}$|^(?:[A-Z][\w -]+,\s*)?[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}$", _I)
+FIRST_SPEAKER = re.compile(r"\bthe (?:first|opening|lead) (?:speaker|presenter|panell?ist)\b", _I)
 PROCEEDINGS_HEADING = re.compile(r"^(?:the )?(?:proceedings|discussion|presentations|deliberations|panel discussion|"
                                  r"summary(?: of (?:the )?(?:proceedings|discussions?|presentations))?)$", _I)
 PANEL_HEADING = re.compile(r"^(?:the )?(?:speakers|panel(?:lists)?|panelists|participants|programme|program|"
@@ -189,7 +198,8 @@ QA_CUE = re.compile(r"\bquestions?[- ]and[- ]answers?\b|\bQ\s?&\s?A\b|\bquestion
                     r"\b(?:lively|interactive|spirited|open) (?:discussion|debate|exchange)\b|"
                     r"\bquestions? (?:and answers? )?followed\b", _I)
 CEREMONY = re.compile(r"\b(?:shields?|souvenirs?|mementos?|mementoes|plaques?|certificates?|bouquets?|"
-                      r"group photo(?:graph)?s?|token of (?:appreciation|gratitude)|gifts?|crests?|trophies|trophy)\b", _I)
+                      r"group photo(?:graph)?s?|token of (?:appreciation|gratitude)|gifts?|crests?|trophies|trophy|signed cop(?:y|ies)|cop(?:y|ies) of (?:the|his|her|their) "
+                      r"(?:book|report|volume))\b", _I)
 CEREMONY_VERB = re.compile(r"\bpresent(?:ed|ation)\b|\bdistribut|\bawarded\b|\bhanded\b|\bgiven\b|\btaken\b|"
                            r"\bconcluded with\b|\bculminated\b|\bended with\b|\bconferred\b", _I)
 LINK_CUE = re.compile(r"\bfollowed by\b|\bwas followed\b|\bwere followed\b|\b(?:then )?(?:invited|called upon)\b|"
@@ -210,12 +220,16 @@ ANSWER_VERB = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|
                          r"acknowledged|suggested|shared|mentioned|believed|disagreed|answer)\b", _I)
 ANSWER_START = re.compile(r"\b(?:respond(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|ing)?|in (?:response|reply)|added to)\b", _I)
 AGENT_BEFORE = re.compile(r"\b(?:talk|presentation|address|speech|lecture|remarks|overview|paper|briefing|"
-                          r"keynote|welcome)\b[^.;]{0,160}?\bby\s*$", _I)
-UNNAMED_ASKER = re.compile(r"^\W*(?:a|an|one|another|some)\s+(?:[\w-]+\s+){0,3}?(?:participants?|members? of the "
+                          r"keynote|welcome|thanks)\b[^.;]{0,160}?\bby\s*$", _I)
+UNNAMED_ASKER = re.compile(r"^\W*(?:(?:a|an|one|another|some)\s+(?:[\w-]+\s+){0,3}?(?:participants?|members? of the "
                            r"audience|attendees?|students?|viewers?|listeners?|questioners?|journalists?|persons?|"
-                           r"guests?|delegates?)\b", _I)
+                           r"guests?|delegates?|diplomats?|officers?|officials?|scholars?|academics?|researchers?|"
+                           r"analysts?|members?)\b|questions? (?:from|by) (?:the )?(?:audience|floor|participants))", _I)
 ASKED_BY = re.compile(r"\b(?:query|queries|question|questions|comment|point|observation)\s+(?:was\s+|were\s+)?"
                       r"(?:raised\s+|posed\s+|put\s+|asked\s+|sent\s+|received\s+)?(?:from|by)\s*$", _I)
+ASKED_WHOM = re.compile(r"\b(?:asked|to|(?:enquired|inquired|asked|sought \w+|learn(?:ed|t)?|know) from|"
+                        r"question(?:ed)?|directed at|put to|addressing)\s*$", _I)
+REFERENT = re.compile(r"\b[Tt]he (author|moderator|chair(?:person)?|keynote speaker)\b")
 RESPONDING = re.compile(r"\W*(?:responding|replying|in (?:response|reply)|answering)\b", _I)
 TITLED = re.compile(r"\b(?:titled|entitled|on the (?:theme|topic|subject) of|themed|talk on|spoke on|presented on|"
                     r"paper on|presentation on|(?:his|her|their|the) (?:talk|presentation|paper|lecture|address))"
@@ -292,6 +306,7 @@ class Analysis:
         self.people = self.draft.people
         self.qa: Item | None = None  # the question round being read, if any
         self.listing = False  # reading a list of speakers under a "Speakers" heading
+        self.dateline = ""  # "Tashkent, 22 May 2024" under the title
         self.listed: list[tuple[PersonDraft, str]] = []  # (person, "chair" | "speaker") from that list
 
     # people first: every mention in the report, so that later mentions resolve
@@ -320,7 +335,16 @@ class Analysis:
                                                 if len(word) >= 5 and same_token(word, name)]
                 if len(owners) != 1 or len(word) < 4 or any(f.start <= m.start() < f.end + 1 for f in found):
                     continue
-                found.append(Mention(m.start(), m.end(), "", (word,), source="surname", person=owners[0].id,
+                start, tokens = m.start(), (word,)
+                given = owners[0].name.split()[:-1]
+                before = b.text[max(0, start - 80):start].split()
+                if given and before[-len(given):] == given:  # "Faisal Nadeem Gondal" without an honorific
+                    start = b.text.rindex(given[0], 0, start)
+                    tokens = (*given, word)
+                rank = next((h for h in HONORIFIC.finditer(b.text, max(0, start - 40), start) if h.end() == start), None)
+                if rank is not None:  # "General Mughal", "Ambassador Bangash": the rank is part of the mention
+                    start = rank.start()
+                found.append(Mention(start, m.end(), "", tokens, source="surname", person=owners[0].id,
                                      who=owners[0]))
             found.sort(key=lambda f: f.start)
         return all_mentions
@@ -387,11 +411,19 @@ class Analysis:
                     continue
                 if DAY_HEADING.match(heading):
                     d.dropped.append((b.line, text))  # "Day Two", "Morning": the programme's furniture
+                    if mode == "front" and DATELINE.match(heading):
+                        self.dateline = heading  # "Thursday, 7 November 2024"
                     continue
                 if mode == "front":
                     if not d.title and not d.introduction:
                         d.title = heading
-                    continue  # "Introduction", "Background": structure, not text
+                    elif not d.subtitle and not d.introduction and not DATELINE.match(heading):
+                        d.subtitle = heading  # "Report of the Fourth Tashkent Regional Security Forum"
+                    else:
+                        d.dropped.append((b.line, text))  # "Tashkent, 22 May 2024", "Introduction"
+                        if DATELINE.match(heading):
+                            self.dateline = heading
+                    continue
                 # a heading we cannot place: kept, as text, where it stands
                 if mode == "media":
                     self._outlet(b)
@@ -420,6 +452,14 @@ class Analysis:
                 session = start
                 mode = "session"
                 pending_kind = ""
+                first_speaker = FIRST_SPEAKER.search(piece.sentence(0))
+                named = next((m for m in piece.in_sentence(0) if first_speaker and m.start > first_speaker.end()
+                              and self.person(m)), None)
+                if named is not None:
+                    # "In the first working session titled “…”, moderated by X, the first speaker Mr. Y said …"
+                    self._session_intro(session, piece, keep=False)
+                    pending_kind = self._paragraph(session, piece, pending_kind, speaker=named)
+                    continue
                 announced_only = len(piece.sents) <= 2 and not any(self._lead(piece, k)
                                                                    for k in range(len(piece.sents)))
                 if (PANEL.search(piece.text) or announced_only) and not KIND_CUE_STARTS.search(piece.sentence(0)):
@@ -431,7 +471,8 @@ class Analysis:
                     and not KIND_CUE_STARTS.search(piece.sentence(0))):
                 self._session_intro(session, piece)  # a heading opened it; this names the panel
                 continue
-            if mode == "front" and SESSION_CHAIRED.search(piece.sentence(0)):
+            if mode == "front" and (SESSION_CHAIRED.search(piece.sentence(0)) or (
+                    len(piece.mentions) >= 2 and self.draft.introduction and PANEL_LISTING.search(piece.text))):
                 # "The webinar was moderated by Dr. X. The speakers were …": the one session begins
                 session, mode = self._implicit_session(b.line), "session"
                 session.checks.clear()
@@ -538,8 +579,11 @@ class Analysis:
         self.qa = None
         return s
 
-    def _session_intro(self, session: Session, piece: Piece) -> None:
-        session.intro.append(piece.block)
+    def _session_intro(self, session: Session, piece: Piece, keep: bool = True) -> None:
+        """Read a session's theme, chair and panel from ``piece``, and keep
+        it as the session's introduction unless ``keep`` is false."""
+        if keep:
+            session.intro.append(piece.block)
         text = piece.text
         quoted = _QUOTED.search(text)
         if quoted and not session.theme:
@@ -552,6 +596,12 @@ class Analysis:
                 continue
             if chair and m.start > chair.start() and (session.chair is None) and m.start - chair.end() < 40:
                 session.chair = p
+                continue
+            after = text[m.end:m.end + 260]
+            if session.chair is None and re.match(r"(?:[^.;]*?,)?\s*(?:moderated|chaired|presided over|hosted)\b|"
+                                                  r"\s*(?:was|served as) the (?:moderator|chair)", after, _I) \
+                    and (m.detail == "" or m.detail in after[:len(m.detail) + 20]):
+                session.chair = p  # "Ms. X, Director …, moderated the evening"
                 continue
             if session.chair is p:
                 continue
@@ -611,9 +661,11 @@ class Analysis:
                 sentence = sentence.replace(m.detail, " ")
         return _kind_cue(sentence)
 
-    def _paragraph(self, session: Session, piece: Piece, pending: str) -> str:
+    def _paragraph(self, session: Session, piece: Piece, pending: str, speaker: Mention | None = None) -> str:
         """Place one paragraph (cutting off ceremonies and Q&A openings that
-        end it); returns the heading kind still pending."""
+        end it); returns the heading kind still pending.  ``speaker`` is the
+        subject when the caller found it (a first speaker named inside the
+        sentence that opens the session)."""
         cut = self._cut_point(piece)
         if cut:
             first, rest = piece.cut(cut)
@@ -626,7 +678,7 @@ class Analysis:
             who = next((self.person(m) for m in piece.mentions if self.person(m)), None)
             session.chair = session.chair or who
             return pending
-        if QA_CUE.search(first) and (self._lead(piece) is None or len(piece.sents) == 1):
+        if self.qa is None and QA_CUE.search(first) and (self._lead(piece) is None or len(piece.sents) == 1):
             item = Item("qa", piece.block.line, intro=[piece.block])
             session.items.append(item)
             self.qa = item
@@ -637,8 +689,8 @@ class Analysis:
             session.items.append(note)
             self.qa = None
             return pending
-        lead = self._lead(piece)
-        cue = self._cue(piece, 0)
+        lead = speaker or self._lead(piece)
+        cue = _kind_cue(piece.text[speaker.start:piece.sents[0][1]]) or "talk" if speaker else self._cue(piece, 0)
         if (lead is None and len(piece.sents) > 1 and not piece.in_sentence(0) and not PRONOUN_START.match(first)
                 and self._current(session) is None):
             # "Proceedings commenced with the recitation of … Mr. X then welcomed the Chief Guest …"
@@ -651,7 +703,9 @@ class Analysis:
             strong = strong or (lead is not None and self.person(lead) is session.chair and any(
                 ex.answers for ex in self.qa.exchanges) and not QUESTION_VERB.search(first))
             aside = (self.qa.exchanges and len(piece.sents) == 1 and not piece.mentions
-                     and not PRONOUN_START.match(first) and not QA_CUE.search(first))
+                     and not PRONOUN_START.match(first) and not QA_CUE.search(first)
+                     and not UNNAMED_ASKER.match(first) and not QUESTION_VERB.search(first)
+                     and not self._referents(piece, 0))
             if aside:
                 # "The first day concluded with a dinner …": a line of its own after the questions
                 note = Item("narrative", piece.block.line, blocks=[piece.block])
@@ -683,7 +737,7 @@ class Analysis:
             self._new_item(session, piece, pending, person, cue_given=True)
             return ""
         if lead_person is not None and all(lead_person is not p for p in speaking):
-            self._new_item(session, piece, cue, lead_person)
+            self._new_item(session, piece, cue, lead_person, after=speaker.start if speaker else 0)
             return ""
         by = [self.person(m) for m in piece.mentions if self.person(m) is not None]
         if (lead_person is None and by and not PRONOUN_START.match(first)
@@ -722,7 +776,10 @@ class Analysis:
         return 0
 
     def _new_item(self, session: Session, piece: Piece, cue: str, person: PersonDraft | None,
-                  cue_given: bool = False) -> None:
+                  cue_given: bool = False, after: int = 0) -> None:
+        """A new item of ``session`` opened by ``piece``; a talk's title is
+        the first quotation from ``after`` on (the session's own title may
+        come earlier in the same sentence)."""
         kind = cue
         item = Item("talk", piece.block.line, blocks=[piece.block])
         panel = {id(p): role for p, role in session.panel}
@@ -741,6 +798,9 @@ class Analysis:
                 kind = "talk"
             if kind == "talk" and not (person is not None and id(person) in panel):
                 item.checks.append(f"kind '{kind}' guessed")  # a chair or a listed discussant is known
+        if kind == "talk" and not cue_given and person is not None and person is session.chair and not any(
+                _QUOTED.search(piece.sentence(k)) for k in range(min(2, len(piece.sents)))):
+            kind = "chair"  # the moderator's remarks, whatever words they use
         if kind == "chair" and person is not None and session.chair is None:
             session.chair = person
         item.kind = kind
@@ -751,7 +811,7 @@ class Analysis:
         if kind in ("talk", "keynote"):
             for k in range(min(3, len(piece.sents))):
                 sentence = piece.sentence(k)
-                q = _QUOTED.search(sentence)
+                q = _QUOTED.search(sentence, max(0, after - piece.sents[k][0]))
                 if q and len(q.group(1).split()) >= 2 and (k == 0 or TITLED.search(sentence[:q.start()])):
                     item.title = q.group(1).strip()
                     break
@@ -824,7 +884,8 @@ class Analysis:
                 parts.append((k, "question", asker, addressed, []))
                 asked, state, speaking = list(addressed), "question", asker
                 continue
-            if who is None and UNNAMED_ASKER.match(s) and QUESTION_VERB.search(s):
+            if who is None and UNNAMED_ASKER.match(s) and (QUESTION_VERB.search(s) or s.lower().lstrip().startswith(
+                    "question")):
                 parts.append((k, "unnamed", None, addressed, []))
                 asked, state, speaking = list(addressed), "question", None
                 continue
@@ -894,7 +955,7 @@ class Analysis:
                         break
             for m in mentions[1:] if cut is None else ():
                 # "Mr. X responded that …, while Dr. Y added that …": a second answer
-                joined = re.search(r",\s+(?:while|whereas)\s+$", piece.text[a:m.start])
+                joined = re.search(r"[,;]\s+(?:(?:while|whereas|and)\s+)?$", piece.text[a:m.start])
                 if joined and self.person(m) and ANSWER_VERB.match(piece.text, m.end + 1):
                     cut = a + joined.start() + 1
                     while piece.text[cut].isspace():
@@ -918,11 +979,19 @@ class Analysis:
         return None
 
     def _relative_answerer(self, piece: Piece, k: int) -> PersonDraft | None:
-        """"… passed the question to Dr. X, who said …": X answers."""
+        """"… passed the question to Dr. X, who said …", "…, to which Mr. Y
+        said …", "responding, the author said …": they answer."""
         for m in piece.in_sentence(k):
             after = piece.text[m.end:m.end + 200]
-            if re.match(r"(?:,?\s*\([^()]*\))?,\s+who\s+(?:then\s+)?" + ANSWER_VERB.pattern, after, _I):
+            before = piece.text[max(piece.sents[k][0], m.start - 30):m.start]
+            if re.match(r"(?:,?\s*\([^()]*\))?,\s+who\s+(?:then\s+)?" + ANSWER_VERB.pattern, after, _I) or (
+                    re.search(r"\b(?:to which|whereupon|in reply|in response),?\s*$", before, _I)
+                    and re.match(r"\s+" + ANSWER_VERB.pattern, after, _I)):
                 return self.person(m)
+        for at, end, who in self._referents(piece, k):
+            if re.match(r"\s+(?:then\s+|also\s+)?" + ANSWER_VERB.pattern, piece.text[end:], _I) and not \
+                    ASKED_WHOM.search(piece.text[max(piece.sents[k][0], at - 40):at]):
+                return who
         return None
 
     def _addressed(self, piece: Piece, k: int) -> list[PersonDraft]:
@@ -930,11 +999,31 @@ class Analysis:
         out = []
         for m in piece.in_sentence(k):
             before = piece.text[max(a, m.start - 40):m.start]
-            if re.search(r"\b(?:asked|to|(?:enquired|inquired|sought \w+|learn(?:ed|t)?|know) from|question(?:ed)?|"
-                         r"directed at|put to|addressing)\s*$", before, _I):
+            if ASKED_WHOM.search(before):
                 p = self.person(m)
                 if p is not None:
                     out.append(p)
+        for at, _, p in self._referents(piece, k):  # "asked the author whether …"
+            if ASKED_WHOM.search(piece.text[max(a, at - 40):at]) and all(p is not q for q in out):
+                out.append(p)
+        return out
+
+    def _referents(self, piece: Piece, k: int) -> list[tuple[int, int, PersonDraft]]:
+        """People a sentence names by their part: "the author" (of the
+        session's first talk), "the moderator" or "the chair", "the keynote
+        speaker"."""
+        session = self.draft.sessions[-1] if self.draft.sessions else None
+        if session is None:
+            return []
+        a, b = piece.sents[k]
+        out = []
+        for m in REFERENT.finditer(piece.text, a, b):
+            role = m.group(1).lower()
+            kinds = {"author": ("talk",), "keynote speaker": ("keynote",), "speaker": ("talk", "keynote")}.get(role)
+            who = session.chair if kinds is None else next(
+                (it.speakers[0] for it in session.items if it.kind in kinds and it.speakers), None)
+            if who is not None:
+                out.append((m.start(), m.end(), who))
         return out
 
     def _slice(self, piece: Piece, k: int, end: int) -> Block:
@@ -1048,8 +1137,10 @@ class Analysis:
     def _date(self, text: str) -> str:
         months = ("january february march april may june july august september october november december").split()
         mon = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-        held = re.search(rf"\b(?:on|held on|dated?)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon},?\s+(\d{{4}})",
-                         text) or re.search(rf"\b(?:on|held on)\s+{mon}\s+(\d{{1,2}}),?\s+(\d{{4}})", text)
+        held = (re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{mon},?\s+(\d{{4}})", self.dateline)
+                or re.search(rf"\b{mon}\s+(\d{{1,2}}),?\s+(\d{{4}})", self.dateline)
+                or re.search(rf"\b(?:on|held on|dated?)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon},?\s+(\d{{4}})", text)
+                or re.search(rf"\b(?:on|held on)\s+{mon}\s+(\d{{1,2}}),?\s+(\d{{4}})", text))
         if held:
             g = held.groups()
             day, month, year = (g[0], g[1], g[2]) if g[0].isdigit() else (g[1], g[0], g[2])
