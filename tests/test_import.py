@@ -304,3 +304,29 @@ def test_a_rapporteurs_word_file_with_tracked_changes_links_and_a_text_box(cli, 
     event = (project / "source" / "harbours" / "event.yaml").read_text(encoding="utf-8")
     assert "date: '2024-03-12'" in event and "venue: Pearl Hall, Karachi" in event
     assert "name: Centre for Port Studies\n  short_name: CPS\n" in event
+
+
+@pytest.mark.parametrize("name, facts", [
+    ("forum", {"title": "Afghanistan and Its Neighbours: Security, Connectivity and Shared Resources",
+               "subtitle": "Report of the Fourth Tashkent Regional Security Forum",
+               "date": "2024-05-22", "venue": "Navruz Plaza Hotel, Tashkent", "city": "Tashkent",
+               "organiser": ("Centre for Regional Security and Cooperation Studies", "CRSCS")}),
+    ("launch", {"date": "2024-11-07", "organiser": ("Potohar Institute of Strategic Dialogue", "PISD")}),
+    ("policydialogue", {"date": "2024-03-16", "organiser": ("Centre for Labour and Skills Policy", "CLSP")}),
+    ("leadins", {"venue": "CEWES Conference Hall, Islamabad", "city": "Islamabad",
+                 "organiser": ("Centre for Eurasian Water and Energy Studies", "CEWES")}),
+])
+def test_the_event_is_read_from_the_report(name, facts, tmp_path):
+    """Title, date (a dateline, a range, a day whose year is the page's own),
+    venue, city and organiser (with its acronym) come from the prose."""
+    report = next(p for p in (REPORTS / name).iterdir() if p.stem == "report")
+    _, event = _import(tmp_path, report, name)
+    got = {"title": event.title, "subtitle": event.subtitle, "date": event.date, "venue": event.venue,
+           "city": event.city, "organiser": (event.organiser.name, event.organiser.short_name)}
+    assert {k: got[k] for k in facts} == facts
+
+
+def test_a_day_without_a_year_asks_the_editor(tmp_path):
+    done, event = _import(tmp_path, REPORTS / "twoday" / "report.txt", "twoday")
+    text = (done.folder / "event.yaml").read_text(encoding="utf-8")
+    assert "# check: the report says 'on 12 and 13 March' but gives no year; write the date as YYYY-MM-DD" in text

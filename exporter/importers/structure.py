@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 
 from exporter.importers import sentences
 from exporter.importers.document import Block, Report, Span, is_debris
-from exporter.importers.people import HONORIFIC, Mention, People, PersonDraft, find_mentions, same_token
+from exporter.importers.people import (HONORIFIC, ORG_WORDS, ROLE_WORDS, Mention, People, PersonDraft, countries,
+                                       find_mentions, same_token)
 from exporter.importers.text import CREDIT
 
 # -- the draft -------------------------------------------------------------------
@@ -508,7 +509,9 @@ class Analysis:
     # -- front matter -------------------------------------------------------------
     def _credit(self, text: str) -> None:
         label, _, names = text.partition(":")
-        people = [n.strip() for n in re.split(r"\s*(?:&|,|;|\band\b)\s*", names) if n.strip()]
+        # names only: "Nodira Yusupova, Junior Research Fellow, CRSCS" credits one person
+        people = [n.strip() for n in re.split(r"\s*(?:&|,|;|\band\b)\s*", names) if n.strip()
+                  and not ROLE_WORDS.search(n) and not ORG_WORDS.search(n) and not re.fullmatch(r"[A-Z&]{2,}", n.strip())]
         if re.match(r"\s*edit", label, _I):
             self.draft.edited_by.extend(people)
         else:
@@ -1066,7 +1069,8 @@ class Analysis:
 
     def _event_facts(self) -> None:
         d = self.draft
-        intro_text = " ".join(b.text for b in d.introduction)
+        # what the report says of the event: its introduction and the opening of its first session
+        intro_text = " ".join(b.text for b in d.introduction + (d.sessions[0].intro if d.sessions else []))
         all_text = " ".join(b.text for b in self.report.blocks)
         titled = re.search(r"\b(?:titled|entitled|on the (?:theme|topic)|themed|under the (?:title|theme))\s*,?\s*"
                            r"[“\"‘']([^”\"’]{5,200})[”\"’]", intro_text, _I)
@@ -1081,11 +1085,15 @@ class Analysis:
             d.title, d.subtitle = (x.strip() for x in d.title.split(": ", 1))
         kinds = r"(?:Conference|Seminar|Workshop|Round[- ]?[Tt]able|Symposium|Dialogue|Forum|Webinar|Colloquium|" \
                 r"Consultation|Meeting|Summit|Lecture|Discussion|Conclave|Moot|Talk)"
-        km = re.search(rf"\b(?:a|an|the|its)\s+((?:[A-Z0-9][\w-]*\s+){{0,5}}?{kinds})\b", intro_text)
+        # "organised a two-day international conference titled …": the kind, in the sentence that holds the event
+        km = re.search(rf"\b(?:organi[sz]ed|held|hosted|convened|arranged|conducted|brought [^.]{{0,40}}? in|"
+                       rf"opened|launched)\s+(?:a|an|the|its|this)\s+((?:[\w’'-]+\s+){{0,5}}?{kinds})\b",
+                       intro_text, _I)
         if km:
-            d.kind = km.group(1)
+            d.kind = km.group(1)[0].upper() + km.group(1)[1:]
         org = ORGANISED.search(intro_text)
         if org:
+            self.organiser_city = org.group("city") or ""
             name, acronym = org.group("name").strip(), org.group("acr") or ""
             if re.fullmatch(r"[A-Z&]{2,10}", name):
                 acronym = name
@@ -1100,10 +1108,15 @@ class Analysis:
         if not d.organiser_short:
             initials = "".join(w[0] for w in d.organiser.split() if w[0].isupper())
             d.organiser_short = initials if len(initials) >= 2 else d.organiser
-        venue = re.search(r"\b(?:at|venue:?)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,6}(?:Hotel|Hall|Auditorium|Centre|"
-                          r"Center|Club|Campus|University|Institute|Complex|Room|Marriott|Serena|Library|Museum|"
-                          r"Academy|House|Palace|Secretariat|Embassy|College|School|Headquarters)\b(?:,\s+[A-Z]\w+)?)",
-                          intro_text) or re.search(r"\bat\s+the\s+((?:[A-Z][\w'’&-]*\s*){2,6})", intro_text)
+        # the venue is where the event was held: looked for in the sentence that says so
+        held = [x for x in re.split(r"(?<=[.!?])\s+", intro_text) if re.search(
+            r"\b(?:organi[sz]ed|hosted|convened|arranged|held|conducted|took place|was attended)\b", x, _I)]
+        where = " ".join(held)
+        venue = re.search(r"\b(?:at|venue:?|in)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,6}(?:Hotel|Hall|Auditorium|"
+                          r"Centre|Center|Club|Campus|University|Institute|Complex|Room|Marriott|Serena|Library|"
+                          r"Museum|Academy|House|Palace|Secretariat|Embassy|College|School|Headquarters|Plaza)\b"
+                          r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)?(?:,\s+[A-Z]\w+)?)", where) \
+            or re.search(r"\bat\s+the\s+((?:[A-Z][\w'’&-]*\s*){2,6})", where)
         if venue:
             d.venue = venue.group(1).strip().rstrip(",")
         else:
@@ -1115,15 +1128,24 @@ class Analysis:
     def _city(self, venue: str, text: str) -> str:
         places = Counter()
         for p in self.people.people:
-            if p.affiliation and "," in p.affiliation:
-                places[p.affiliation.rsplit(",", 1)[1].strip()] += 1
+            place = p.affiliation.rsplit(",", 1)[1].strip() if "," in p.affiliation else ""
+            if place and not ORG_WORDS.search(place) and place.lower() not in countries():
+                places[place] += 1
         m = re.search(r",\s+([A-Z][a-z]+)$", venue)
         if m:
             return m.group(1)
+        dated = re.match(r"([A-Z][\w -]+),", self.dateline)
+        if dated and not re.search(r"day$", dated.group(1), _I):
+            return dated.group(1)  # "Tashkent, 22 May 2024"
+        if getattr(self, "organiser_city", ""):
+            self.draft.checks["city"] = f"city guessed from the organiser's ('{self.organiser_city}')"
+            return self.organiser_city
         for place, _ in places.most_common():
             if place and place in venue:
                 return place
-        m = re.search(r"\bin\s+([A-Z][a-z]+)(?:,\s+[A-Z][a-z]+)?\b", " ".join(b.text for b in self.draft.introduction))
+        m = next((x for x in re.finditer(r"\bin\s+([A-Z][a-z]+)(?:,\s+[A-Z][a-z]+)?\b",
+                                          " ".join(b.text for b in self.draft.introduction))
+                  if x.group(1).lower() not in countries() and x.group(1).lower() not in _MONTHS), None)
         if m:
             self.draft.checks["city"] = f"city guessed from 'in {m.group(1)}'"
             return m.group(1)
@@ -1137,9 +1159,11 @@ class Analysis:
     def _date(self, text: str) -> str:
         months = ("january february march april may june july august september october november december").split()
         mon = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+        rng = r"(?:st|nd|rd|th)?(?:\s*(?:–|-|and|to|&)\s*\d{1,2}(?:st|nd|rd|th)?)?"
         held = (re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{mon},?\s+(\d{{4}})", self.dateline)
                 or re.search(rf"\b{mon}\s+(\d{{1,2}}),?\s+(\d{{4}})", self.dateline)
-                or re.search(rf"\b(?:on|held on|dated?)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon},?\s+(\d{{4}})", text)
+                or re.search(rf"\b(?:on|held on|dated?|from)\s+(?:\w+day,?\s+)?(\d{{1,2}}){rng}\s+(?:of\s+)?{mon},?\s+(\d{{4}})",
+                             text)
                 or re.search(rf"\b(?:on|held on)\s+{mon}\s+(\d{{1,2}}),?\s+(\d{{4}})", text))
         if held:
             g = held.groups()
@@ -1147,6 +1171,22 @@ class Analysis:
             iso = f"{year}-{months.index(month.lower()) + 1:02d}-{int(day):02d}"
             if _real(iso):
                 return iso
+        # "on Saturday, 16 March", "Date: 18 June": a day without its year, which the page's own date gives
+        partial = re.search(rf"\b(?:on|date:?\**|held [^,.]{{0,20}},)\s+(?:\w+day,?\s+)?(\d{{1,2}}){rng}\s+{mon}\b"
+                            rf"(?!,?\s+\d{{4}})", text, _I)
+        stamped = re.search(r"\b((?:19[89]|20\d)\d)\b", " ".join(t for _, t in self.draft.dropped) + " " +
+                            self.report.meta_date)
+        if partial and stamped:
+            iso = f"{stamped.group(1)}-{months.index(partial.group(2).lower()) + 1:02d}-{int(partial.group(1)):02d}"
+            if _real(iso):
+                self.draft.checks["date"] = f"the report gives the day, not the year; {stamped.group(1)} is the page's"
+                return iso
+        if partial:  # a day and month, and no year anywhere: the editor must say which
+            self.draft.checks["date"] = (f"the report says '{partial.group(0).strip()}' but gives no year; "
+                                         "write the date as YYYY-MM-DD")
+            stamp = self.report.meta_date[:4] or "2000"
+            iso = f"{stamp}-{months.index(partial.group(2).lower()) + 1:02d}-{int(partial.group(1)):02d}"
+            return iso if _real(iso) else stamp
         if self.report.meta_date:
             self.draft.checks["date"] = "the report gives no date; this is the Word file's creation month"
             return self.report.meta_date[:7]
@@ -1168,9 +1208,10 @@ class Analysis:
 _ORG_NAME = r"[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*[A-Z][\w&’'-]*){0,9}"
 #: "the Centre for X (CX), Islamabad, in collaboration with Y, organised": who held the event.
 ORGANISED = re.compile(rf"(?:^|[.;]\s+|,\s+|\b(?:by|with)\s+)(?:[Tt]he\s+)?(?P<name>{_ORG_NAME})"
-                       r"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\))?(?:,\s*[A-Z][a-z]+,)?"
+                       r"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\))?(?:,\s*(?P<city>[A-Z][a-z]+),?)?"
+                       rf"(?:\s+(?:at|of)\s+(?:the\s+)?{_ORG_NAME})?"
                        r"(?:\s+in (?:collaboration|partnership|association) with [^,.]+(?:,\s*[A-Z][a-z]+)?,)?"
-                       r"\s+(?:organi[sz]ed|hosted|convened|arranged|held|conducted)\b")
+                       r"\s+(?:organi[sz]ed|hosted|convened|arranged|held|conducted|brought\b[^.]{0,40}?\btogether)\b")
 KIND_CUE_STARTS = re.compile(r"\boverview\b|\bwelcom|\bchief guest\b|\bkey ?note\b|\brecitation\b", _I)
 
 
@@ -1191,6 +1232,9 @@ def _kind_cue(sentence: str) -> str:
     if best and best[1] == "closing" and _CUE["chief-guest"].search(plain):
         return "chief-guest"  # the Chief Guest's concluding remarks are the Chief Guest's address
     return best[1] if best else ""
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def _unique(people) -> list[PersonDraft]:

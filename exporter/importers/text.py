@@ -83,6 +83,7 @@ class _Lines:
         self.cur: list[tuple[int, str, tuple[Span, ...]]] = []
         self.cur_kind = "para"
         self.cur_ordered = True
+        self.open_short = False  # the last line was short and had no full stop
 
     def flush(self) -> None:
         if not self.cur:
@@ -110,6 +111,9 @@ class _Lines:
             text = text[lead:].rstrip()
             spans = tuple(Span(max(0, s.start - lead), min(len(text), s.end - lead), s.kind, s.target)
                           for s in spans if s.end - lead > 0)
+        if self.open_short and not text[:1].islower():
+            self.flush()  # the short line before stood alone: a heading, a name, a dateline
+        self.open_short = False
         if not self.cur and is_debris(text):
             self.dropped.append((number, text))
             return
@@ -125,11 +129,12 @@ class _Lines:
         self.cur.append((number, text, spans))
         if CREDIT.match(text) and self.cur_kind == "para":
             self.flush()
-        elif not self.wrapped and (_ENDS.search(text) or len(text) < 50):
-            # web copy: a paragraph is a line, but a long one may be broken
-            # in mid-sentence; a short line without a full stop is a line of
-            # its own (a heading, a name in a list)
-            self.flush()
+        elif not self.wrapped and _ENDS.search(text):
+            self.flush()  # web copy: a paragraph is a line
+        elif not self.wrapped and len(text) < 80:
+            # a long line may be broken in mid-sentence; a short one without a
+            # full stop stands alone unless the next line goes on in lower case
+            self.open_short = True
 
 
 def _short(text: str) -> bool:
