@@ -31,7 +31,8 @@ _RETIRED = r"(?:\s*\((?:R|r|Retd\.?|retd\.?|Retired|retired)\))"
 #: Honorifics and ranks, abbreviated (a bare surname may follow) …
 _SHORT = (r"Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Amb|Engr|Engg|H\.\s?E|Lt\.?\s?Gen|Lt\.?\s?Col|Maj\.?\s?Gen|Brig\.?\s?Gen|"
           r"Gen|Brig|Col|Maj|Capt|Cdr|Cdre|Air\s+Cdre|Adm|Vice\s+Adm|Rear\s+Adm|R\.?\s?Adm|V\.?\s?Adm|AVM|ACM|"
-          r"Sen|Hon|Rev|Justice|Sqn\s+Ldr|Wg\s+Cdr|Gp\s+Capt|Barr|Sir|Dame|Lord|Lady")
+          r"Sen|Hon|Rev|Justice|Sqn\s+Ldr|Wg\s+Cdr|Gp\s+Capt|Barr|Sir|Dame|Lord|Lady|Mag|Dipl\.-Ing|Dipl\.\s?Ing|Ing|Mgr|"
+          r"Univ\.-Prof|Doc|Drs|Ir|Pr|Pt|Adv|Er")
 #: … and written out (a full name must follow).
 _LONG = (r"Ambassador|Professor|His\s+Excellency|Her\s+Excellency|Lieutenant\s+General|Major\s+General|"
          r"Brigadier\s+General|Brigadier|General|Colonel|Lieutenant\s+Colonel|Captain|Commander|Commodore|"
@@ -62,14 +63,16 @@ ROLE_WORDS = re.compile(
     r"economist|historian|author|writer|scientist|faculty|instructor|teacher|intern|secretary-general|"
     r"spokesperson|spokesman|spokeswoman|convener|convenor|moderator|rapporteur|coordinator|planner|"
     r"architect|practitioner|activist|campaigner|organiser|organizer|officer|trustee|consul|envoy|candidate|"
-    r"specialist|adviser)\b", re.I)
+    r"specialist|adviser|counsel|registrar|fellow|lecturer)\b", re.I)
 ORG_WORDS = re.compile(
     r"\b(?:university|institute|institution|centre|center|ministry|embassy|council|authority|agency|"
     r"division|foundation|forum|academy|school|college|department|commission|bank|association|society|"
     r"group|office|bureau|organi[sz]ation|party|corporation|company|times|news|tv|television|radio|"
     r"assembly|senate|parliament|court|army|navy|force|command|headquarters|directorate|trust|network|"
     r"initiative|programme|program|project|observatory|consultancy|consulting|partners|ltd|inc|llc|un|"
-    r"nations|union|federation|republic|government|secretariat|conference|chamber|hospital|laboratory)\b",
+    r"nations|union|federation|republic|government|secretariat|conference|chamber|hospital|laboratory|committee|"
+    r"cooperative|co-operative|alliance|fund|facility|board|unit|cell|lab|desk|daily|post|tribune|herald|journal|"
+    r"magazine|channel|service|services|consortium|clinic|hospitals|institution|ngo|trust|association)\b",
     re.I)
 
 
@@ -290,6 +293,8 @@ def _looks_like_position(text: str) -> bool:
     t = text.strip()
     if t in ("R", "r", "Retd", "Retd.", "Retired", "retd"):
         return False
+    if re.fullmatch(r"(?:chair|co-chair|moderator|discussant|rapporteur|keynote speaker|chief guest|host)", t, re.I):
+        return False  # a part played, not a position: "Dr. Rijal (Chair)"
     return bool("," in t or ROLE_WORDS.search(t) or ORG_WORDS.search(t) or re.fullmatch(r"[A-Z][A-Z&.-]{1,9}", t))
 
 
@@ -497,7 +502,8 @@ def split_position(detail: str, kind: str) -> tuple[str, str, str]:
         kind = "paren"  # "Director, Kestrel Institute for Climate Security, Edinburgh": read as a parenthesis
     if kind == "appos":
         phrase = re.sub(r"^(?:the|a|an) ", "", detail)
-        m = re.search(r" at (?:the )?", phrase) or re.search(r" of (?:the )?", phrase)
+        m = re.search(r" at (?:the )?", phrase) or re.search(r" of (?:the )?", phrase) or (
+            re.search(r" in (?:the )?(?=[A-Z])", phrase) if ORG_WORDS.search(phrase) else None)
         if m and ROLE_WORDS.search(phrase[:m.start()]):
             rest = phrase[m.end():].strip()
             envoy = re.match(r"(.+?) (?:to|in) ", rest)

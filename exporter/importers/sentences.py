@@ -23,7 +23,7 @@ import re
 #: Words (before their full stop) after which a sentence never ends here.
 ABBREVIATIONS = frozenset("""
 mr mrs ms mx dr prof amb engr gen lt col maj brig capt cdr cmdr adm sgt cpl rev fr sr jr st
-hon sen rep gov pres supt insp
+hon sen rep gov pres supt insp mag dipl ing univ mgr doc drs engr engg barr adv
 no nos vol pp p ch art sec para fig figs ed eds conf dept univ inst assn govt min
 vs viz cf approx ca est etc al ltd inc co corp
 i.e e.g u.s u.k u.n u.s.a h.e a.m p.m ph.d m.a b.a m.sc b.sc
@@ -65,6 +65,9 @@ def spans(text: str) -> list[tuple[int, int]]:
         inside = text[start:m.start("end")]
         if inside.count("“") > inside.count("”") or inside.count('"') % 2:
             continue  # a question mark inside a quoted title: “Whose Data, Whose Rules? Data …”
+        single = inside.rfind("‘")
+        if single >= 0 and not re.search(r"’(?!\w)", inside[single:]):
+            continue  # the same in British single quotes (’ inside a word is an apostrophe)
         mark = text[m.start("end")]
         if mark == ".":
             word = _abbreviation(text, m.start("end"))

@@ -128,8 +128,13 @@ CHAIR_LABEL = re.compile(r"^\W*(?:chair(?:ed by|person|man|woman)?|moderator|mod
 SESSION_CHAIRED = re.compile(r"^\W*(?:the\s+)?(?:\w+\s+){0,3}(?:session|panel|discussion|round ?table|webinar|seminar|"
                              r"workshop|dialogue|proceedings|programme|program)\b[^.]{0,60}?"
                              r"\b(?:was|were)\s+(?:chaired|moderated|presided)", _I)
+ACTIVE_CHAIR = re.compile(r"\b(?:chaired|moderated|presided over|co-chaired)\s+(?:the|this)\s+(?:\w+\s+){0,2}"
+                          r"(?:session|panel|discussion|round ?table|webinar|seminar|proceedings|evening|meeting|"
+                          r"dialogue|debate)\b", _I)
+WAY_FORWARD = re.compile(r"^(?:the )?(?:way forward|conclusions? and recommendations|recommendations and way forward|"
+                         r"valedictory)$", _I)
 INAUGURAL = re.compile(r"\b(?:inaugural|inauguration|opening)\b", _I)
-CONCLUDING = re.compile(r"\b(?:concluding|closing|valedictory|final)\b", _I)
+CONCLUDING = re.compile(r"\b(?:concluding|closing|valedictory|final|way forward|conclusions?)\b", _I)
 PANEL = re.compile(r"\b(?:panel|panell?ists?|speakers (?:included|were)|discussants?|chaired|moderated|presided|"
                    r"moderator|chair(?:ed)? by|chairmanship|chairpersonship)\b", _I)
 CHAIRED = re.compile(r"\b(?:chaired|moderated|presided over|co-chaired)\s+by\b|\bunder the chair(?:man|person)?ship of\b|\b(?:chair|moderator|chairperson)"
@@ -148,6 +153,7 @@ HEADING_KINDS = [
     (re.compile(r"\boverview\b", _I), "overview"),
     (re.compile(r"\bquestions?\b.{0,12}\banswers?\b|\bQ\s?&\s?A\b|\binteractive (?:session|discussion)|"
                 r"\bopen (?:discussion|floor)|\bdiscussion\b|^questions?(?: from the (?:floor|audience|participants))?$|"
+                r"^questions? and comments$|^comments and questions$|"
                 r"^floor$", _I), "qa"),
 ]
 MEDIA_HEADING = re.compile(r"\bmedia\b|\bpress (?:coverage|clippings|release)|\bin the news\b|\bcoverage\b", _I)
@@ -197,13 +203,16 @@ QA_CUE = re.compile(r"\bquestions?[- ]and[- ]answers?\b|\bQ\s?&\s?A\b|\bquestion
                     r"opened\b|\bopened the floor\b|\binteractive (?:session|discussion)\b|\bopen discussion\b|"
                     r"\bquestions? from the (?:floor|audience|participants)\b|\bdiscussion followed\b|"
                     r"\b(?:lively|interactive|spirited|open) (?:discussion|debate|exchange)\b|"
-                    r"\bquestions? (?:and answers? )?followed\b", _I)
+                    r"\bquestions? (?:and answers? )?followed\b|^\W*in the (?:ensuing |open )?discussion\b|"
+                    r"\bquestions were (?:then )?(?:invited|taken)\b|\binvited questions\b|\bfrom the hall\b", _I)
 CEREMONY = re.compile(r"\b(?:shields?|souvenirs?|mementos?|mementoes|plaques?|certificates?|bouquets?|"
                       r"group photo(?:graph)?s?|token of (?:appreciation|gratitude)|gifts?|crests?|trophies|trophy|signed cop(?:y|ies)|cop(?:y|ies) of (?:the|his|her|their) "
-                      r"(?:book|report|volume))\b", _I)
+                      r"(?:book|report|volume)|lamp|recitation|national anthem|ribbon|memorand(?:um|a) of understanding|mou)\b", _I)
 CEREMONY_VERB = re.compile(r"\bpresent(?:ed|ation)\b|\bdistribut|\bawarded\b|\bhanded\b|\bgiven\b|\btaken\b|"
-                           r"\bconcluded with\b|\bculminated\b|\bended with\b|\bconferred\b", _I)
-LINK_CUE = re.compile(r"\bfollowed by\b|\bwas followed\b|\bwere followed\b|\b(?:then )?(?:invited|called upon)\b|"
+                           r"\bconcluded with\b|\bculminated\b|\bended with\b|\bconferred\b|\blight(?:ing|ed)\b|"
+                           r"\blit\b|\brecit|\bsign(?:ed|ing)\b|\bcut\b|\bplayed\b|\bsung\b|\bbegan with\b|"
+                           r"\bopened with\b|\bcommenced with\b", _I)
+LINK_CUE = re.compile(r"\b(?:ended|concluded|closed) with\b|\bfollowed by\b|\bwas followed\b|\bwere followed\b|\b(?:then )?(?:invited|called upon)\b|"
                       r"^\W*(?:after|following) (?:the|this|these|that)\b|"
                       r"\bproceeded\b|\bmoved on\b|\bturned to\b|:\s*$", _I)
 PRONOUN_START = re.compile(r"^\W*(?:(?:in (?:this|that|the same) (?:regard|context|vein|respect),?\s+)?(?:he|she|"
@@ -228,6 +237,11 @@ UNNAMED_ASKER = re.compile(r"^\W*(?:(?:a|an|one|another|some)\s+(?:[\w-]+\s+){0,
                            r"analysts?|members?)\b|questions? (?:from|by) (?:the )?(?:audience|floor|participants))", _I)
 ASKED_BY = re.compile(r"\b(?:query|queries|question|questions|comment|point|observation)\s+(?:was\s+|were\s+)?"
                       r"(?:raised\s+|posed\s+|put\s+|asked\s+|sent\s+|received\s+)?(?:from|by)\s*$", _I)
+#: What follows "asked" when a question is put: a person, the panel, "whether" …
+ROLE_TAG = re.compile(r"\((chair|moderator|discussant|rapporteur|keynote speaker|chief guest)\)", _I)
+ASKED_OBJECT = re.compile(r"\s+(?:from\s+)?(?:[A-Z]|"
+                          r"the (?:panel|panell?ists|speakers?|chair|author|moderator|keynote)|whether|if|about|how|"
+                          r"what|why|when|which|a question|two questions|questions)", _I)
 ASKED_WHOM = re.compile(r"\b(?:asked|to|(?:enquired|inquired|asked|sought \w+|learn(?:ed|t)?|know) from|"
                         r"question(?:ed)?|directed at|put to|addressing)\s*$", _I)
 REFERENT = re.compile(r"\b[Tt]he (author|moderator|chair(?:person)?|keynote speaker)\b")
@@ -235,7 +249,10 @@ RESPONDING = re.compile(r"\W*(?:responding|replying|in (?:response|reply)|answer
 TITLED = re.compile(r"\b(?:titled|entitled|on the (?:theme|topic|subject) of|themed|talk on|spoke on|presented on|"
                     r"paper on|presentation on|(?:his|her|their|the) (?:talk|presentation|paper|lecture|address))"
                     r"\s*,?\s*$", _I)
-_QUOTED = re.compile(r"[“\"]([^”\"\n]{3,250})[”\"]")
+#: A quotation: “…”, "…" or ‘…’ (a ’ inside a word is an apostrophe, not the end).
+_QUOTED = re.compile(r"[“\"‘]((?<=[“\"])[^”\"\n]{3,250}(?=[”\"])|(?<=‘)[^‘’\n]{3,250}?(?=’(?![\w])))[”\"’]")
+#: A title given without quotation marks: "a paper entitled What Patients Expect from Medical AI, based on …"
+_BARE_TITLE = re.compile(r"\b(?:entitled|titled|under the title)\s+([A-Z][^,.;:“”\"‘]*(?:[,:]\s+[A-Z][^,.;:“”\"‘]*)*)")
 _PAREN = re.compile(r"\([^()]*\)")
 
 _ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
@@ -374,7 +391,9 @@ class Analysis:
             if b.kind == "para" and CREDIT.match(text):
                 self._credit(text)
                 continue
-            if b.kind == "heading" or (b.kind == "para" and b.short):
+            person_line = b.kind == "para" and b.short and any(m.who for m in found) and (
+                CHAIRED.search(text) or CHAIR_LABEL.match(text))
+            if b.kind == "heading" or (b.kind == "para" and b.short and not person_line):
                 if b.kind == "para" and mode == "media":
                     self._outlet(b)
                     continue
@@ -445,6 +464,9 @@ class Analysis:
             if b.kind == "item":
                 if self.listing and mode == "front":
                     self._listed(piece)
+                if mode == "session" and self.qa is not None and (piece.mentions or UNNAMED_ASKER.match(text)):
+                    self._qa_paragraph(session, piece)  # "- **Ms. A (Org)** asked …; **Dr. C** responded …"
+                    continue
                 self._continue(session, piece, mode)
                 continue
             self.listing = False
@@ -467,6 +489,10 @@ class Analysis:
                     # the panel and its chair, or only "The concluding session was held on …"
                     self._session_intro(session, piece)
                     continue
+            if (mode == "session" and session is not None and not session.items and not pending_kind
+                    and ACTIVE_CHAIR.search(piece.sentence(0))):
+                self._session_intro(session, piece)  # "Dr X, Medical Director of Y, chaired the first panel, …"
+                continue
             if (mode == "session" and session is not None and not session.items and not pending_kind
                     and self._lead(piece) is None and PANEL.search(piece.text)
                     and not KIND_CUE_STARTS.search(piece.sentence(0))):
@@ -539,15 +565,19 @@ class Analysis:
         return s
 
     def _session_heading(self, heading: str, line: int) -> Session | None:
-        if not SESSION_HEADING.search(heading) or len(heading.split()) > 14:
+        if (not SESSION_HEADING.search(heading) and not WAY_FORWARD.match(heading)) or len(heading.split()) > 14:
             return None
         if re.search(r"\bquestion|\bQ\s?&\s?A\b", heading, _I):
             return None
         kind = "inaugural" if INAUGURAL.search(heading) else "concluding" if CONCLUDING.search(heading) else "working"
         s = Session(kind, line)
+        if WAY_FORWARD.match(heading):
+            s.title = heading  # "Way Forward": the closing part of a consultation
         m = SESSION_NUMBER.match(heading)
         if m:
-            s.numbered = re.sub(r"\b([ivx]+)\b", lambda r: r.group(1).upper(), m.group(1).strip(), flags=_I)
+            label = m.group(1).strip()
+            label = label.title() if label.isupper() else label  # "PANEL 1" -> "Panel 1"
+            s.numbered = re.sub(r"\b([ivx]+)\b", lambda r: r.group(1).upper(), label, flags=_I)
             s.numbered = s.numbered[0].upper() + s.numbered[1:]
             s.theme = m.group(2).strip().strip("“”\"")
         elif kind == "working":
@@ -641,6 +671,8 @@ class Analysis:
             before = piece.text[a:m.start]
             if len(_QUOTED.sub("“”", before).split()) > 14:  # a quoted title is one thing, however long
                 break
+            if re.fullmatch(r"\W*(?:and|while|whereas|but)\s+", before, _I) and self.person(m) is not None:
+                return m  # "…, and Ms X added …" read as a sentence of its own
             if OBJECT_BEFORE.search(before):
                 if agent is None and AGENT_BEFORE.search(before) and self.person(m) is not None:
                     agent = m  # "The first presentation was made by Dr. X"
@@ -658,6 +690,12 @@ class Analysis:
         """The kind sentence ``k`` announces, read without the positions of
         the people it names ("Senator X, Chairman of …, graced the occasion
         as the Chief Guest" is the Chief Guest, not a chair)."""
+        lead_in = _lead_in(piece.block) if k == 0 else None
+        if lead_in is not None:  # "**Ms. X, …, Ltd. (Discussant):**", "**Dr. Rijal (Chair):**"
+            tag = ROLE_TAG.search(piece.text, lead_in[0], lead_in[1] + 3)
+            if tag:
+                return {"chair": "chair", "moderator": "chair", "discussant": "discussant", "rapporteur": "rapporteur",
+                        "keynote speaker": "keynote", "chief guest": "chief-guest"}[tag.group(1).lower()]
         sentence = piece.sentence(k)
         for m in piece.in_sentence(k):
             if m.detail_kind == "appos" and m.detail:
@@ -682,9 +720,12 @@ class Analysis:
             session.chair = session.chair or who
             return pending
         if self.qa is None and QA_CUE.search(first) and (self._lead(piece) is None or len(piece.sents) == 1):
-            item = Item("qa", piece.block.line, intro=[piece.block])
+            opening, rest = piece.cut(1) if len(piece.sents) > 1 else (piece, None)
+            item = Item("qa", piece.block.line, intro=[opening.block])
             session.items.append(item)
             self.qa = item
+            if rest is not None:  # "Questions were then invited from the hall. Dr X asked …"
+                self._qa_paragraph(session, rest)
             return ""
         if CEREMONY.search(first) and CEREMONY_VERB.search(first) and not pending:
             note = Item("ceremony", piece.block.line, blocks=[piece.block])
@@ -721,7 +762,11 @@ class Analysis:
                 return pending
             self.qa = None
         lead_person = self.person(lead)
-        if (self.qa is None and lead_person is not None and QUESTION_VERB.search(first) and not pending
+        asking = QUESTION_VERB.search(first)
+        in_lead_in = (span := _lead_in(piece.block)) is not None and lead is not None and span[0] <= lead.start < span[1]
+        if (self.qa is None and lead_person is not None and asking and not pending and not in_lead_in
+                and lead.source != "lead-in"
+                and ASKED_OBJECT.match(first, asking.end())
                 and id(lead_person) not in self._panellists(session)
                 and any(it.kind in ("talk", "discussant", "keynote") for it in session.items)):
             # questions from the floor that no sentence announced
@@ -769,6 +814,10 @@ class Analysis:
     def _cut_point(self, piece: Piece) -> int:
         """A later sentence of the paragraph that starts something else: a
         ceremony, the Q&A, or a new person from the floor (in Q&A)."""
+        first = piece.sentence(0)
+        if CEREMONY.search(first) and CEREMONY_VERB.search(first):
+            # "The programme began with the recitation of … Mr. X then welcomed …": the rite, then the speaker
+            return next((k for k in range(1, len(piece.sents)) if self._lead(piece, k)), 0)
         for k in range(1, len(piece.sents)):
             s = piece.sentence(k)
             if CEREMONY.search(s) and CEREMONY_VERB.search(s) and re.search(
@@ -814,8 +863,10 @@ class Analysis:
         if kind in ("talk", "keynote"):
             for k in range(min(3, len(piece.sents))):
                 sentence = piece.sentence(k)
-                q = _QUOTED.search(sentence, max(0, after - piece.sents[k][0]))
-                if q and len(q.group(1).split()) >= 2 and (k == 0 or TITLED.search(sentence[:q.start()])):
+                q = _QUOTED.search(sentence, max(0, after - piece.sents[k][0])) or \
+                    _BARE_TITLE.search(sentence, max(0, after - piece.sents[k][0]))
+                if q and len(q.group(1).split()) >= 2 and (k == 0 or TITLED.search(sentence[:q.start()])
+                                                           or q.re is _BARE_TITLE):
                     item.title = q.group(1).strip()
                     break
         session.items.append(item)
@@ -946,29 +997,36 @@ class Analysis:
         """"Responding to a query from Mr. X (…), who had asked …, Mrs. Y said
         that …": the question ends where the answerer becomes the subject,
         so the sentence is read as two."""
+        text = piece.text
         out: list[tuple[int, int]] = []
-        for k, (a, b) in enumerate(piece.sents):
-            cut = None
-            mentions = piece.in_sentence(k)
-            if RESPONDING.match(piece.text, a):
+        for a, b in piece.sents:
+            cuts = []
+            mentions = [m for m in piece.mentions if a <= m.start < b]
+            if RESPONDING.match(text, a):
                 for m in mentions[1:]:
-                    before = piece.text[a:m.start]
+                    before = text[a:m.start]
                     if before.rstrip().endswith(",") and not OBJECT_BEFORE.search(before) and self.person(m):
-                        cut = m.start
+                        cuts.append(m.start)
                         break
-            for m in mentions[1:] if cut is None else ():
-                # "Mr. X responded that …, while Dr. Y added that …": a second answer
-                joined = re.search(r"[,;]\s+(?:(?:while|whereas|and)\s+)?$", piece.text[a:m.start])
-                if joined and self.person(m) and ANSWER_VERB.match(piece.text, m.end + 1):
-                    cut = a + joined.start() + 1
-                    while piece.text[cut].isspace():
-                        cut += 1
-                    break
-            if cut is None:
-                out.append((a, b))
-            else:
-                comma = len(piece.text[:cut].rstrip())
-                out += [(a, comma), (cut, b)]
+            for m in mentions[1:]:
+                # "Mr. X responded that …, while Dr. Y added that …", "…; Dr Y replied …; Mag. Z asked …"
+                joined = re.search(r"[,;]\s+(?:(?:while|whereas|and)\s+)?$", text[a:m.start])
+                verb = ANSWER_VERB.match(text, m.end + 1) or (QUESTION_VERB.match(text, m.end + 1)
+                                                              and text[a:m.start].rstrip().endswith(";"))
+                if joined and self.person(m) and verb and (not cuts or m.start > cuts[-1]):
+                    cuts.append(a + joined.start() + 1)
+            for said in re.finditer(r";\s+(?=(?:he|she|they)\s+(?:then\s+)?(?:repl|respond|answer|said|explained))",
+                                    text[a:b], _I):
+                cuts.append(a + said.start() + 1)  # "…; he replied that …"
+            start = a
+            for cut in sorted(set(cuts)):
+                while cut < b and text[cut].isspace():
+                    cut += 1
+                if cut <= start or cut >= b:
+                    continue
+                out.append((start, len(text[:cut].rstrip())))
+                start = cut
+            out.append((start, b))
         piece.sents = out
 
     def _asker(self, piece: Piece, k: int) -> PersonDraft | None:

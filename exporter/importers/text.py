@@ -138,8 +138,16 @@ class _Lines:
 
 
 def _short(text: str) -> bool:
-    """A line that could be a heading, a name or a credit."""
-    return len(text) <= 80 and len(text.split()) <= 10 and not re.search(r"[.?!,;]$", text)
+    """A line that could be a heading, a name or a credit: short, or in
+    capitals ("PANEL 2 – HEALTH DATA ACROSS BORDERS: …"), or a numbered
+    session or panel, and not ending as a sentence does."""
+    if re.search(r"[.?!,;]$", text):
+        return False
+    if len(text) <= 80 and len(text.split()) <= 10:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return len(text) <= 200 and (bool(letters) and all(c.isupper() for c in letters)
+                                 or bool(re.match(r"(?:session|panel)\s+(?:[IVX]+|\d+|one|two|three|four)\b", text, re.I)))
 
 
 def read_text(raw: bytes, display: str) -> Report:
