@@ -403,7 +403,14 @@ def new_event_command(name: str) -> None:
 @click.argument("report", type=click.Path(path_type=Path, dir_okay=True))
 @click.option("--event", "event_name", metavar="NAME", default=None,
               help="Folder name under source/ (default: a slug of the report's title).")
-def import_command(report: Path, event_name: str | None) -> None:
+@click.option("--into", "into", metavar="EVENT", default=None,
+              help="Read an edited Octavo .docx back into EVENT's source (corrections, tracked changes).")
+@click.option("--pending", type=click.Choice(["accept", "reject"]), default="accept", show_default=True,
+              help="With --into: read tracked changes as accepted or as rejected.")
+@click.option("--dry-run", is_flag=True, help="With --into: print the diff, write nothing.")
+@click.option("--force", is_flag=True, help="With --into: apply the text edits despite conflicts in structure.")
+def import_command(report: Path, event_name: str | None, into: str | None, pending: str, dry_run: bool,
+                   force: bool) -> None:
     """Turn a rapporteur's report (.txt, .md or .docx) into a draft event
     source, source/NAME/, that validates and exports as it is.
 
@@ -419,6 +426,11 @@ def import_command(report: Path, event_name: str | None) -> None:
     from exporter.importers import import_report
 
     project = Project.find()
+    if into is not None:
+        _import_corrections(report, project, into, pending, dry_run, force)
+        return
+    if dry_run or force or pending != "accept":
+        raise click.UsageError("--pending, --dry-run and --force go with --into EVENT")
     done = import_report(report, project, event_name)
     where = project.display(done.folder)
     click.echo(f"wrote {where}/: {done.people} people, {done.sessions} session{'s' if done.sessions != 1 else ''}, "
@@ -432,6 +444,31 @@ def import_command(report: Path, event_name: str | None) -> None:
         click.echo(f"{done.checks} place{'s' if done.checks != 1 else ''} need an editor's eye: "
                    f"grep -rn '# check:' {where}")
     click.echo(f"next: 'octavo validate {done.folder.name}', then 'octavo export all {done.folder.name}'")
+
+
+def _import_corrections(report: Path, project: Project, into: str, pending: str, dry_run: bool,
+                        force: bool) -> None:
+    """``octavo import EDITED.docx --into EVENT``: print what the file changes
+    and says, then write it (unless --dry-run, or conflicts without --force)."""
+    from exporter.errors import ReportError
+    from exporter.importers.corrections import import_edits
+
+    done = import_edits(report, project, into, pending=pending, dry_run=dry_run, force=force)
+    for title, lines in (("tracked changes", done.revisions), ("comments (not applied)", done.comments),
+                         ("conflicts", done.conflicts)):
+        if lines:
+            click.echo(f"{title}:")
+            for line in lines:
+                click.echo(f"  {line}")
+    if not done.diff:
+        click.echo("no changes")
+        return
+    click.echo(done.diff, nl=False)
+    if done.conflicts and not force and not dry_run:
+        raise ReportError(f"{len(done.conflicts)} conflict(s) in the structure; nothing was written "
+                          "(--force applies the text edits and leaves the structure as the source has it)")
+    click.echo(("would change " if dry_run else "changed ") + f"{len(done.changed)} paragraph(s) in "
+               f"{done.diff.count('+++ ')} file(s)" + ("; nothing written (--dry-run)" if dry_run else ""))
 
 
 @main.command()

@@ -1,6 +1,12 @@
 """Block model nodes as Word paragraphs: Paragraph in the given style,
 ListBlock as List Number (a fresh, restarting w:num per list) or List
-Bullet, BlockQuote in the Quote style."""
+Bullet, BlockQuote in the Quote style.
+
+The source text of each prose paragraph (not its label, such as a
+questioner's name) is wrapped in a bookmark named after its place in the
+source (``exporter.anchors``), so that an edited copy can be read back into
+the source: invisible in Word and LibreOffice, and kept by both when they
+save."""
 
 from __future__ import annotations
 
@@ -9,8 +15,10 @@ from functools import singledispatch
 from docx.oxml.ns import qn
 
 from exporter import model as m
+from exporter.anchors import Counter
 
 from .inlines import Runs, add_inlines
+from .ooxml import el
 from .reference import list_abstract
 from .styleids import add_paragraph
 
@@ -37,16 +45,30 @@ class ListNumbers:
 class Blocks:
     """Writes blocks into a python-docx document (at its end)."""
 
-    def __init__(self, document, numbers: ListNumbers) -> None:
-        self.document, self.numbers = document, numbers
+    #: Bookmark ids of source anchors start here, clear of the headings' ids.
+    FIRST_ANCHOR_ID = 100_000
 
-    def paragraph(self, style: str, inlines: tuple[m.Inline, ...] = (), lead: Lead = ()):
-        """A new paragraph in ``style``: the lead label, then ``inlines``."""
+    def __init__(self, document, numbers: ListNumbers, event_id: str = "") -> None:
+        self.document, self.numbers = document, numbers
+        self.anchors = Counter(event_id) if event_id else None
+        self.anchor_ids = self.FIRST_ANCHOR_ID
+
+    def paragraph(self, style: str, inlines: tuple[m.Inline, ...] = (), lead: Lead = (),
+                  source: m.Paragraph | None = None):
+        """A new paragraph in ``style``: the lead label, then ``inlines``;
+        with ``source``, the inlines are bookmarked as that paragraph's text."""
         para = add_paragraph(self.document, style)
         runs = Runs(para)
         for text, char_style in lead:
             runs.styled(char_style).add(text) if char_style else runs.add(text)
+        name = self.anchors.name(source) if source is not None and self.anchors is not None else None
+        if name is not None:
+            ident = str(self.anchor_ids)
+            self.anchor_ids += 1
+            para._p.append(el("w:bookmarkStart", id=ident, name=name))
         add_inlines(runs, inlines)
+        if name is not None:
+            para._p.append(el("w:bookmarkEnd", id=ident))
         return para
 
     def text(self, style: str, text: str, lead: Lead = ()):
@@ -66,7 +88,7 @@ class Blocks:
         """One list item: its first paragraph numbered, the rest as body."""
         first, rest = (item[0], item[1:]) if item else (m.Paragraph(()), ())
         if isinstance(first, m.Paragraph):
-            para = self.paragraph(style, first.inlines)
+            para = self.paragraph(style, first.inlines, source=first)
             if num_id is not None:
                 set_number(para, num_id)
         else:
@@ -89,7 +111,7 @@ def block(node, out: Blocks, style: str, lead: Lead) -> None:
 
 @block.register
 def _(node: m.Paragraph, out: Blocks, style: str, lead: Lead) -> None:
-    out.paragraph(style, node.inlines, lead)
+    out.paragraph(style, node.inlines, lead, source=node)
 
 
 @block.register

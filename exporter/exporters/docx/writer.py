@@ -31,7 +31,7 @@ class ProceedingsWriter(Blocks):
     reference (body empty, styles checked)."""
 
     def __init__(self, document, event: m.Event, layout) -> None:
-        super().__init__(document, ListNumbers(document, layout.list_number_format))
+        super().__init__(document, ListNumbers(document, layout.list_number_format), event.id)
         self.event, self.layout = event, layout
         self.toc: list[tuple[int, str, str]] = []
         self.toc_anchor = None
