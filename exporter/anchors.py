@@ -34,7 +34,7 @@ def relative_file(file: str, event_id: str) -> str:
 
 def anchor(event_id: str, loc: m.Loc, ordinal: int) -> str:
     """The bookmark name of the ``ordinal``-th paragraph of the field at ``loc``."""
-    key = f"{relative_file(loc.file, event_id)}|{loc.path}|{ordinal}"
+    key = f"{event_id}|{relative_file(loc.file, event_id)}|{loc.path}|{ordinal}"
     return PREFIX + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14]
 
 
