@@ -64,6 +64,7 @@ class Placed:
     paragraph: m.Paragraph
     list_item: bool = False
     owner: str = ""  # the id of the item, exchange or session it belongs to; "introduction" …
+    people: tuple[str, ...] = ()  # whose words these are (speakers, the questioner, the one answering)
 
 
 def _blocks(blocks: tuple[m.Block, ...], list_item: bool = False) -> Iterator[tuple[m.Paragraph, bool]]:
@@ -78,23 +79,25 @@ def _blocks(blocks: tuple[m.Block, ...], list_item: bool = False) -> Iterator[tu
             yield from _blocks(b.blocks)
 
 
-def _event_blocks(event: m.Event) -> Iterator[tuple[str, tuple[m.Block, ...]]]:
-    yield "introduction", event.introduction
+def _event_blocks(event: m.Event) -> Iterator[tuple[str, tuple[str, ...], tuple[m.Block, ...]]]:
+    yield "introduction", (), event.introduction
     for s in event.sessions:
-        yield s.id, s.intro
+        yield s.id, (), s.intro
         for it in s.items:
             if isinstance(it, m.QASession):
-                yield it.id, it.intro
+                yield it.id, (), it.intro
                 for ex in it.exchanges:
-                    yield ex.id, ex.question
+                    yield ex.id, (ex.questioner,), ex.question
                     for a in ex.answers:
-                        yield ex.id, a.body
+                        yield ex.id, (a.responder,), a.body
+            elif isinstance(it, m.Contribution):
+                yield it.id, it.speakers, it.body
             else:
-                yield it.id, it.body
+                yield it.id, it.people, it.body
     if event.media:
-        yield "media", event.media.intro
-    yield "organiser", event.organiser.description
-    yield "organiser", event.organiser.profile
+        yield "media", (), event.media.intro
+    yield "organiser", (), event.organiser.description
+    yield "organiser", (), event.organiser.profile
 
 
 def paragraphs(event: m.Event) -> dict[str, Placed]:
@@ -102,9 +105,9 @@ def paragraphs(event: m.Event) -> dict[str, Placed]:
     exporter numbers them (model order within each field)."""
     counter = Counter(event.id)
     out: dict[str, Placed] = {}
-    for owner, blocks in _event_blocks(event):
+    for owner, people, blocks in _event_blocks(event):
         for para, list_item in _blocks(blocks):
             name = counter.name(para)
             if name is not None:
-                out[name] = Placed(name, para, list_item, owner)
+                out[name] = Placed(name, para, list_item, owner, people)
     return out

@@ -41,7 +41,7 @@ class Report:
 def template_contexts(event: Event | None) -> dict[str, dict]:
     """The variables each built-in template is rendered with, for ``event``
     (the same values the exporters pass; all None without an event)."""
-    from exporter.exporters.pdf.story import human_date
+    from exporter.layout.templates import human_date
 
     if event is None:
         return {k: dict.fromkeys(v) for k, v in template_contexts(_SAMPLE).items()}

@@ -106,19 +106,22 @@ def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--person", "persons", metavar="ID", multiple=True,
               help="With review: the person whose review copy to write (repeatable).")
 @click.option("--all-speakers", is_flag=True, help="With review: a review copy for everyone who speaks or asks.")
+@click.option("--format", "review_format", type=click.Choice(["pdf", "docx"]), default=None,
+              help="With review: a PDF marked DRAFT (default), or a .docx with Track Changes on.")
 @click.option("--force", is_flag=True, help="With all: rebuild outputs whose inputs have not changed.")
 @click.option("--zip", "make_zip", is_flag=True, help="With all: also write OUT/EVENT-DATE.zip of the files.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout (for scripts), nothing else.")
 def export(event: Event, project: Project, formats: str, layout_name: str | None, out_dir: Path | None,
            print_edition: bool, impose: bool, max_pages: int | None, persons: tuple[str, ...], all_speakers: bool,
-           force: bool, make_zip: bool, as_json: bool) -> None:
+           review_format: str | None, force: bool, make_zip: bool, as_json: bool) -> None:
     """Write the event's publications into OUT/EVENT/.
 
     FORMAT is one of the formats below, or 'all' (every format but
     'imposed' and 'review'). File names: EVENT-proceedings.pdf,
     EVENT-proceedings-print.pdf, EVENT-proceedings-print-imposed.pdf,
     EVENT-proceedings.docx, EVENT-brief.pdf, review/EVENT-review-ID.pdf
-    (with -LAYOUT before the extension for a layout other than booklet).
+    (or .docx with --format docx; -LAYOUT before the extension for a
+    layout other than booklet).
 
     \b
     Examples:
@@ -126,6 +129,7 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
       octavo export pdf --print --impose
       octavo export brief --max-pages 2
       octavo export review --person dedov --person kazmi
+      octavo export review --all-speakers --format docx
       octavo export all pakistan-russia-2019 --layout report --out /tmp/out
     """
     layout = load_layout(layout_name, project)
@@ -139,11 +143,13 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
         raise click.UsageError("--force and --zip go with 'export all'")
     if bool(persons or all_speakers) != (formats == "review"):
         raise click.UsageError("'export review' needs --person ID or --all-speakers; they go with review only")
+    if review_format and formats != "review":
+        raise click.UsageError("--format goes with 'export review'")
     if formats == "all":
         _export_all(event, layout, out, project, force, make_zip, as_json)
         return
     if formats == "review":
-        _export_reviews(event, layout, out, project, persons, all_speakers, as_json)
+        _export_reviews(event, layout, out, project, persons, all_speakers, as_json, review_format or "pdf")
         return
     names = (["print", "imposed"] if impose else ["print"]) if print_edition or impose else [formats]
     shared: dict[Any, Any] = {}
@@ -161,11 +167,16 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
 
 
 def _export_reviews(event: Event, layout: Layout, out: Path, project: Project, persons: tuple[str, ...],
-                    all_speakers: bool, as_json: bool) -> None:
-    from exporter.exporters.pdf.review import ReviewPdfExporter, reviewers
+                    all_speakers: bool, as_json: bool, fmt: str) -> None:
+    from exporter.review import reviewers
+
+    if fmt == "docx":
+        from exporter.exporters.docx.review import ReviewDocxExporter as Review
+    else:
+        from exporter.exporters.pdf.review import ReviewPdfExporter as Review
 
     # check every --person before writing any file
-    exporters = [ReviewPdfExporter(event, layout, person=p) for p in (reviewers(event) if all_speakers else persons)]
+    exporters = [Review(event, layout, person=p) for p in (reviewers(event) if all_speakers else persons)]
     written = []
     for exporter in exporters:
         path = exporter.export(out)
@@ -455,7 +466,7 @@ def _import_corrections(report: Path, project: Project, into: str, pending: str,
 
     done = import_edits(report, project, into, pending=pending, dry_run=dry_run, force=force)
     for title, lines in (("tracked changes", done.revisions), ("comments (not applied)", done.comments),
-                         ("conflicts", done.conflicts)):
+                         ("outside the reviewer's parts", done.refused), ("conflicts", done.conflicts)):
         if lines:
             click.echo(f"{title}:")
             for line in lines:

@@ -299,3 +299,46 @@ def test_zip_parts_are_read_without_entities(project):
 
     event = load_event(project / "source" / EVENT, Project(project))
     assert read_edited(edited.read_bytes(), "edited.docx", set(paragraphs(event))).chunks
+
+
+def test_a_review_copy_in_word_comes_back(project, cli):
+    """`export review --format docx`: the person's parts, Track Changes on,
+    the file marked as theirs; their edits are applied, an edit to someone
+    else's words is listed and left out."""
+    result = cli("export", "review", EVENT, "--person", "serenko", "--format", "docx", "--out",
+                 str(project / "out"), cwd=project)
+    assert result.exit_code == 0, result.output
+    copy_path = project / "out" / EVENT / "review" / f"{EVENT}-review-serenko.docx"
+    with zipfile.ZipFile(copy_path) as z:
+        assert b"<w:trackRevisions/>" in z.read("word/settings.xml")
+        assert b"octavo-review:pakistan-russia-2019:serenko" in z.read("docProps/core.xml")
+    d = docx.Document(copy_path)
+    assert d.paragraphs[0].text == "Draft for review"
+    assert not any("Sveshnikova delivered a thought-provoking talk" in p.text for p in d.paragraphs)
+    assert cli("import", str(copy_path), "--into", EVENT, cwd=project).output == "no changes\n"
+    p = find(d, "This includes increasing Russia’s imprint in CAR")
+    tracked(next(r for r in p.runs if "CAR" in r.text), "CAR", "the Central Asian Republics", "Irina Serenko")
+    question = next(p for p in d.paragraphs if p.style.name == "Question" and "M. Nawaz Khan" in p.text)
+    question.runs[-1].text = question.runs[-1].text.replace("Eurasian community?", "Eurasia?")
+    d.save(project / "back.docx")
+    before = sources(project)
+    result = cli("import", str(project / "back.docx"), "--into", EVENT, cwd=project)
+    assert result.exit_code == 0, result.output
+    assert ("sessions/2-geopolitics.yaml:145: qa-nawaz-khan: edited in serenko's review copy, but the words are "
+            "not serenko's (not applied)") in result.output
+    after = sources(project)
+    changed = [k for k in before if before[k] != after[k]]
+    assert changed == [f"source/{EVENT}/sessions/2-geopolitics.yaml"]
+    text = after[changed[0]].decode()
+    assert "imprint in the Central Asian Republics and" in text and "Eurasian community?" in text
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_a_review_copy_opens_in_libreoffice(project, cli):
+    cli("export", "review", EVENT, "--person", "kazmi", "--format", "docx", "--out", str(project / "out"),
+        cwd=project)
+    source = project / "out" / EVENT / "review" / f"{EVENT}-review-kazmi.docx"
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(project / "pdf"), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    pdf = project / "pdf" / f"{EVENT}-review-kazmi.pdf"
+    assert pdf.is_file() and pdf.stat().st_size > 5_000  # LibreOffice exits 0 even when it fails

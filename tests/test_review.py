@@ -8,7 +8,8 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from exporter import model as m
-from exporter.exporters.pdf.review import ReviewPdfExporter, involvement, reviewers
+from exporter.exporters.pdf.review import ReviewPdfExporter
+from exporter.review import involvement, reviewers
 from exporter.layout import load_layout
 from exporter.plaintext import block_units, item_units
 from exporter.project import Project

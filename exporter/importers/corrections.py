@@ -91,6 +91,7 @@ class Edited:
     structure: list[tuple[str, str]] = field(default_factory=list)  # (style, text)
     revisions: list[Revision] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    identifier: str = ""  # "octavo-review:<event>:<person>" on a review copy
 
 
 def _comments(z: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
@@ -120,7 +121,7 @@ def read_edited(raw: bytes, display: str, known: set[str], pending: str = "accep
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         comment_text = _comments(z)
     rels = document.part.rels
-    out = Edited()
+    out = Edited(identifier=document.core_properties.identifier or "")
     open_ids: dict[str, str] = {}  # bookmark id -> anchor name
     closing: set[str] = set()  # ids whose end was met in this paragraph
     last_anchor = ""
@@ -326,6 +327,7 @@ class Corrections:
     comments: list[str]
     conflicts: list[str]
     written: bool
+    refused: list[str] = field(default_factory=list)  # edits a reviewer may not make, left out
 
 
 def import_edits(path: Path, project: Project, event_name: str, *, pending: str = "accept", dry_run: bool = False,
@@ -350,7 +352,8 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
                           "bookmarks `octavo export docx` writes); to start an event from a report, use "
                           "`octavo import REPORT`")
     notes_at = lambda name: _where(placed[name], event.id) if name in placed else "?"
-    fresh = _fresh(event, project)
+    reviewer = _reviewer(edited.identifier, event)
+    fresh = _fresh(event, project, reviewer)
     conflicts = _structure_conflicts(fresh, edited)
     for name, extra in list(edited.added.items()):  # what the export itself writes there is not an addition
         baseline = [" ".join(c.text.split()) for c in fresh.added.get(name, [])]
@@ -364,6 +367,7 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
         edited.added[name] = kept
     edits: dict[str, FileEdit] = {}
     changed: list[str] = []
+    refused: list[str] = []
     emptied = _emptied_fields(placed, edited, partial)
     for field_key in sorted(emptied):
         first = next(p for p in placed.values() if (p.paragraph.loc.file, p.paragraph.loc.path) == field_key)
@@ -371,6 +375,12 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
                          "that is meant (not applied)")
     for name, place in placed.items():
         if (place.paragraph.loc.file, place.paragraph.loc.path) in emptied:
+            continue
+        if reviewer and reviewer not in place.people and name in edited.chunks and not (
+                len(edited.chunks[name]) == 1 and not edited.added.get(name)
+                and _same(edited.chunks[name][0], model_chunk(place.paragraph))):
+            refused.append(f"{notes_at(name)}: edited in {reviewer}'s review copy, but the words are not "
+                           f"{reviewer}'s (not applied)")
             continue
         chunks = [c for c in edited.chunks.get(name, []) if c.text.strip()]
         added = edited.added.get(name, [])
@@ -394,7 +404,7 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
     if new_texts and not dry_run and (force or not conflicts):
         _write_all(new_texts)
         written = True
-    return Corrections(diff, changed, revisions, comments, conflicts, written)
+    return Corrections(diff, changed, revisions, comments, conflicts, written, refused)
 
 
 def _where(place: Placed, event_id: str) -> str:
@@ -532,13 +542,26 @@ def _write_all(new_texts: dict[Path, str]) -> None:
         os.replace(tmp, file)
 
 
-def _fresh(event: m.Event, project: Project) -> Edited:
-    """What ``export docx`` writes for the source as it is now, read the same way."""
+def _reviewer(identifier: str, event: m.Event) -> str:
+    """The person a review copy was made for, if the file is one."""
+    parts = identifier.split(":")
+    if len(parts) == 3 and parts[0] == "octavo-review" and parts[1] == event.id:
+        if parts[2] not in {p.id for p in event.people}:
+            raise OctavoError(f"this is the review copy of '{parts[2]}', who is no longer in people.yaml")
+        return parts[2]
+    return ""
+
+
+def _fresh(event: m.Event, project: Project, reviewer: str = "") -> Edited:
+    """What ``export docx`` (or the person's review copy) writes for the
+    source as it is now, read the same way."""
     from exporter.exporters import REGISTRY
+    from exporter.exporters.docx.review import ReviewDocxExporter
     from exporter.layout import load_layout
 
-    return read_edited(REGISTRY["docx"](event, load_layout(None, project)).render(), "(fresh export)",
-                       set(paragraphs(event)))
+    layout = load_layout(None, project)
+    exporter = ReviewDocxExporter(event, layout, person=reviewer) if reviewer else REGISTRY["docx"](event, layout)
+    return read_edited(exporter.render(), "(fresh export)", set(paragraphs(event)))
 
 
 def _structure_conflicts(fresh: Edited, edited: Edited) -> list[str]:

@@ -103,6 +103,18 @@ def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
                                          autoescape=True, keep_trailing_newline=False)
 
 
+def human_date(iso: str) -> str:
+    """``2019-04`` as ``April 2019``; ``2019-04-03`` as ``3 April 2019``: how
+    templates show a date, in every output."""
+    import calendar
+
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = calendar.month_name[parts[1]]
+    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
 def render_lines(layout: Layout, name: str, **context: Any) -> list[Line]:
     """Render template ``name`` with ``context`` into styled lines."""
     env = environment(layout)

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table, TableStyl
 from exporter import model as m
 from exporter.errors import OctavoError
 from exporter.exporters.pdf.markup import attr, esc, inline_markup
-from exporter.exporters.pdf.story import human_date
+from exporter.layout.templates import human_date
 from exporter.exporters.pdf.styles import paragraph_styles
 from exporter.layout import Layout
 from exporter.layout.templates import render_lines

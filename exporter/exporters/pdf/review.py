@@ -19,37 +19,14 @@ from exporter.errors import OctavoError
 from exporter.exporters.pdf import PdfExporter
 from exporter.exporters.pdf.doc import OpenRecto
 from exporter.exporters.pdf.edition import Edition
-from exporter.exporters.pdf.story import Story, human_date, tag
+from exporter.exporters.pdf.story import Story, tag
+from exporter.layout.templates import human_date
 from exporter.layout import Layout
 from exporter.naming import slug
+from exporter.review import involvement
 from exporter.validation import did_you_mean
 
 WATERMARK = "DRAFT"
-
-
-def involvement(event: m.Event, person: str) -> tuple[m.Session, ...]:
-    """The sessions of ``event`` narrowed to what ``person`` said or took
-    part in: their contributions, and the exchanges they asked, answered or
-    were asked in.  Session intros and other items are left out."""
-    out = []
-    for s in event.sessions:
-        items: list[m.Item] = []
-        for it in s.items:
-            if isinstance(it, m.Contribution) and person in it.speakers:
-                items.append(it)
-            elif isinstance(it, m.QASession):
-                ex = tuple(e for e in it.exchanges if person == e.questioner or person in e.addressed_to
-                           or any(a.responder == person for a in e.answers))
-                if ex:
-                    items.append(dataclasses.replace(it, intro=(), exchanges=ex))
-        if items:
-            out.append(dataclasses.replace(s, intro=(), items=tuple(items)))
-    return tuple(out)
-
-
-def reviewers(event: m.Event) -> list[str]:
-    """The ids of everyone with something to review, in people.yaml order."""
-    return [p.id for p in event.people if involvement(event, p.id)]
 
 
 class ReviewStory(Story):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import io
 from typing import Iterator
 
@@ -18,19 +17,10 @@ from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
 from exporter.exporters.pdf.markup import attr, esc, inline_markup
 from exporter.exporters.pdf.para import Paragraph
 from exporter.layout import Layout
-from exporter.layout.templates import render_lines
+from exporter.layout.templates import human_date, render_lines
 from exporter.plaintext import inline_text
 
 _BULLETS = {"decimal": "1", "upper-roman": "I", "lower-roman": "i"}
-
-
-def human_date(iso: str) -> str:
-    """``2019-04`` as ``April 2019``; ``2019-04-03`` as ``3 April 2019``."""
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = calendar.month_name[parts[1]]
-    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
 
 
 def tag(flowable: Flowable, **marks) -> Flowable:
