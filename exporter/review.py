@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 
 from exporter import model as m
+from exporter.errors import OctavoError
+from exporter.validation import did_you_mean
 
 
 def involvement(event: m.Event, person: str) -> tuple[m.Session, ...]:
@@ -29,6 +31,20 @@ def involvement(event: m.Event, person: str) -> tuple[m.Session, ...]:
         if items:
             out.append(dataclasses.replace(s, intro=(), items=tuple(items)))
     return tuple(out)
+
+
+def for_person(event: m.Event, person: str) -> tuple[m.Person, m.Event]:
+    """The person and ``event`` narrowed to their part (no introduction, no
+    media coverage); a message for an unknown id or a person with nothing
+    to review."""
+    ids = [p.id for p in event.people]
+    if person not in ids:
+        raise OctavoError(f"--person: no person '{person}'{did_you_mean(person, ids)} in people.yaml")
+    sessions = involvement(event, person)
+    if not sessions:
+        raise OctavoError(f"--person: {event.person(person).full_name} ('{person}') has no contribution "
+                          "or Q&A exchange to review")
+    return event.person(person), dataclasses.replace(event, sessions=sessions, introduction=(), media=None)
 
 
 def reviewers(event: m.Event) -> list[str]:

@@ -11,16 +11,13 @@ someone else's words can be reported instead of applied.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
 
 from exporter import model as m
-from exporter.errors import OctavoError
 from exporter.layout import Layout
 from exporter.layout.templates import human_date, render_lines
 from exporter.naming import slug
-from exporter.review import involvement
-from exporter.validation import did_you_mean
+from exporter.review import for_person
 
 from . import DocxExporter, finish_package, open_reference, prepare, set_properties
 from .ooxml import el
@@ -89,15 +86,8 @@ class ReviewDocxExporter(DocxExporter):
     in_all: ClassVar[bool] = False
 
     def __init__(self, event: m.Event, layout: Layout, shared: dict | None = None, *, person: str) -> None:
-        ids = [p.id for p in event.people]
-        if person not in ids:
-            raise OctavoError(f"--person: no person '{person}'{did_you_mean(person, ids)} in people.yaml")
-        sessions = involvement(event, person)
-        if not sessions:
-            raise OctavoError(f"--person: {event.person(person).full_name} ('{person}') has no contribution "
-                              "or Q&A exchange to review")
-        self.person = event.person(person)
-        super().__init__(dataclasses.replace(event, sessions=sessions, introduction=(), media=None), layout, shared)
+        self.person, narrowed = for_person(event, person)
+        super().__init__(narrowed, layout, shared)
 
     def filename(self) -> str:
         """``<event>-review-<person id>.docx``."""

@@ -15,7 +15,6 @@ from typing import ClassVar
 from reportlab.platypus import Flowable
 
 from exporter import model as m
-from exporter.errors import OctavoError
 from exporter.exporters.pdf import PdfExporter
 from exporter.exporters.pdf.doc import OpenRecto
 from exporter.exporters.pdf.edition import Edition
@@ -23,8 +22,7 @@ from exporter.exporters.pdf.story import Story, tag
 from exporter.layout.templates import human_date
 from exporter.layout import Layout
 from exporter.naming import slug
-from exporter.review import involvement
-from exporter.validation import did_you_mean
+from exporter.review import for_person
 
 WATERMARK = "DRAFT"
 
@@ -61,15 +59,7 @@ class ReviewPdfExporter(PdfExporter):
     paginates_booklet: ClassVar[bool] = False
 
     def __init__(self, event: m.Event, layout: Layout, shared: dict | None = None, *, person: str) -> None:
-        ids = [p.id for p in event.people]
-        if person not in ids:
-            raise OctavoError(f"--person: no person '{person}'{did_you_mean(person, ids)} in people.yaml")
-        sessions = involvement(event, person)
-        if not sessions:
-            raise OctavoError(f"--person: {event.person(person).full_name} ('{person}') has no contribution "
-                              "or Q&A exchange to review")
-        self.person = event.person(person)
-        narrowed = dataclasses.replace(event, sessions=sessions, introduction=(), media=None)
+        self.person, narrowed = for_person(event, person)
         parts = {k: False for k in layout.parts}
         super().__init__(narrowed, dataclasses.replace(layout, parts=parts), shared)
 
