@@ -471,13 +471,14 @@ def _import_corrections(report: Path, project: Project, into: str, pending: str,
             click.echo(f"{title}:")
             for line in lines:
                 click.echo(f"  {line}")
-    if not done.diff:
-        click.echo("no changes")
-        return
-    click.echo(done.diff, nl=False)
+    if done.diff:
+        click.echo(done.diff, nl=False)
     if done.conflicts and not force and not dry_run:
         raise ReportError(f"{len(done.conflicts)} conflict(s) in the structure; nothing was written "
                           "(--force applies the text edits and leaves the structure as the source has it)")
+    if not done.diff:
+        click.echo("no changes")
+        return
     click.echo(("would change " if dry_run else "changed ") + f"{len(done.changed)} paragraph(s) in "
                f"{done.diff.count('+++ ')} file(s)" + ("; nothing written (--dry-run)" if dry_run else ""))
 

@@ -342,3 +342,29 @@ def test_a_review_copy_opens_in_libreoffice(project, cli):
                    check=True, capture_output=True, timeout=300)
     pdf = project / "pdf" / f"{EVENT}-review-kazmi.pdf"
     assert pdf.is_file() and pdf.stat().st_size > 5_000  # LibreOffice exits 0 even when it fails
+
+
+def test_markup_comes_back_and_a_moved_paragraph_is_a_conflict(project, cli):
+    d = docx.Document(exported(project))
+    p = find(d, "The military cooperation is the most active part of this relationship.")
+    run = next(r for r in p.runs if "most active part" in r.text)
+    head, tail = run.text.split("most active", 1)
+    run.text = head
+    bold = _run("most active")
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:b"))
+    bold.insert(0, rpr)
+    run._r.addnext(bold)
+    bold.addnext(_run(tail))
+    d.save(project / "bold.docx")
+    result = cli("import", str(project / "bold.docx"), "--into", EVENT, "--dry-run", cwd=project)
+    assert changed_lines(result.output)[1] == "+      The military cooperation is the **most active** part of this relationship."
+    d = docx.Document(exported(project))
+    first = find(d, "Dr. Cheema specifically highlighted the problem of peace in the region.")
+    last = find(d, "In conclusion, he stated that this is an objective relationship")
+    last._p.addnext(first._p)  # dragged below a later paragraph
+    d.save(project / "moved.docx")
+    result = cli("import", str(project / "moved.docx"), "--into", EVENT, cwd=project)
+    assert result.exit_code == 2
+    assert "sessions/1-inaugural.yaml:41: welcome: paragraph moved (move it in the source; not applied)" \
+        in result.output

@@ -355,6 +355,8 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
     reviewer = _reviewer(edited.identifier, event)
     fresh = _fresh(event, project, reviewer)
     conflicts = _structure_conflicts(fresh, edited)
+    moved = _moved(fresh, edited)
+    conflicts += [f"{notes_at(name)}: paragraph moved (move it in the source; not applied)" for name in moved]
     for name, extra in list(edited.added.items()):  # what the export itself writes there is not an addition
         baseline = [" ".join(c.text.split()) for c in fresh.added.get(name, [])]
         kept = []
@@ -374,7 +376,7 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
         conflicts.append(f"{notes_at(first.name)}: all its text was deleted; delete the item in the source if "
                          "that is meant (not applied)")
     for name, place in placed.items():
-        if (place.paragraph.loc.file, place.paragraph.loc.path) in emptied:
+        if (place.paragraph.loc.file, place.paragraph.loc.path) in emptied or name in moved:
             continue
         if reviewer and reviewer not in place.people and name in edited.chunks and not (
                 len(edited.chunks[name]) == 1 and not edited.added.get(name)
@@ -562,6 +564,17 @@ def _fresh(event: m.Event, project: Project, reviewer: str = "") -> Edited:
     layout = load_layout(None, project)
     exporter = ReviewDocxExporter(event, layout, person=reviewer) if reviewer else REGISTRY["docx"](event, layout)
     return read_edited(exporter.render(), "(fresh export)", set(paragraphs(event)))
+
+
+def _moved(fresh: Edited, edited: Edited) -> list[str]:
+    """Anchored paragraphs found out of the order the source has them in
+    (dragged to another place, or another item)."""
+    want = [n for n in fresh.chunks if n in edited.chunks]
+    got = [n for n in edited.chunks if n in fresh.chunks]
+    kept: set[str] = set()
+    for block in difflib.SequenceMatcher(a=want, b=got, autojunk=False).get_matching_blocks():
+        kept.update(got[block.b:block.b + block.size])
+    return [n for n in got if n not in kept]
 
 
 def _structure_conflicts(fresh: Edited, edited: Edited) -> list[str]:
