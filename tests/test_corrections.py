@@ -368,3 +368,20 @@ def test_markup_comes_back_and_a_moved_paragraph_is_a_conflict(project, cli):
     assert result.exit_code == 2
     assert "sessions/1-inaugural.yaml:41: welcome: paragraph moved (move it in the source; not applied)" \
         in result.output
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_edits_resaved_by_libreoffice_give_the_same_diff(project, cli):
+    """The reviewer's file opened and saved again by LibreOffice (which
+    rewrites styles, runs and bookmarks, and keeps revisions and comments)
+    imports to exactly the same source diff, revisions and comments."""
+    edited = edit_as_a_reviewer(exported(project), project / "edited.docx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                    str(project / "lo"), str(edited)], check=True, capture_output=True, timeout=300)
+    resaved = project / "lo" / "edited.docx"
+    assert resaved.is_file(), "LibreOffice wrote nothing"
+    result = cli("import", str(resaved), "--into", EVENT, "--dry-run", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert sorted(changed_lines(result.output)) == sorted(EXPECTED_DIFF)
+    assert "“CAR” → “the Central Asian Republics” (tracked, by Irina Serenko)" in result.output
+    assert "comment by S. Sadia Kazmi: “Please check this figure.”" in result.output
