@@ -43,6 +43,9 @@ from exporter.importers.docx import _check_package, _merge
 from exporter.importers.writer import paragraph as markdown_paragraph
 from exporter.project import Project
 
+#: Quotation marks by depth, as the Word exporter sets them (docx/inlines.QUOTES).
+QUOTE_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
@@ -248,22 +251,25 @@ def model_chunk(para: m.Paragraph) -> Chunk:
     """A source paragraph as the Word exporter writes its text and markup."""
     chunk = Chunk()
 
-    def walk(nodes, marks: tuple[tuple[str, str], ...]) -> None:
+    def walk(nodes, marks: tuple[tuple[str, str], ...], depth: int) -> None:
         for node in nodes:
             if isinstance(node, m.Text):
                 start = len(chunk.text)
                 chunk.text += node.text
                 chunk.spans.extend(Span(start, len(chunk.text), kind, target) for kind, target in marks)
-            elif isinstance(node, m.Quote):  # the exporter sets the quotation marks
-                walk((m.Text("\u201c"), *node.children, m.Text("\u201d")), marks)
+            elif isinstance(node, m.Quote):  # the exporter's marks: “outer”, ‘inner’
+                opening, closing = QUOTE_MARKS[depth % 2]
+                walk((m.Text(opening),), marks, depth)
+                walk(node.children, marks, depth + 1)
+                walk((m.Text(closing),), marks, depth)
             elif isinstance(node, m.Emph):
-                walk(node.children, (*marks, ("emph", "")))
+                walk(node.children, (*marks, ("emph", "")), depth)
             elif isinstance(node, m.Strong):
-                walk(node.children, (*marks, ("strong", "")))
+                walk(node.children, (*marks, ("strong", "")), depth)
             elif isinstance(node, m.Link):
-                walk(node.children, (*marks, ("link", node.target)))
+                walk(node.children, (*marks, ("link", node.target)), depth)
 
-    walk(para.inlines, ())
+    walk(para.inlines, (), 0)
     return chunk
 
 
