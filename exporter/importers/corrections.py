@@ -352,7 +352,6 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
         raise OctavoError(f"{display}: cannot read it: {exc.strerror}") from None
     placed = paragraphs(event)
     edited = read_edited(raw, display, set(placed), pending)
-    partial = len(edited.chunks) < len(placed) / 2
     if not edited.chunks:
         raise OctavoError(f"{display}: no paragraph of this file comes from {event.id} (it has none of the "
                           "bookmarks `octavo export docx` writes); to start an event from a report, use "
@@ -360,6 +359,8 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
     notes_at = lambda name: _where(placed[name], event.id) if name in placed else "?"
     reviewer = _reviewer(edited.identifier, event)
     fresh = _fresh(event, project, reviewer)
+    # the paragraphs this kind of file holds (all of them, or a review copy's): one missing was deleted
+    sent = {name: placed[name] for name in fresh.chunks}
     conflicts = _structure_conflicts(fresh, edited)
     moved = _moved(fresh, edited)
     conflicts += [f"{notes_at(name)}: paragraph moved (move it in the source; not applied)" for name in moved]
@@ -376,12 +377,12 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
     edits: dict[str, FileEdit] = {}
     changed: list[str] = []
     refused: list[str] = []
-    emptied = _emptied_fields(placed, edited, partial)
+    emptied = _emptied_fields(sent, edited)
     for field_key in sorted(emptied):
-        first = next(p for p in placed.values() if (p.paragraph.loc.file, p.paragraph.loc.path) == field_key)
+        first = next(p for p in sent.values() if (p.paragraph.loc.file, p.paragraph.loc.path) == field_key)
         conflicts.append(f"{notes_at(first.name)}: all its text was deleted; delete the item in the source if "
                          "that is meant (not applied)")
-    for name, place in placed.items():
+    for name, place in sent.items():
         if (place.paragraph.loc.file, place.paragraph.loc.path) in emptied or name in moved:
             continue
         if reviewer and reviewer not in place.people and name in edited.chunks and not (
@@ -392,8 +393,6 @@ def import_edits(path: Path, project: Project, event_name: str, *, pending: str 
             continue
         chunks = [c for c in edited.chunks.get(name, []) if c.text.strip()]
         added = edited.added.get(name, [])
-        if name not in edited.chunks and (partial and not _neighbours_present(name, placed, edited)):
-            continue  # a review copy holds only some parts of the event
         old = model_chunk(place.paragraph)
         if len(chunks) == 1 and not added and _same(chunks[0], old):
             continue
@@ -439,29 +438,13 @@ def _revision_lines(revisions: list[Revision], where, pending: str) -> list[str]
     return out
 
 
-def _emptied_fields(placed: dict[str, Placed], edited: Edited, partial: bool) -> set[tuple[str, str]]:
-    """Fields every paragraph of which is gone from the file (in a whole
-    export; a review copy simply leaves fields out)."""
+def _emptied_fields(sent: dict[str, Placed], edited: Edited) -> set[tuple[str, str]]:
+    """Fields every paragraph of which is gone from the file."""
     fields: dict[tuple[str, str], list[str]] = {}
-    for name, place in placed.items():
+    for name, place in sent.items():
         fields.setdefault((place.paragraph.loc.file, place.paragraph.loc.path), []).append(name)
-    out = set()
-    for key, names in fields.items():
-        present = [n for n in names if n in edited.chunks]
-        if partial and not present:
-            continue
-        texts = [c for n in names for c in edited.chunks.get(n, []) + edited.added.get(n, []) if c.text.strip()]
-        if not texts:
-            out.add(key)
-    return out
-
-
-def _neighbours_present(name: str, placed: dict[str, Placed], edited: Edited) -> bool:
-    """Whether a missing anchor was deleted (its field is in the file) or
-    simply not sent (a review copy holds some fields only)."""
-    path = placed[name].paragraph.loc
-    return any(n in edited.chunks for n, p in placed.items()
-               if (p.paragraph.loc.file, p.paragraph.loc.path) == (path.file, path.path))
+    return {key for key, names in fields.items()
+            if not any(c.text.strip() for n in names for c in edited.chunks.get(n, []) + edited.added.get(n, []))}
 
 
 def _edit_file(edits: dict[str, FileEdit], event_dir: Path, place: Placed, parts: list[Chunk]) -> None:
@@ -588,8 +571,6 @@ def _structure_conflicts(fresh: Edited, edited: Edited) -> list[str]:
     file's unanchored paragraphs against those a fresh export writes."""
     want = [t for _, t in fresh.structure]
     got = [t for _, t in edited.structure]
-    if len(got) < len(want) / 2:
-        return []  # a review copy: it holds a few of the event's parts only
     out = []
     matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
