@@ -147,14 +147,13 @@ def test_two_builds_are_byte_identical(built, bundled_event):
 
 
 def test_kept_line_breaks_change_nothing(built, bundled_event, monkeypatch):
-    """Paragraphs keep their line breaks per width (pdf/para.py); breaking
-    them again on every wrap, as ReportLab does, gives the same file."""
-    from reportlab.platypus import Paragraph as ReportLabParagraph
-
-    from exporter.exporters.pdf import para
+    """Paragraphs keep their line breaks per width (typeset/paragraph.py);
+    breaking them again on every wrap, as ReportLab does, gives the same
+    file."""
+    from exporter.typeset.paragraph import Paragraph
 
     layout, exporter, path = built
-    monkeypatch.setattr(para.Paragraph, "wrap", ReportLabParagraph.wrap)
+    monkeypatch.setattr(Paragraph, "remember", False)
     assert PdfExporter(bundled_event, layout).render() == path.read_bytes()
 
 

@@ -17,7 +17,7 @@ from pydantic import ValidationError as PydanticError
 from exporter.errors import OctavoError, Problem, ValidationError
 from exporter.layout import schema as ls
 from exporter.inputs import combine, files_digest, tree_digest
-from exporter.layout.model import FontFamily, Layout, Page, ParaStyle, BriefSettings
+from exporter.layout.model import BriefSettings, FontFamily, Hyphenation, Layout, Page, ParaStyle
 from exporter.project import Project
 from exporter.source.yamlread import Pos, PathT, dotted, read_yaml
 from exporter.validation import describe, did_you_mean, translate
@@ -194,9 +194,13 @@ def _resolve(name: str, folders: list[Path], raw: ls.LayoutFile, merged: MergedD
     font_files = {getattr(f, face) for f in fonts.values() for face in ("regular", "bold", "italic", "bold_italic")
                   if getattr(f, face).is_file()}
     digest = combine(*(tree_digest(f) for f in folders), files_digest(font_files))
+    hy = raw.hyphenation
+    hyphenation = Hyphenation(int(hy.left), int(hy.right), int(hy.min_word), hy.capitalised == "true",
+                              {lang: tuple(words) for lang, words in hy.exceptions.items()})
     return Layout(name, tuple(folders), raw.description, page, fonts, colours, styles, raw.list_numbers,
                   parts, raw.running_heads.style, raw.running_heads.folio_style,
-                  raw.running_heads.rule == "true", brief, ref, templates, origins, digest)
+                  raw.running_heads.rule == "true", brief, ref, templates, origins, digest,
+                  hyphenation=hyphenation)
 
 
 def _font(key: str, f: ls.FontIn, folders: list[Path], merged: MergedDoc) -> FontFamily:

@@ -3,7 +3,7 @@ style complete.  Exporters read these; none of them parses a unit."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -69,6 +69,19 @@ class BriefSettings:
 
 
 @dataclass(frozen=True)
+class Hyphenation:
+    """Where words may break (see the layout schema's ``hyphenation``);
+    ``exceptions`` maps a language tag to its words, spelled with their
+    breaks."""
+
+    left: int = 2
+    right: int = 3
+    min_word: int = 6
+    capitalised: bool = False
+    exceptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Layout:
     """A layout, merged along its ``extends`` chain and resolved.
 
@@ -97,3 +110,4 @@ class Layout:
     overrides: tuple[str, ...] = ()
     """Settings given on the command line (``brief.max_pages=2``): not in
     ``digest``, so they do not invalidate what they do not change."""
+    hyphenation: Hyphenation = Hyphenation()

@@ -106,6 +106,31 @@ class BriefIn(Strict):
     drop_order: list[Literal["quote", "context", "key_figures", "about"]] = ["quote", "context"]
 
 
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+EXCEPTION_PATTERN = r"^[^\s\-]+(-[^\s\-]+)*$"
+COUNT_PATTERN = r"^[1-9]$"
+PATTERN_MESSAGES[LANG_PATTERN] = "'{value}' is not a language tag: write for example en, en-GB or ru"
+PATTERN_MESSAGES[EXCEPTION_PATTERN] = ("'{value}' is not a word with its breaks: write it with a hyphen at each "
+                                       "place it may break, for example Af-ghan-istan (no spaces)")
+PATTERN_MESSAGES[COUNT_PATTERN] = "'{value}' is not a count from 1 to 9"
+
+
+class HyphenationIn(Strict):
+    """Where words may break at a line end, in styles with ``hyphenate:
+    true``: the fewest letters left before and carried after a break, the
+    shortest word broken, whether capitalised words (names, places,
+    acronyms) may break, and per language the words whose breaks the
+    patterns get wrong, written with a hyphen at each allowed break
+    (``Af-ghan-istan``; a word without hyphens never breaks)."""
+
+    left: Annotated[str, StringConstraints(pattern=COUNT_PATTERN)] = "2"
+    right: Annotated[str, StringConstraints(pattern=COUNT_PATTERN)] = "3"
+    min_word: Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]?$")] = "6"
+    capitalised: Flag = "false"
+    exceptions: dict[Annotated[str, StringConstraints(pattern=LANG_PATTERN)],
+                     list[Annotated[str, StringConstraints(pattern=EXCEPTION_PATTERN)]]] = {}
+
+
 class LayoutFile(Strict):
     """One ``layout.yaml``.  In a layout that ``extends`` another, every key
     is optional; the merged result must be complete."""
@@ -120,3 +145,4 @@ class LayoutFile(Strict):
     parts: PartsIn = PartsIn()
     running_heads: RunningHeadsIn = RunningHeadsIn()
     brief: BriefIn = BriefIn()
+    hyphenation: HyphenationIn = HyphenationIn()

@@ -27,7 +27,7 @@ from exporter.errors import OctavoError
 from exporter.exporters.brief.story import PART_NAMES, Block, BriefStory
 from exporter.exporters.pdf.dates import SourceDated
 from exporter.exporters.pdf.streams import BinaryStreams
-from exporter.exporters.pdf.styles import face
+from exporter.typeset.styles import face
 
 STEP = 0.25          # pt: the size grid
 FOOTER = 7 * mm      # room kept under the frame for the footer

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Table, TableStyle
 
 from exporter import model as m
 from exporter.errors import OctavoError
-from exporter.exporters.pdf.markup import attr, esc, inline_markup
+from exporter.typeset.markup import attr, esc, inline_markup
+from exporter.typeset.paragraph import Paragraph
 from exporter.layout.templates import human_date
-from exporter.exporters.pdf.styles import paragraph_styles
+from exporter.typeset.styles import paragraph_styles
 from exporter.layout import Layout
 from exporter.layout.templates import render_lines
 

@@ -24,7 +24,7 @@ from exporter.exporters.pdf.doc import BookletDoc, TooLarge
 from exporter.exporters.pdf.edition import Edition
 from exporter.exporters.pdf.fonts import all_units, glyph_problems, register
 from exporter.exporters.pdf.story import Story
-from exporter.exporters.pdf.styles import face, paragraph_styles
+from exporter.typeset.styles import face, paragraph_styles
 from exporter.layout.templates import render_lines
 
 

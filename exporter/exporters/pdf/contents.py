@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from exporter.exporters.pdf.para import Paragraph
+from exporter.typeset.paragraph import Paragraph
 
 CALLBACK = "octavoContentsEnd"
 DOT = " . "

@@ -14,8 +14,8 @@ from reportlab.platypus import (CondPageBreak, Flowable, Image, ListFlowable, Li
 from exporter import model as m
 from exporter.exporters.pdf.contents import Contents
 from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
-from exporter.exporters.pdf.markup import attr, esc, inline_markup
-from exporter.exporters.pdf.para import Paragraph
+from exporter.typeset.markup import attr, esc, inline_markup
+from exporter.typeset.paragraph import Paragraph
 from exporter.layout import Layout
 from exporter.layout.templates import human_date, render_lines
 from exporter.plaintext import inline_text

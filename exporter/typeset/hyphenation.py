@@ -1,0 +1,158 @@
+"""Where a word may break at a line end, and whether a hyphen is added.
+
+The rules are those of book work in English (and, through pyphen's
+patterns, other languages):
+
+* a word shorter than ``min_word`` letters is never broken, and a break
+  leaves at least ``left`` letters before it and ``right`` after it;
+* a capitalised word (a name, a place, an acronym) is not broken unless the
+  layout allows it: a reader trips over "Pul-wama";
+* a compound breaks only after its own hyphen, adding nothing (no
+  "deep-" / "-seated");
+* numbers, URLs, e-mail addresses and paths get no hyphen; a long one may
+  break after its separators (``/ . - _ ? & = # :``) with nothing added, so
+  the text copied from the page is the address itself;
+* the layout's exceptions (``Af-ghan-istan``) win over the patterns.
+
+A break is a :class:`Break`: the offset in the word, and whether a hyphen
+is drawn there.  Words are looked up once each (a cache per hyphenator).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyphen
+
+# Punctuation that may cling to either end of a word and plays no part in
+# where it breaks: quotes, brackets, sentence marks.
+_LEADING = "\"'“‘«([{¿¡*_"
+_TRAILING = "\"'”’»)]}.,;:!?…*_"
+_HYPHENS = "-\u2010"
+_URLISH = re.compile(r"(?i)^(https?://|ftp://|www\.|mailto:)|@|/|\\|\.[a-z]{2,}/|^[a-z0-9.-]+\.(org|com|net|int|gov|edu|pk|ru|uk|cn|io)\b")
+_LONG_RUN = 24  # a run this long with separators (a path, an identifier) may break after them
+_SEPARATORS = re.compile(r"[/.\-_?&=#:;,@~]+")
+
+
+@dataclass(frozen=True)
+class Break:
+    """A break after ``at`` characters of the word; ``hyphen``: a hyphen is
+    drawn at the line end (False after a compound's own hyphen or a URL's
+    separator); ``proper``: the break is at the hyphen of a compound of
+    names ("Pakistan-|Russia"), which keeps each name whole but is taken
+    only to spare a very loose line."""
+
+    at: int
+    hyphen: bool
+    proper: bool = False
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The layout's hyphenation settings for one language."""
+
+    lang: str = "en_GB"
+    left: int = 2
+    right: int = 3
+    min_word: int = 6
+    capitalised: bool = False
+    exceptions: tuple[str, ...] = ()
+
+
+def _language(lang: str) -> str | None:
+    """The pyphen dictionary for a BCP 47 tag (``en-GB`` → ``en_GB``, ``ru``
+    → ``ru_RU``), or None when there are no patterns for it."""
+    code = lang.replace("-", "_")
+    if code in pyphen.LANGUAGES:
+        return code
+    base = code.split("_")[0]
+    return pyphen.language_fallback(base) if pyphen.language_fallback(base) else None
+
+
+class Hyphenator:
+    """The breaks allowed in a word under :class:`Rules`.  Shared, and
+    deep-copied as itself (ReportLab deep-copies paragraph styles)."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        code = _language(rules.lang)
+        self._dic = pyphen.Pyphen(lang=code, left=rules.left, right=rules.right) if code else None
+        self._exceptions: dict[str, tuple[int, ...]] = {}
+        for spelled in rules.exceptions:
+            word = spelled.replace("-", "")
+            points, at = [], 0
+            for part in spelled.split("-")[:-1]:
+                at += len(part)
+                points.append(at)
+            self._exceptions[word.lower()] = tuple(points)
+        self.breaks = lru_cache(maxsize=1 << 16)(self._breaks)
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def _breaks(self, word: str) -> tuple[Break, ...]:
+        """Every break allowed in ``word`` (a word as it stands in the text,
+        with any clinging punctuation), in order."""
+        start, end = 0, len(word)
+        while start < end and word[start] in _LEADING:
+            start += 1
+        while end > start and word[end - 1] in _TRAILING:
+            end -= 1
+        core = word[start:end]
+        if not core:
+            return ()
+        if _URLISH.search(core) or (len(core) >= _LONG_RUN and _SEPARATORS.search(core)):
+            return self._separator_breaks(word, start, end)
+        if any(c.isdigit() for c in core):
+            return ()  # numbers, dates, "Resolution-1540": whole
+        capital = core[0].isupper() or unicodedata.category(core[0]) == "Lt"
+        if any(c in _HYPHENS for c in core):
+            return self._compound_breaks(core, start, capital and not self.rules.capitalised)
+        if capital and not self.rules.capitalised:
+            return ()  # names, places, acronyms: "Pul-wama" reads badly
+        return tuple(Break(start + at, True) for at in self._word_points(core))
+
+    def _separator_breaks(self, word: str, start: int, end: int) -> tuple[Break, ...]:
+        """A URL, address, path or number: breaks after its separators, with
+        at least ``left`` characters before and ``right`` after, nothing
+        added."""
+        r = self.rules
+        out = []
+        for m in _SEPARATORS.finditer(word, start, end):
+            at = m.end()
+            if at - start >= r.left and end - at >= r.right:
+                out.append(Break(at, False))
+        return tuple(out)
+
+    def _compound_breaks(self, core: str, start: int, proper: bool) -> tuple[Break, ...]:
+        """A hyphenated compound breaks only after its own hyphens, keeping
+        ``left``/``right`` letters on either side (no "ISIS-" / "K")."""
+        r = self.rules
+        out = []
+        for i, c in enumerate(core):
+            if c in _HYPHENS and i + 1 >= r.left + 1 and len(core) - i - 1 >= r.right:
+                if core[i + 1] not in _HYPHENS and core[i - 1] not in _HYPHENS:
+                    out.append(Break(start + i + 1, False, proper))
+        return tuple(out)
+
+    def _word_points(self, core: str) -> tuple[int, ...]:
+        """Pattern (or exception) breaks inside a plain word."""
+        r = self.rules
+        letters = sum(1 for c in core if c.isalpha())
+        if letters != len(core) or letters < r.min_word:
+            return ()  # apostrophes, marks: leave it whole
+        known = self._exceptions.get(core.lower())
+        if known is not None:
+            return tuple(p for p in known if r.left <= p <= len(core) - r.right)
+        if self._dic is None:
+            return ()
+        return tuple(p for p in self._dic.positions(core) if r.left <= p <= len(core) - r.right)
+
+
+@lru_cache(maxsize=16)
+def hyphenator(rules: Rules) -> Hyphenator:
+    """One hyphenator per set of rules, shared by every paragraph."""
+    return Hyphenator(rules)
