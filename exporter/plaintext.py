@@ -106,7 +106,7 @@ _HYPHENS = "-\u00ad\u2010\u2011"
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens of ``text``; hyphens join (a word broken at a
     line end, or "Pakistan-Russia", is one token), zero-width characters
-    vanish (the PDF adds break opportunities in long URLs), other
+    vanish (a source may hold them), other
     punctuation separates."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub("[\u200b\u200c\u200d\u2060]", "", text)  # invisible: they join, never separate

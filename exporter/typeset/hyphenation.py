@@ -93,9 +93,11 @@ class Hyphenator:
     def __deepcopy__(self, memo):
         return self
 
-    def _breaks(self, word: str) -> tuple[Break, ...]:
+    def _breaks(self, word: str, hyphens: bool = True) -> tuple[Break, ...]:
         """Every break allowed in ``word`` (a word as it stands in the text,
-        with any clinging punctuation), in order."""
+        with any clinging punctuation), in order.  ``hyphens=False`` (a
+        style that does not hyphenate, such as a heading): only the breaks
+        that add nothing, after a compound's hyphen or a URL's separators."""
         start, end = 0, len(word)
         while start < end and word[start] in _LEADING:
             start += 1
@@ -111,7 +113,7 @@ class Hyphenator:
         capital = core[0].isupper() or unicodedata.category(core[0]) == "Lt"
         if any(c in _HYPHENS for c in core):
             return self._compound_breaks(core, start, capital and not self.rules.capitalised)
-        if capital and not self.rules.capitalised:
+        if (capital and not self.rules.capitalised) or not hyphens:
             return ()  # names, places, acronyms: "Pul-wama" reads badly
         return tuple(Break(start + at, True) for at in self._word_points(core))
 

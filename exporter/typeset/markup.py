@@ -6,34 +6,21 @@ text goes through :func:`esc`; only this module writes tags.
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
 from exporter import model as m
 
 
-_LONG_RUN = re.compile(r"\S{24,}")
-_BREAK_AFTER = re.compile(r"([/\-_.?&=#:;,])(?=\S)")
-
-
-def breakable(text: str) -> str:
-    """``text`` with a zero-width space after the separators (``/ - _ . ? &
-    = # : ; ,``) of every long unbroken run, such as a URL or a path:
-    ReportLab cannot otherwise break such a run and sets it past the text
-    block.  Extracted text keeps the same words."""
-    return _LONG_RUN.sub(lambda m: _BREAK_AFTER.sub("\\1\u200b", m.group()), text)
-
-
 def attr(text: str) -> str:
-    """``text`` escaped for a markup attribute value (an ``href``): no
-    break opportunities, which would change the link."""
+    """``text`` escaped for a markup attribute value (an ``href``)."""
     return escape(text, {'"': "&quot;"})
 
 
 def esc(text: str) -> str:
     """``text`` escaped for a ReportLab paragraph (``&``, ``<``, ``>``,
-    quotes), with break opportunities in long runs (:func:`breakable`)."""
-    return escape(breakable(text), {'"': "&quot;"})
+    quotes).  Nothing is inserted: where a URL or a long word may break is
+    the line breaker's business (:mod:`exporter.typeset.hyphenation`)."""
+    return escape(text, {'"': "&quot;"})
 
 
 def inline_markup(nodes: tuple[m.Inline, ...], links: bool = True, accent: str = "") -> str:

@@ -46,10 +46,13 @@ _FK_TEXT, _FK_IMG, _FK_APPEND, _FK_BREAK = _rl._FK_TEXT, _rl._FK_IMG, _rl._FK_AP
 
 @dataclass(frozen=True)
 class Breaking:
-    """How a style's paragraphs break: its hyphenator (None: no hyphens),
-    the demerits, and how far word spaces stretch and shrink."""
+    """How a style's paragraphs break: where words may break
+    (``hyphenator``), whether a hyphen may be added (``hyphens``; without,
+    words break only after a compound's hyphen or a URL's separators), the
+    demerits, and how far word spaces stretch and shrink."""
 
-    hyphenator: Hyphenator | None
+    hyphenator: Hyphenator
+    hyphens: bool = True
     params: lb.Params = lb.Params()
     stretch: float = 0.75  # of the natural space, at badness 100
     shrink: float = 0.3    # of the natural space: spaces never go below 70 % (Typst's limit is 67 %)
@@ -159,10 +162,10 @@ class Paragraph(_rl.Paragraph):
             cuts: list[tuple[int, bool, float]] = []
             if len(texts) == 1:
                 f, t = pieces[texts[0]]
-                if hyph is not None and not getattr(f, "nobr", False):
+                if not getattr(f, "nobr", False):
                     cuts = [(b.at, b.hyphen, params.hyphen_penalty if b.hyphen else
                              params.proper_penalty if b.proper else params.explicit_penalty)
-                            for b in hyph.breaks(t)]
+                            for b in hyph.breaks(t, breaking.hyphens)]
                 if w[0] > narrowest:
                     cuts = _cut_long(t, f, cuts, narrowest, params.explicit_penalty)
             if cuts:

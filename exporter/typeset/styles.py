@@ -37,7 +37,7 @@ def paragraph_styles(layout: Layout, names: dict[str, dict[str, str]], lang: str
     says so."""
     out = {}
     hyph = hyphenator(rules_for(layout, lang))
-    with_hyphens, without = Breaking(hyph), Breaking(None)
+    with_hyphens, without = Breaking(hyph), Breaking(hyph, hyphens=False)
     for name, s in layout.styles.items():
         style = ParagraphStyle(
             name, fontName=face(names, s), fontSize=s.size, leading=s.leading, textColor=HexColor(s.colour),

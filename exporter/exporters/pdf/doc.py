@@ -14,6 +14,7 @@ from exporter.exporters.pdf.dates import SourceDated
 from exporter.exporters.pdf.streams import BinaryStreams
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
+from exporter.typeset.keep import KeepWithStart
 
 
 def roman(n: int) -> str:
@@ -95,6 +96,8 @@ class TooLarge(LayoutError):
 
 class BookletDoc(BinaryStreams, SourceDated, BaseDocTemplate):
     """A BaseDocTemplate with mirrored recto/verso frames and book rules."""
+
+    keepTogetherClass = KeepWithStart  # a heading stands with two lines of its text, not all of it
 
     def __init__(self, buf, layout: Layout, furniture, edition: Edition, **kw) -> None:
         p = layout.page

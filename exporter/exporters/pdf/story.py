@@ -130,6 +130,12 @@ class Story:
     def p(self, style: str, markup: str, **marks) -> Paragraph:
         return tag(Paragraph(markup, self.st[style]), **marks) if marks else Paragraph(markup, self.st[style])
 
+    def heading_style(self, style: str) -> str:
+        """``<style>_heading`` (the line naming who asks or answers: ragged,
+        unhyphenated, kept with its text) where the layout has it, else
+        ``style`` itself."""
+        return f"{style}_heading" if f"{style}_heading" in self.st else style
+
     def inl(self, nodes: tuple[m.Inline, ...]) -> str:
         return inline_markup(nodes, self.links, self.accent)
 
@@ -253,12 +259,14 @@ class Story:
         for ex in q.exchanges:
             asker = self.event.person(ex.questioner)
             who = f"Question — {esc(asker.full_name)}" + (f", {esc(asker.position)}" if asker.position else "")
-            out.append(tag(self.p("question", f'<font name="{self.names["sans"]["bold"]}" color="{self.accent}">{who}</font>'),
+            out.append(tag(self.p(self.heading_style("question"),
+                                  f'<font name="{self.names["sans"]["bold"]}" color="{self.accent}">{who}</font>'),
                            items=(ex.id,), persons=(ex.questioner,)))
             out += locate(self.blocks(ex.question, "question"), ex.loc)
             for a in ex.answers:
                 responder = self.event.person(a.responder)
-                out.append(tag(self.p("answer", f'<font name="{self.names["sans"]["bold"]}">Answer — {esc(responder.full_name)}</font>'),
+                out.append(tag(self.p(self.heading_style("answer"),
+                                      f'<font name="{self.names["sans"]["bold"]}">Answer — {esc(responder.full_name)}</font>'),
                                persons=(a.responder,)))
                 out += self.blocks(a.body, "answer")
         return out
