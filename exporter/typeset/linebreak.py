@@ -17,10 +17,14 @@ cube of how far its spaces stretch or shrink, with a penalty for each
 hyphen, more for two hyphenated lines in a row and for a hyphen before the
 last line, and more when a line's tightness differs sharply from its
 neighbour's.  No more than ``max_hyphen_run`` hyphenated lines follow each
-other.  When no set of breaks keeps every line within ``tolerance``, a
-second pass accepts any looseness (a long URL in a narrow column); a line
-overfills only when a single segment is wider than the measure, which the
-caller prevents by cutting such a word into pieces.
+other.
+
+The passes, as in TeX: first without added hyphens, within
+``pretolerance``; then with them, within ``tolerance``; then accepting any
+looseness, the least loose winning (a long URL in a narrow column); last, a
+rescue that may also let one line overfill or three hyphens follow each
+other.  A line overfills only when a single segment is wider than the
+measure, which the caller prevents by cutting such a word into pieces.
 
 Ragged (unjustified) text is set by the same method with fixed spaces and
 ``ragged`` points of stretch at each line's end, which keeps its right edge
@@ -77,9 +81,6 @@ class _Node:
         self.total, self.prev, self.hyphen = total, prev, hyphen
 
 
-def _fitness(r: float) -> int:
-    return 0 if r < -0.5 else 1 if r <= 0.5 else 2 if r <= 1.0 else 3
-
 
 def best_breaks(row: Row, widths: list[float], params: Params = Params(),
                 no_hyphen_line: int | None = None) -> list[int]:
@@ -88,6 +89,9 @@ def best_breaks(row: Row, widths: list[float], params: Params = Params(),
     measure of line k (the last repeats).  ``no_hyphen_line``: the line
     (0-based) that must not end in a hyphen, such as the last line on a
     page the reader must turn."""
+    quick = _first_fit(row, widths, params)
+    if quick is not None:
+        return quick
     found = _run(row, widths, params, params.pretolerance, no_hyphen_line, hyphens=False)
     if found is None:
         found = _run(row, widths, params, params.tolerance, no_hyphen_line)
@@ -101,6 +105,72 @@ def best_breaks(row: Row, widths: list[float], params: Params = Params(),
         out.append(node.pos)
         node = node.prev
     out.reverse()
+    return out
+
+
+def _first_fit(row: Row, widths: list[float], p: Params) -> list[int] | None:
+    """Breaks at word spaces, each line as full as its spaces allow, when
+    every line but the last comes within ``pretolerance`` and no neighbours
+    are two fitness classes apart: such a paragraph is set as well as the
+    optimiser would set it without hyphens, at a fraction of the cost.
+    None when any line falls short, and the optimiser decides."""
+    seg, kind, after, st, sh = row.width, row.kind, row.after, row.stretch, row.shrink
+    n = len(seg)
+    ragged = p.ragged
+    r_max = (p.pretolerance / 100.0) ** (1 / 3)
+    last_width = len(widths) - 1
+    out: list[int] = []
+    line = 0
+    natural = stretch = shrink = 0.0   # of the current line up to its last word
+    fitting = -1                       # the last break at which the line still fits
+    fit_natural = fit_stretch = fit_shrink = 0.0
+    start = True
+    prev_fit = 1
+    i = 0
+    while i < n:
+        w = seg[i]
+        k = FORCED if i == n - 1 else kind[i]
+        if k == HYPHEN:
+            return None  # a word with breaks inside: let the optimiser weigh them
+        natural += w
+        measure = widths[line if line < last_width else last_width]
+        if natural - (0.0 if ragged else shrink) > measure + 1e-6:
+            if fitting < 0:
+                return None  # one word fills the line
+            diff = measure - fit_natural
+            if diff >= 0:
+                room = ragged or fit_stretch
+                r = diff / room if room else float("inf")
+            else:
+                r = diff / fit_shrink if fit_shrink else -2.0
+            if r > r_max or r < -1.0:
+                return None
+            fit = 0 if r < -0.5 else 1 if r <= 0.5 else 2 if r <= 1.0 else 3
+            if not ragged and not start and abs(fit - prev_fit) > 1:
+                return None
+            prev_fit, start = fit, False
+            out.append(fitting)
+            line += 1
+            i = fitting + 1
+            natural = stretch = shrink = 0.0
+            fitting = -1
+            continue
+        if k == FORCED:
+            out.append(i)
+            if i == n - 1:
+                return out
+            line += 1
+            natural = stretch = shrink = 0.0
+            fitting = -1
+            start = True
+            i += 1
+            continue
+        if k == GLUE:
+            fitting, fit_natural, fit_stretch, fit_shrink = i, natural, stretch, shrink
+            natural += after[i]
+            stretch += st[i]
+            shrink += sh[i]
+        i += 1
     return out
 
 
@@ -127,8 +197,18 @@ def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_l
     last_width = len(widths) - 1
     ragged = p.ragged
     keyed_by_line = no_hyphen_line is not None
+    lp, max_run, double, final, adjacent = p.line_penalty, p.max_hyphen_run, p.double_hyphen, p.final_hyphen, p.adjacent
+    # within tolerance badness stops at TeX's 10000; past it (the last
+    # pass) a looser line still costs more, so the least loose one wins
+    unbounded = tolerance == float("inf")
+    cap = 1e8 if unbounded else _INF_BAD
+    r_max = float("inf") if unbounded else (tolerance / 100.0) ** (1 / 3)
+    # Active nodes in order of position.  For a given break, the line from
+    # an earlier node is longer: nodes whose line overfills are all at the
+    # front (and never recover: they are dropped), and once a line is too
+    # loose every later node's is looser (they wait for a later break).
     active = [_Node(-1, 0, 1, 0, 0.0, None, False)]
-    lp = p.line_penalty
+    head = 0
     for b in range(n):
         k = FORCED if b == n - 1 else kind[b]
         if k == NONE or (k == HYPHEN and not hyphens and after[b] > 0):
@@ -137,35 +217,40 @@ def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_l
         drawn = after[b] if is_hyphen else 0.0
         flag = is_hyphen and flagged[b]
         end = k == FORCED
+        Wb, Gb, Yb, Zb = W[b + 1] + drawn, G[b], Y[b], Z[b]
         best: dict = {}
-        survivors = []
         overfull = None
-        for a in active:
+        i, count = head, len(active)
+        while i < count:
+            a = active[i]
+            i += 1
             pos = a.pos
-            natural = W[b + 1] - W[pos + 1] + G[b] - G[pos + 1] + drawn
             line = a.line
-            diff = widths[line if line < last_width else last_width] - natural
+            diff = widths[line if line < last_width else last_width] - (Wb - W[pos + 1] + Gb - G[pos + 1])
             if diff < -1e-6:
-                shrink = 0.0 if ragged else Z[b] - Z[pos + 1]
+                shrink = 0.0 if ragged else Zb - Z[pos + 1]
                 r = diff / shrink if shrink > 0 else -2.0
                 if r < -1.0 - 1e-9:
-                    # overfull: this node can never start a line reaching b or beyond
                     if overfull is None or a.total < overfull.total:
                         overfull = a
+                    head = i  # this node, and every one before it, overfills from here on
                     continue
             elif end:
                 r = 0.0
             else:
-                stretch = ragged if ragged else Y[b] - Y[pos + 1]
+                stretch = ragged or Yb - Y[pos + 1]
                 r = diff / stretch if stretch > 0 else float("inf")
-            survivors.append(a)
-            bad = 100.0 * abs(r) ** 3 if r < 100 else _INF_BAD
-            if bad > _INF_BAD:
-                bad = _INF_BAD
+                if r > r_max:
+                    if pos >= 0:
+                        break
+                    continue  # the first line has its own measure
+            bad = 100.0 * r * r * abs(r) if -100 < r < 100 else 1e8
             if bad > tolerance:
                 continue
+            if bad > cap:
+                bad = cap
             run = a.run + 1 if flag else 0
-            if run > p.max_hyphen_run and tolerance != float("inf"):
+            if run > max_run and not rescue:
                 continue
             if is_hyphen and keyed_by_line and line == no_hyphen_line:
                 continue
@@ -174,28 +259,32 @@ def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_l
                 pen = penalty[b]
                 d += pen * pen
                 if a.hyphen and flag:
-                    d += p.double_hyphen
-                if run > p.max_hyphen_run:
+                    d += double
+                if run > max_run:
                     d += 1e8
             elif end and a.hyphen:
-                d += p.final_hyphen
-            fit = _fitness(r)
-            if not ragged and abs(fit - a.fitness) > 1:
-                d += p.adjacent
+                d += final
+            fit = 0 if r < -0.5 else 1 if r <= 0.5 else 2 if r <= 1.0 else 3
+            if not ragged and (fit - a.fitness > 1 or a.fitness - fit > 1):
+                d += adjacent
             total = a.total + d
-            key = (fit, min(run, 3), line + 1) if keyed_by_line else (fit, min(run, 3))
+            key = (fit, run if run < 3 else 3, line + 1) if keyed_by_line else (fit, run if run < 3 else 3)
             old = best.get(key)
             if old is None or total < old.total:
                 best[key] = _Node(b, line + 1, fit, run, total, a, flag)
-        if end:
-            survivors = []
-        if not survivors and not best and rescue and overfull is not None:
+        if not best and head >= len(active) and rescue and overfull is not None:
             # a segment wider than the measure: let that one line overfill
             best[(1, 0)] = _Node(b, overfull.line + 1, 1, 0, overfull.total + 1e9, overfull, False)
-        active = survivors + list(best.values())
-        if not active:
+        if end:
+            active, head = list(best.values()), 0
+        else:
+            if head > 32:
+                del active[:head]
+                head = 0
+            active.extend(best.values())
+        if head >= len(active):
             return None
-    finals = [a for a in active if a.pos == n - 1]
+    finals = [a for a in active[head:] if a.pos == n - 1]
     if not finals:
         return None
     return min(finals, key=lambda a: (a.total, a.line))

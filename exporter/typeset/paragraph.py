@@ -28,7 +28,7 @@ after it is measured in its group and again when placed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
@@ -56,6 +56,8 @@ class Breaking:
     params: lb.Params = lb.Params()
     stretch: float = 0.75  # of the natural space, at badness 100
     shrink: float = 0.3    # of the natural space: spaces never go below 70 % (Typst's limit is 67 %)
+    # (text, font, size) -> the word's segments: ((start, stop, width, after, flagged, penalty), ...)
+    _words: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __deepcopy__(self, memo):
         return self
@@ -146,11 +148,12 @@ class Paragraph(_rl.Paragraph):
         """The paragraph as segments and a :class:`linebreak.Row`."""
         segs: list[_Seg] = []
         width, kind, after, stretch, shrink, flagged, penalty = [], [], [], [], [], [], []
-        params = breaking.params
-        hyph = breaking.hyphenator
+        known = breaking._words
+        stretch_k = breaking.stretch if justify else 0.0
+        shrink_k = breaking.shrink if justify else 0.0
+        last = len(words) - 1
         for wi, w in enumerate(words):
             pieces = w[1:]
-            f_last = pieces[-1][0]
             if getattr(pieces[0][0], "_fkind", _FK_TEXT) == _FK_BREAK:
                 segs.append(_Seg(wi, 0, 0, 0.0))
                 width.append(0.0)
@@ -158,39 +161,39 @@ class Paragraph(_rl.Paragraph):
                 after.append(0.0), stretch.append(0.0), shrink.append(0.0), flagged.append(False)
                 penalty.append(0.0)
                 continue
-            texts = [i for i, (f, t) in enumerate(pieces) if t]
-            cuts: list[tuple[int, bool, float]] = []
-            if len(texts) == 1:
-                f, t = pieces[texts[0]]
-                if not getattr(f, "nobr", False):
-                    cuts = [(b.at, b.hyphen, params.hyphen_penalty if b.hyphen else
-                             params.proper_penalty if b.proper else params.explicit_penalty)
-                            for b in hyph.breaks(t, breaking.hyphens)]
+            parts = None
+            if len(pieces) == 1 or sum(1 for _, t in pieces if t) == 1:
+                f, t = next((f, t) for f, t in pieces if t) if len(pieces) > 1 else pieces[0]
                 if w[0] > narrowest:
-                    cuts = _cut_long(t, f, cuts, narrowest, params.explicit_penalty)
-            if cuts:
-                f, t = pieces[texts[0]]
-                hw = stringWidth("-", f.fontName, f.fontSize)
-                start = 0
-                for at, hyphen, cost in cuts:
-                    segs.append(_Seg(wi, start, at, stringWidth(t[start:at], f.fontName, f.fontSize)))
-                    width.append(segs[-1].width)
+                    parts = _segments(t, f, breaking, narrowest)
+                else:
+                    key = (t, f.fontName, f.fontSize)
+                    parts = known.get(key)
+                    if parts is None:
+                        parts = known[key] = _segments(t, f, breaking, None)
+                    if getattr(f, "nobr", False):
+                        parts = None
+            if parts and len(parts) > 1:
+                for start, stop, seg_width, drawn, flag, cost in parts[:-1]:
+                    segs.append(_Seg(wi, start, stop, seg_width))
+                    width.append(seg_width)
                     kind.append(lb.HYPHEN)
-                    after.append(hw if hyphen else 0.0), stretch.append(0.0), shrink.append(0.0)
-                    flagged.append(hyphen or t[at - 1] in "-\u2010")
+                    after.append(drawn), stretch.append(0.0), shrink.append(0.0)
+                    flagged.append(flag)
                     penalty.append(cost)
-                    start = at
-                segs.append(_Seg(wi, start, len(t), stringWidth(t[start:], f.fontName, f.fontSize)))
-                width.append(segs[-1].width)
+                start, stop, seg_width = parts[-1][:3]
+                segs.append(_Seg(wi, start, stop, seg_width))
+                width.append(seg_width)
             else:
                 segs.append(_Seg(wi, 0, None, w[0]))
                 width.append(w[0])
-            if isinstance(w, _HSFrag) and wi < len(words) - 1:
-                space = stringWidth(" ", f_last.fontName, f_last.fontSize)
+            if wi < last and isinstance(w, _HSFrag):
+                f_last = pieces[-1][0]
+                space = _width(" ", f_last.fontName, f_last.fontSize)
                 kind.append(lb.GLUE)
                 after.append(space)
-                stretch.append(space * breaking.stretch if justify else 0.0)
-                shrink.append(space * breaking.shrink if justify else 0.0)
+                stretch.append(space * stretch_k)
+                shrink.append(space * shrink_k)
             else:
                 kind.append(lb.NONE)
                 after.append(0.0), stretch.append(0.0), shrink.append(0.0)
@@ -217,6 +220,7 @@ class Paragraph(_rl.Paragraph):
             maxAscent = minDescent = 0.0
             line_break = False
             hyphen = False
+            src = None              # the frag the line's last text came from (runs of it merge)
             i = begin
             while i <= end:
                 s = segs[i]
@@ -225,6 +229,7 @@ class Paragraph(_rl.Paragraph):
                 if getattr(pieces[0][0], "_fkind", _FK_TEXT) == _FK_BREAK:
                     g = pieces[0][0].clone()
                     out.append(g)
+                    src = None
                     FW.append(w)
                     line_break = True
                     i += 1
@@ -269,18 +274,21 @@ class Paragraph(_rl.Paragraph):
                     _add_space(out)
                 current += width
                 for f, t in parts:
+                    if t and out and src is f:
+                        out[-1].text += t
+                        continue
                     g = f.clone()
                     g.text = t
-                    if out and t and _same(out[-1], g) and getattr(out[-1], "_fkind", _FK_TEXT) == _FK_TEXT \
-                            and getattr(g, "_fkind", _FK_TEXT) == _FK_TEXT:
-                        out[-1].text += t
-                    else:
-                        out.append(g)
+                    out.append(g)
+                    src = f if t and getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT else None
                     size = f.fontSize
-                    ascent, descent = getAscentDescent(f.fontName, size)
-                    maxSize = size if maxSize is None else max(maxSize, size)
-                    maxAscent = max(maxAscent, ascent)
-                    minDescent = min(minDescent, descent)
+                    ascent, descent = _ascent_descent(f.fontName, size)
+                    if maxSize is None or size > maxSize:
+                        maxSize = size
+                    if ascent > maxAscent:
+                        maxAscent = ascent
+                    if descent < minDescent:
+                        minDescent = descent
                 i = j + 1
             if current > self._width_max:
                 self._width_max = current
@@ -292,6 +300,49 @@ class Paragraph(_rl.Paragraph):
             begin = end + 1
         self.frags = FW
         return ParaLines(kind=1, lines=lines)
+
+
+_WIDTHS: dict = {}
+_METRICS: dict = {}
+
+
+def _width(text: str, font: str, size: float) -> float:
+    """``stringWidth`` of a short, often repeated string (a space, a hyphen)."""
+    key = (text, font, size)
+    w = _WIDTHS.get(key)
+    if w is None:
+        w = _WIDTHS[key] = stringWidth(text, font, size)
+    return w
+
+
+def _ascent_descent(font: str, size: float) -> tuple[float, float]:
+    key = (font, size)
+    m = _METRICS.get(key)
+    if m is None:
+        m = _METRICS[key] = getAscentDescent(font, size)
+    return m
+
+
+def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
+    """The pieces of the word ``t`` (set in ``f``) between its allowed
+    breaks: ``(start, stop, width, hyphen width drawn at the break, whether
+    the line then ends in a visible hyphen, cost of the break)``; when the
+    word is wider than ``narrowest``, also cut where the measure ends."""
+    params = breaking.params
+    cuts = [(b.at, b.hyphen, params.hyphen_penalty if b.hyphen else
+             params.proper_penalty if b.proper else params.explicit_penalty)
+            for b in breaking.hyphenator.breaks(t, breaking.hyphens)]
+    if narrowest is not None:
+        cuts = _cut_long(t, f, cuts, narrowest, params.explicit_penalty)
+    font, size = f.fontName, f.fontSize
+    hw = _width("-", font, size)
+    out, start = [], 0
+    for at, hyphen, cost in cuts:
+        out.append((start, at, stringWidth(t[start:at], font, size), hw if hyphen else 0.0,
+                    hyphen or t[at - 1] in "-\u2010", cost))
+        start = at
+    out.append((start, len(t), stringWidth(t[start:], font, size), 0.0, False, 0.0))
+    return tuple(out)
 
 
 def _rejoin(FW: list) -> list:
@@ -348,10 +399,6 @@ def _add_space(out: list) -> None:
             if not g.text.endswith(" "):
                 g.text += " "
             return
-
-
-def _same(a, b) -> bool:
-    return _rl.sameFrag(a, b)
 
 
 def _cut_long(text: str, f, cuts: list[tuple[int, bool, float]], measure: float,
