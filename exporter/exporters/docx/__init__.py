@@ -21,7 +21,7 @@ from exporter.exporters.base import Exporter
 
 from .ooxml import el, set_setting
 from .package import finish_package
-from .reference import REQUIRED_STYLES, build_reference, check_styles, write_reference_docx
+from .reference import REQUIRED_STYLES, build_reference, check_styles, set_outline_levels, write_reference_docx
 from .writer import ProceedingsWriter
 
 __all__ = ["DocxExporter", "REQUIRED_STYLES", "write_reference_docx"]
@@ -60,7 +60,8 @@ def open_reference(layout):
 
 def prepare(document, language: str) -> None:
     """Empty the body (keeping the final section properties), and set the
-    document-wide switches: odd/even headers, update fields on open, language."""
+    document-wide switches: odd/even headers, update fields on open,
+    language, and the outline levels of the heading styles."""
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -69,6 +70,7 @@ def prepare(document, language: str) -> None:
     set_setting(settings, "evenAndOddHeaders")
     set_setting(settings, "updateFields", val="true")
     set_language(document, language)
+    set_outline_levels(document)
 
 
 def set_language(document, language: str) -> None:

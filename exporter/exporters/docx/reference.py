@@ -45,10 +45,10 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Cover Text", "affiliation", align="center"),
     StyleSpec("Heading 1", "heading1", outline=0),
     StyleSpec("Heading 2", "heading2", outline=1),
-    StyleSpec("Heading 3", "heading3", outline=2),
+    StyleSpec("Session Theme", "session_theme"),
     StyleSpec("Speaker", "speaker"),
     StyleSpec("Affiliation", "affiliation"),
-    StyleSpec("Talk Title", "talk_title"),
+    StyleSpec("Talk Title", "talk_title", outline=1),
     StyleSpec("Question", "question"),
     StyleSpec("Answer", "answer"),
     StyleSpec("Pull Quote", "pull_quote"),
@@ -67,6 +67,11 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
 )
 
 CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink")
+
+#: The outline level (0 = Word's "Level 1") of each style that makes a
+#: heading in the navigation pane and the contents: the same levels as the PDF
+#: booklet's outline (parts and sessions, then each contribution and Q&A).
+OUTLINE_LEVELS: dict[str, int] = {"Heading 1": 0, "Heading 2": 1, "Talk Title": 1}
 
 #: Every style name the exporter applies; a reference.docx must have them all.
 REQUIRED_STYLES: tuple[str, ...] = tuple(s.name for s in PARAGRAPH_STYLES) + CHARACTER_STYLES
@@ -171,7 +176,42 @@ def apply_paragraph(style, ps, spec: StyleSpec) -> None:
     pf.keep_with_next = bool(ps.keep_with_next)
     pf.widow_control = True
     if spec.outline is not None:
-        style.element.get_or_add_pPr().append(el("w:outlineLvl", val=str(spec.outline)))
+        set_outline_level(style, spec.outline)
+
+
+def set_outline_level(style, level: int) -> None:
+    """Give paragraph style ``style`` outline level ``level``, in its schema
+    place in the style's paragraph properties."""
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:outlineLvl")):
+        ppr.remove(old)
+    ppr.insert_element_before(el("w:outlineLvl", val=str(level)),
+                              "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def outline_level(style) -> int:
+    """The outline level a paragraph style gives (9: body text), through
+    the styles it is based on."""
+    while style is not None:
+        level = style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
+        if level:
+            return int(level[0]) if level[0].isdigit() else 9
+        style = style.base_style
+    return 9
+
+
+def set_outline_levels(document: Document) -> None:
+    """The outline levels the proceedings' structure needs, whatever a
+    reference document gave its styles: ``OUTLINE_LEVELS`` for the heading
+    styles, body text for every other style the exporter applies (a TOC
+    Heading based on Heading 1, say).  The navigation pane and the contents
+    are structure, not styling."""
+    for spec in PARAGRAPH_STYLES:
+        style = get_style(document, spec.name)
+        if spec.name in OUTLINE_LEVELS:
+            set_outline_level(style, OUTLINE_LEVELS[spec.name])
+        elif outline_level(style) < 9:
+            set_outline_level(style, 9)
 
 
 def add_toc_tab(style, layout) -> None:

@@ -1,9 +1,10 @@
 """The proceedings, walked in booklet order and written as Word paragraphs.
 
 Front matter (cover, imprint, contents) is one section numbered i, ii, …;
-the introduction, each session, the participants index, the media coverage
-and the back matter are sections of their own, numbered from 1 and started
-on odd pages.  Headings are bookmarked and gathered for the table of
+the introduction, each session, the media coverage, the participants index
+and the back matter are sections of their own, numbered from 1; all but the
+back matter start on odd pages, as in the PDF booklet, whose order of parts
+this is.  Headings are bookmarked and gathered for the table of
 contents, which is written last into the place kept for it.
 """
 
@@ -45,8 +46,8 @@ class ProceedingsWriter(Blocks):
         self.blocks(self.event.introduction)
         for session in self.event.sessions:
             self.session(session)
-        self.participants()
         self.media()
+        self.participants()
         self.back_matter()
         self.fill_contents()
 
@@ -151,8 +152,8 @@ class ProceedingsWriter(Blocks):
     def session(self, s: m.Session) -> None:
         """A session: heading, theme, chair and panel, intro, items."""
         self.chapter(s.title)
-        if s.theme:
-            self.heading_inlines("Heading 2", s.theme, 2)
+        if s.theme:  # not a heading: the PDF's outline and contents have the session's title only
+            self.paragraph("Session Theme", s.theme)
         for role, ids in (("Chair", (s.chair,) if s.chair else ()), ("Speaker", s.speakers),
                           ("Discussant", s.discussants)):
             for pid in ids:
@@ -174,14 +175,14 @@ class ProceedingsWriter(Blocks):
             if person.position:
                 self.text("Affiliation", person.position)
         title = c.title or (m.Text(c.label),)
-        self.paragraph("Talk Title", title)
+        self.heading_inlines("Talk Title", title, 2)  # a heading: the PDF outlines each contribution
         self.blocks(c.body)
         for quote in c.quotes:
             self.text("Pull Quote", f"\u201c{quote}\u201d")
 
     @item.register
     def _(self, qa: m.QASession) -> None:
-        self.text("Heading 3", qa.title)
+        self.heading("Heading 2", qa.title, 2)
         self.blocks(qa.intro)
         for ex in qa.exchanges:
             asker = self.event.person(ex.questioner)
@@ -217,7 +218,7 @@ class ProceedingsWriter(Blocks):
         """Media coverage: the introduction and the outlets, linked where known."""
         if not self.event.media:
             return
-        self.chapter("Media Coverage", start=WD_SECTION.NEW_PAGE)
+        self.chapter("Media Coverage")
         self.blocks(self.event.media.intro)
         for outlet in self.event.media.outlets:
             if outlet.url:
