@@ -321,15 +321,41 @@ def build_page(document: Document, layout) -> None:
 
 
 def strip_template(document: Document) -> None:
-    """Drop the template's thumbnail and python-docx's property leftovers."""
-    rels = document.part.package.rels
-    for rid, rel in list(rels.items()):
-        if rel.reltype.endswith("/thumbnail"):
-            del rels[rid]
+    """Drop the template's leftover parts and python-docx's property
+    leftovers, and make it a current Word document."""
+    from .package import drop_stale_parts
+
+    drop_stale_parts(document)
+    set_compatibility_mode(document)
     props = document.core_properties
     props.author = props.comments = props.title = props.subject = ""
     props.last_modified_by = ""
     props.revision = 1
+
+
+#: Word 2013 and later: a document in this mode opens without "Compatibility
+#: Mode" (python-docx's template says 14, Word 2010).
+COMPATIBILITY_MODE = "15"
+_WORD_URI = "http://schemas.microsoft.com/office/word"
+
+
+def set_compatibility_mode(document: Document) -> None:
+    """``w:compatSetting compatibilityMode`` = ``COMPATIBILITY_MODE`` in
+    settings.xml, in ``w:compat`` (made in its schema place if missing; its
+    other settings kept; compatSetting comes last in CT_Compat)."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        set_setting(settings, "compat")
+        compat = settings.find(qn("w:compat"))
+    modes = [c for c in compat.findall(qn("w:compatSetting")) if c.get(qn("w:name")) == "compatibilityMode"]
+    for extra in modes[1:]:
+        compat.remove(extra)
+    if modes:
+        modes[0].set(qn("w:uri"), _WORD_URI)
+        modes[0].set(qn("w:val"), COMPATIBILITY_MODE)
+    else:
+        compat.append(el("w:compatSetting", name="compatibilityMode", uri=_WORD_URI, val=COMPATIBILITY_MODE))
 
 
 def sample_body(document: Document) -> None:
