@@ -55,11 +55,14 @@ def test_every_paragraph_and_run_has_a_named_style(document):
     names = set(REQUIRED_STYLES) | {"toc 1", "toc 2"}
     used = {p.style.name for p in document.paragraphs}
     assert used <= names, used - names
+    marks = {qn("w:lang"), qn("w:rtl"), qn("w:cs"), qn("w:rFonts")}  # language, not looks: test_languages.py
     for p in document.paragraphs:
         for r in p._p.iter(qn("w:r")):
             rpr = r.find(qn("w:rPr"))
-            kids = [] if rpr is None else [c.tag for c in rpr]
+            kids = [] if rpr is None else [c.tag for c in rpr if c.tag not in marks]
             assert kids in ([], [qn("w:rStyle")]), (p.text, kids)
+            fonts = [] if rpr is None else rpr.findall(qn("w:rFonts"))
+            assert all(list(f.attrib) == [qn("w:hint")] for f in fonts), (p.text, "a font named on a run")
         ppr = p._p.pPr
         allowed = {qn("w:pStyle"), qn("w:numPr"), qn("w:sectPr")}
         assert {c.tag for c in ppr} <= allowed, (p.text, [c.tag for c in ppr])

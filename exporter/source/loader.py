@@ -243,8 +243,11 @@ def _people(b: _Builder, doc: YamlDoc, pf: s.PeopleFile) -> tuple[m.Person, ...]
         path = ("people", i)
         b.define(b.people, p.id, doc, (*path, "id"), "person")
         sort = p.sort_as or p.name.split()[-1]
+        if p.native_name_lang and not p.native_name:
+            doc.add((*path, "native_name_lang"), "gives the language of native_name, which is empty; "
+                                                 "add the native name or delete this key")
         out.append(m.Person(p.id, p.name, p.honorific, p.post_nominals, p.role, p.affiliation,
-                            p.country, p.native_name, sort, b.loc(doc, path)))
+                            p.country, p.native_name, sort, b.loc(doc, path), p.native_name_lang))
     return tuple(out)
 
 

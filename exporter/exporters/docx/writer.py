@@ -210,9 +210,14 @@ class ProceedingsWriter(Blocks):
         self.chapter("Index of Participants")
         for person, sessions in index_entries(self.event):
             where = "; ".join(f"{title} ({', '.join(roles)})" for title, roles in sessions)
-            tail = ", ".join(x for x in (person.position, person.native_name) if x)
-            text = (f", {tail}" if tail else "") + (f" \u2014 {where}" if where else "")
-            self.text("Index Entry", text, lead=((person.full_name, "Strong"),))
+            runs = Runs(self.paragraph("Index Entry", lead=((person.full_name, "Strong"),)))
+            if person.position:
+                runs.add(f", {person.position}")
+            if person.native_name:  # in its own language, marked as such
+                runs.add(", ")
+                runs.in_language(person.native_name_lang).add(person.native_name)
+            if where:
+                runs.add(f" \u2014 {where}")
 
     def media(self) -> None:
         """Media coverage: the introduction and the outlets, linked where known."""
