@@ -313,7 +313,10 @@ class Figure:
 
 @dataclass(frozen=True)
 class Organiser:
-    """The institution that held the conference and publishes the record."""
+    """The institution that held the conference and publishes the record.
+    ``logo`` is the absolute path of its logo image ("" for none),
+    ``logo_alt`` the text that says what the logo shows, and ``logo_loc``
+    where the logo was given."""
 
     name: str
     short_name: str
@@ -323,6 +326,8 @@ class Organiser:
     figures: tuple[Figure, ...] = ()
     logo: str = ""
     loc: Loc = NOWHERE
+    logo_alt: str = ""
+    logo_loc: Loc = NOWHERE
 
 
 @dataclass(frozen=True)

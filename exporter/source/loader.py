@@ -331,7 +331,9 @@ def _event(b: _Builder, doc: YamlDoc, ev: s.EventFile, ident: str, people: tuple
         b.blocks(doc, ("organiser", "profile"), org.profile),
         tuple(m.Figure(f.value, f.label, b.loc(doc, ("organiser", "figures", i)))
               for i, f in enumerate(org.figures)),
-        b.asset(doc, ("organiser", "logo"), org.logo), b.loc(doc, ("organiser",)))
+        b.asset(doc, ("organiser", "logo"), org.logo), b.loc(doc, ("organiser",)), org.logo_alt.strip(),
+        b.loc(doc, ("organiser", "logo")) if org.logo else m.NOWHERE)
+    _check_logo_alt(doc, org)
     media = None
     if ev.media:
         for i, o in enumerate(ev.media.outlets):
@@ -345,6 +347,18 @@ def _event(b: _Builder, doc: YamlDoc, ev: s.EventFile, ident: str, people: tuple
                    ev.country, ev.language, ev.published or ev.date, credits, ev.rights, tuple(ev.keywords),
                    b.blocks(doc, ("introduction",), ev.introduction), media, brief,
                    review.contact if review else "", review.deadline if review else "", ev.kind)
+
+
+def _check_logo_alt(doc: YamlDoc, org: s.OrganiserIn) -> None:
+    """A logo needs its alt text, and alt text needs a logo."""
+    if org.logo and not org.logo_alt.strip():
+        p = doc.pos(("organiser", "logo"))
+        doc.problems.append(Problem(doc.file, p.line, p.col, "organiser.logo_alt",
+                                    "a logo needs alt text saying what it shows, for readers who cannot see it: "
+                                    f"add logo_alt (e.g. logo_alt: {org.name} logo)"))
+    elif org.logo_alt and not org.logo:
+        doc.add(("organiser", "logo_alt"), "is the alt text of a logo, but organiser.logo is not given; "
+                                          "add the logo or delete this key")
 
 
 def _check_url(doc: YamlDoc, path: PathT, url: str) -> None:

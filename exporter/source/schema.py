@@ -155,12 +155,15 @@ class FigureIn(Strict):
 
 
 class OrganiserIn(Strict):
-    """The organising institution."""
+    """The organising institution.  ``logo`` is a PNG or JPEG inside the
+    event folder, drawn on the cover; ``logo_alt``, required with it, says
+    what it shows for readers who cannot see it (the .docx's alt text)."""
 
     name: Line
     short_name: Line
     url: Url = ""
     logo: str = ""
+    logo_alt: str = ""
     description: str = ""
     profile: str = ""
     figures: list[FigureIn] = []

@@ -15,8 +15,11 @@ from functools import singledispatchmethod
 
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
+from docx.shared import Pt
+from PIL import Image as PILImage
 
 from exporter import model as m
+from exporter.logo import logo_size
 from exporter.plaintext import inline_text
 
 from .blocks import Blocks, ListNumbers
@@ -24,7 +27,7 @@ from .fields import bookmark, toc_entry
 from .inlines import Runs, add_link
 from .people import format_month, index_entries
 from .sections import new_section, numbering, running_heads
-from .styleids import paragraph_before
+from .styleids import add_run, paragraph_before
 
 
 class ProceedingsWriter(Blocks):
@@ -83,8 +86,10 @@ class ProceedingsWriter(Blocks):
         self.contents()
 
     def cover(self) -> None:
-        """Title, subtitle, organiser, date and venue."""
+        """The organiser's logo, title, subtitle, organiser, date and venue."""
         e = self.event
+        if e.organiser.logo:
+            self.logo(e.organiser)
         self.text("Title", e.title)
         if e.subtitle:
             self.text("Subtitle", e.subtitle)
@@ -92,6 +97,17 @@ class ProceedingsWriter(Blocks):
         for line in (e.organiser.name, format_month(e.date), place):
             if line:
                 self.text("Cover Text", line)
+
+    def logo(self, org: m.Organiser) -> None:
+        """The logo as an inline picture in its own Cover Text paragraph, at
+        the size the PDF draws it, with its alt text (``wp:docPr descr``,
+        what Word's Alt Text pane and screen readers show)."""
+        with PILImage.open(org.logo) as img:
+            width, height = logo_size(img.size, self.layout.page)
+        run = add_run(self.paragraph("Cover Text"), "")
+        run.add_picture(org.logo, width=Pt(width), height=Pt(height))
+        for node in run._r.xpath(".//wp:docPr | .//pic:cNvPr"):
+            node.set("descr", org.logo_alt)
 
     def imprint(self) -> None:
         """The verso of the cover: credits, publisher, date, rights."""
