@@ -142,3 +142,22 @@ def test_alt_text_without_a_logo_is_a_located_error(cli, tmp_path):
     assert (f"source/{EVENT}/event.yaml:27:13: organiser.logo_alt: is the alt text of a logo, but organiser.logo "
             "is not given") in result.output
 
+
+def test_check_warns_of_a_logo_under_300_ppi_in_print(cli, tmp_path):
+    """400 pixels across the cover's logo box (60 % of the A5 text block,
+    68 mm) is 149 ppi: a warning naming the file, where it is given and the
+    pixels needed; the check still passes."""
+    with_logo(tmp_path, rgba_logo)
+    result = cli("check", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert (f"source/{EVENT}/event.yaml:27:9: organiser.logo: warning: source/{EVENT}/assets/logo.png prints at "
+            "149 ppi on the cover of the print edition (400×120 pixels over 68×21 mm); print shops ask for 300 ppi: "
+            "supply it at least 808×243 pixels") in result.output
+    assert "no problems:" in result.output
+
+
+def test_check_passes_a_logo_of_enough_pixels_quietly(cli, tmp_path):
+    with_logo(tmp_path, lambda p: Image.new("RGB", (900, 270), (122, 36, 48)).save(p))
+    result = cli("check", cwd=tmp_path)
+    assert result.exit_code == 0 and "warning" not in result.output
+    assert "image resolution" in result.output
