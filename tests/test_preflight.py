@@ -1,6 +1,6 @@
 """What a print shop's preflight looks at in the PDFs, read back with
-pikepdf and poppler: font subset tags.  (Image resolution is `octavo
-check`'s: tests/test_logo.py.)"""
+pikepdf and poppler: font subset tags, the outline's count, the files'
+identifiers.  (Image resolution is `octavo check`'s: tests/test_logo.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ import pikepdf
 import pytest
 
 from conftest import BUNDLED, ROOT
+from exporter.exporters.brief import BriefExporter
 from exporter.exporters.pdf import PdfExporter, PrintPdfExporter
+from exporter.exporters.pdf.review import ReviewPdfExporter
 from exporter.layout import load_layout
 from exporter.project import Project
 from exporter.source import load_event
@@ -77,3 +79,44 @@ def test_two_subsets_of_one_font_have_different_tags_and_text_still_extracts(tmp
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
         assert many[:64] in text.replace("\n", "")
 
+
+def visible(items) -> int:
+    """Visible outline items under ``items``: each, and the children of the
+    open ones (a positive /Count)."""
+    n = 0
+    for item in items:
+        n += 1
+        if item.obj.get("/Count", 0) > 0:
+            n += visible(item.children)
+    return n
+
+
+@pytest.mark.parametrize("edition", ["screen", "print"])
+def test_the_outline_count_is_the_number_of_visible_entries(editions, edition):
+    with pikepdf.open(io.BytesIO(editions[edition])) as pdf:
+        stated = int(pdf.Root.Outlines.Count)
+        with pdf.open_outline() as outline:
+            entries, shown = 0, visible(outline.root)
+            todo = list(outline.root)
+            while todo:
+                item = todo.pop()
+                entries += 1
+                todo += item.children
+                if item.children:  # each open parent counts its visible descendants
+                    assert abs(int(item.obj.Count)) == visible(item.children)
+    assert entries == 26  # contents, introduction, 3 sessions, 17 contributions, 2 Q&A, media, index
+    assert stated == shown == 26  # ReportLab said 29
+
+
+def trailer_id(data: bytes) -> tuple[bytes, bytes]:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return tuple(bytes(x) for x in pdf.trailer.ID)
+
+
+def test_each_file_has_its_own_id_and_the_same_one_every_time(editions, bundled_event, layout):
+    screen, printed = trailer_id(editions["screen"]), trailer_id(editions["print"])
+    assert screen != printed
+    assert screen == trailer_id(PdfExporter(bundled_event, layout).render())
+    reviews = {trailer_id(ReviewPdfExporter(bundled_event, layout, person=p).render()) for p in ("dedov", "serenko")}
+    brief = trailer_id(BriefExporter(bundled_event, layout, {}).render())
+    assert len(reviews | {screen, printed, brief}) == 5
