@@ -180,23 +180,28 @@ def apply_paragraph(style, ps, spec: StyleSpec) -> None:
 
 
 def set_outline_level(style, level: int) -> None:
-    """Give paragraph style ``style`` outline level ``level``, in its schema
-    place in the style's paragraph properties."""
-    ppr = style.element.get_or_add_pPr()
+    """Give paragraph style ``style`` (python-docx style or its ``w:style``
+    element) outline level ``level``, in its schema place in the style's
+    paragraph properties."""
+    ppr = getattr(style, "element", style).get_or_add_pPr()
     for old in ppr.findall(qn("w:outlineLvl")):
         ppr.remove(old)
     ppr.insert_element_before(el("w:outlineLvl", val=str(level)),
                               "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
-def outline_level(style) -> int:
-    """The outline level a paragraph style gives (9: body text), through
-    the styles it is based on."""
-    while style is not None:
-        level = style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
-        if level:
-            return int(level[0]) if level[0].isdigit() else 9
-        style = style.base_style
+def outline_level(style, by_id: dict) -> int:
+    """The outline level ``w:style`` element ``style`` gives (9: body text),
+    through the styles it is based on (``by_id``: style elements by id)."""
+    seen = set()
+    while style is not None and id(style) not in seen:
+        seen.add(id(style))
+        level = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if level is not None:
+            value = level.get(qn("w:val"), "")
+            return int(value) if value.isdigit() else 9
+        based = style.find(qn("w:basedOn"))
+        style = by_id.get(based.get(qn("w:val"))) if based is not None else None
     return 9
 
 
@@ -205,12 +210,22 @@ def set_outline_levels(document: Document) -> None:
     reference document gave its styles: ``OUTLINE_LEVELS`` for the heading
     styles, body text for every other style the exporter applies (a TOC
     Heading based on Heading 1, say).  The navigation pane and the contents
-    are structure, not styling."""
+    are structure, not styling.  (On the XML: python-docx finds a style by
+    name, or a style's base, by scanning and translating every style.)"""
+    styles = [s for s in document.styles.element.iterchildren(qn("w:style")) if s.get(qn("w:type")) == "paragraph"]
+    by_id = {s.get(qn("w:styleId")): s for s in styles}
+    by_name: dict[str, object] = {}
+    for s in styles:
+        name = s.find(qn("w:name"))
+        if name is not None:
+            by_name.setdefault(name.get(qn("w:val"), "").lower(), s)
     for spec in PARAGRAPH_STYLES:
-        style = get_style(document, spec.name)
+        style = by_name.get(spec.name.lower())
+        if style is None:
+            style = get_style(document, spec.name).element
         if spec.name in OUTLINE_LEVELS:
             set_outline_level(style, OUTLINE_LEVELS[spec.name])
-        elif outline_level(style) < 9:
+        elif outline_level(style, by_id) < 9:
             set_outline_level(style, 9)
 
 
