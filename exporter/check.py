@@ -6,11 +6,14 @@ images); the layout (keys, units, fonts, styles); every template of the
 layout compiles, and renders with the real event (so a misspelt variable
 or attribute is caught, with its template line); the reference.docx has
 every style the Word export needs; and the layout's fonts have a glyph for
-every character of the text.
+every character of the text.  Warnings, which do not fail the check: an
+image whose resolution at its printed size in the print edition is below
+what print shops ask (300 ppi).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +39,7 @@ class Report:
 
     passed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def template_contexts(event: Event | None) -> dict[str, dict]:
@@ -71,6 +75,7 @@ def check(project: Project, event_dir: Path, layout_name: str | None) -> Report:
         _reference_docx(report, project, layout)
     if layout is not None and event is not None:
         _glyphs(report, layout, event)
+        _image_resolution(report, project, layout, event)
     return report
 
 
@@ -159,3 +164,28 @@ def _glyphs(report: Report, layout: Layout, event: Event) -> None:
         report.problems += [str(p) for p in problem.problems]
     else:
         report.passed.append("glyphs")
+
+
+def _image_resolution(report: Report, project: Project, layout: Layout, event: Event) -> None:
+    """Warn about the cover logo when it prints below ``PRINT_PPI`` at the
+    size the print edition draws it (the layout's logo box)."""
+    from PIL import Image
+
+    from exporter.logo import PRINT_PPI, effective_ppi, logo_size
+
+    org = event.organiser
+    if not org.logo:
+        return
+    with Image.open(org.logo) as img:
+        pixels = img.size
+    size = logo_size(pixels, layout.page)
+    ppi = effective_ppi(pixels, size)
+    if ppi + 0.5 < PRINT_PPI:
+        need = tuple(math.ceil(x / 72 * PRINT_PPI) for x in size)
+        mm = tuple(round(x * 25.4 / 72) for x in size)
+        report.warnings.append(
+            f"{org.logo_loc}: warning: {project.display(Path(org.logo))} prints at {ppi:.0f} ppi on the cover "
+            f"of the print edition ({pixels[0]}×{pixels[1]} pixels over {mm[0]}×{mm[1]} mm); print shops ask "
+            f"for {PRINT_PPI} ppi: supply it at least {need[0]}×{need[1]} pixels")
+    else:
+        report.passed.append("image resolution")

@@ -224,7 +224,8 @@ def check(event_name: str | None, layout_name: str | None) -> None:
     """Find every problem an export would meet, before rendering: source,
     layout, templates (compile, and render with the event), reference.docx
     styles, and glyphs missing from the layout's fonts. One report; exit
-    code 2 on any problem.
+    code 2 on any problem. Warnings (an image below 300 ppi at its printed
+    size) go to stderr and do not fail the check.
 
     \b
     Example:
@@ -234,6 +235,8 @@ def check(event_name: str | None, layout_name: str | None) -> None:
 
     project = Project.find()
     report = run_check(project, project.event_dir(event_name), layout_name)
+    for warning in report.warnings:
+        click.echo(warning, err=True)
     if report.problems:
         n = len(report.problems)
         raise ReportError("\n".join([*report.problems, f"{n} problem{'s' if n != 1 else ''} found; "

@@ -134,7 +134,9 @@ class Person:
     ``honorific`` keeps the rank exactly as written ("Dr.", "H.E.",
     "Amb (R)", "AVM (R)"); ``post_nominals`` likewise ("HI (M), S Bt").
     ``sort_name`` is the key for indexes (the surname unless the editor says
-    otherwise); ``native_name`` is the name in its own script, if given.
+    otherwise); ``native_name`` is the name in its own script, if given, and
+    ``native_name_lang`` its language (a BCP 47 tag such as ``ru-RU``; ""
+    when the source does not say, and exporters guess from the script).
     """
 
     id: str
@@ -147,6 +149,7 @@ class Person:
     native_name: str = ""
     sort_name: str = ""
     loc: Loc = NOWHERE
+    native_name_lang: str = ""
 
     @property
     def display_name(self) -> str:
@@ -310,7 +313,10 @@ class Figure:
 
 @dataclass(frozen=True)
 class Organiser:
-    """The institution that held the conference and publishes the record."""
+    """The institution that held the conference and publishes the record.
+    ``logo`` is the absolute path of its logo image ("" for none),
+    ``logo_alt`` the text that says what the logo shows, and ``logo_loc``
+    where the logo was given."""
 
     name: str
     short_name: str
@@ -320,6 +326,8 @@ class Organiser:
     figures: tuple[Figure, ...] = ()
     logo: str = ""
     loc: Loc = NOWHERE
+    logo_alt: str = ""
+    logo_loc: Loc = NOWHERE
 
 
 @dataclass(frozen=True)

@@ -55,11 +55,14 @@ def test_every_paragraph_and_run_has_a_named_style(document):
     names = set(REQUIRED_STYLES) | {"toc 1", "toc 2"}
     used = {p.style.name for p in document.paragraphs}
     assert used <= names, used - names
+    marks = {qn("w:lang"), qn("w:rtl"), qn("w:cs"), qn("w:rFonts")}  # language, not looks: test_languages.py
     for p in document.paragraphs:
         for r in p._p.iter(qn("w:r")):
             rpr = r.find(qn("w:rPr"))
-            kids = [] if rpr is None else [c.tag for c in rpr]
+            kids = [] if rpr is None else [c.tag for c in rpr if c.tag not in marks]
             assert kids in ([], [qn("w:rStyle")]), (p.text, kids)
+            fonts = [] if rpr is None else rpr.findall(qn("w:rFonts"))
+            assert all(list(f.attrib) == [qn("w:hint")] for f in fonts), (p.text, "a font named on a run")
         ppr = p._p.pPr
         allowed = {qn("w:pStyle"), qn("w:numPr"), qn("w:sectPr")}
         assert {c.tag for c in ppr} <= allowed, (p.text, [c.tag for c in ppr])
@@ -69,7 +72,7 @@ def test_every_paragraph_and_run_has_a_named_style(document):
 
 def test_the_named_styles_are_used(document):
     used = {p.style.name for p in document.paragraphs}
-    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Speaker", "Affiliation",
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Session Theme", "Speaker", "Affiliation",
                  "Talk Title", "Question", "Answer", "Pull Quote", "List Number", "Imprint", "Index Entry"):
         assert name in used
 
@@ -136,6 +139,86 @@ def test_toc_and_index(document, data):
     assert any(e.startswith("Dr. Irina Nikolaevna Serenko") and "Session II (speaker" in e for e in entries)
 
 
+def outline_level(style) -> int:
+    """A paragraph style's outline level (0 = Word's Level 1; 9 = body
+    text), through the styles it is based on."""
+    while style is not None:
+        level = style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
+        if level:
+            return int(level[0])
+        style = style.base_style
+    return 9
+
+
+def docx_outline(document) -> list[tuple[int, str]]:
+    """What Word's navigation pane lists: (level, text) of every paragraph
+    with an outline level (none is set on a paragraph itself)."""
+    assert not document.element.body.xpath("./w:p/w:pPr/w:outlineLvl")
+    out = []
+    for p in document.paragraphs:
+        level = outline_level(p.style)
+        if level < 9:
+            out.append((level, p.text))
+    return out
+
+
+def pdf_outline(data: bytes) -> list[tuple[int, str]]:
+    """The PDF's outline, read with pikepdf: (level, title) in order."""
+    import pikepdf
+
+    out = []
+    with pikepdf.open(io.BytesIO(data)) as pdf, pdf.open_outline() as outline:
+        def walk(items, level):
+            for item in items:
+                out.append((level, str(item.title)))
+                walk(item.children, level + 1)
+        walk(outline.root, 0)
+    return out
+
+
+def test_navigation_pane_and_contents_follow_the_pdf_outline(document, bundled_event, layout):
+    """Every part, session, contribution and Q&A of the PDF's outline is a
+    heading at the same level, in the same order; a contribution's heading
+    is its talk title (or its kind), which ends the PDF's entry (“speaker:
+    title”). The PDF also outlines its contents page (a Word TOC does not
+    list itself), and the .docx heads the back cover's organiser profile."""
+    from exporter.exporters.pdf import PdfExporter
+
+    pdf = [x for x in pdf_outline(PdfExporter(bundled_event, layout).render()) if x != (0, "Contents")]
+    word = docx_outline(document)
+    assert word[-1] == (0, "About Strategic Vision Institute")
+    word = word[:-1]
+    assert [level for level, _ in word] == [level for level, _ in pdf]
+    for (_, mine), (_, theirs) in zip(word, pdf):
+        assert theirs.endswith(mine), (mine, theirs)
+    assert len(word) == 25 and sum(1 for level, _ in word if level == 1) == 19  # 17 contributions, 2 Q&A
+    assert [t for level, t in word if level == 0] == [
+        "Introduction", "Inaugural Session", "Session II", "Session III", "Media Coverage",
+        "Index of Participants"]  # the PDF's order of parts
+    toc = [(int(p.style.name[-1]) - 1, p.text) for p in document.paragraphs if p.style.name.startswith("toc ")]
+    assert toc == word + [(0, "About Strategic Vision Institute")]
+
+
+def test_a_reference_docx_cannot_change_the_headings(tmp_path, bundled_event, layout, document):
+    """The outline levels are structure: a reference.docx whose Talk Title
+    and Heading 2 have none, whose Speaker has one and whose TOC Heading is
+    based on Heading 1 (as Word's own is) gives the same navigation pane."""
+    ref = tmp_path / "reference.docx"
+    write_reference_docx(layout, ref)
+    edited = docx.Document(str(ref))
+    for name in ("Talk Title", "Heading 2"):
+        for lvl in edited.styles[name].element.xpath("./w:pPr/w:outlineLvl"):
+            lvl.getparent().remove(lvl)
+    edited.styles["Speaker"].element.get_or_add_pPr().append(
+        docx.oxml.parse_xml(f'<w:outlineLvl xmlns:w="{docx.oxml.ns.nsmap["w"]}" w:val="1"/>'))
+    edited.styles["TOC Heading"].base_style = edited.styles["Heading 1"]
+    edited.save(str(ref))
+    assert outline_level(docx.Document(str(ref)).styles["TOC Heading"]) == 0
+    own = dataclasses.replace(layout, reference_docx=ref)
+    out = docx.Document(io.BytesIO(DocxExporter(bundled_event, own).render()))
+    assert docx_outline(out) == docx_outline(document)
+
+
 def children_in_order(parent, order):
     tags = [c.tag.rsplit("}", 1)[-1] for c in parent]
     known = [order.index(t) for t in tags if t in order]
@@ -152,7 +235,7 @@ def test_settings_and_sections_in_schema_order(document):
     first = sects[0].find(qn("w:pgNumType"))
     assert first.get(qn("w:fmt")) == "lowerRoman" and first.get(qn("w:start")) == "1"
     kinds = [s.xpath("./w:type/@w:val") for s in sects[1:]]
-    assert kinds[:5] == [["oddPage"]] * 5  # introduction, three sessions, index
+    assert kinds[:6] == [["oddPage"]] * 6  # introduction, three sessions, media, index: rectos, as in the PDF
     assert all(s.find(qn("w:titlePg")) is not None for s in sects)
 
 

@@ -11,6 +11,7 @@ from PIL import Image
 from conftest import BUNDLED
 
 EVENT = BUNDLED.name
+ALT = "Strategic Vision Institute: the letters SVI in claret"
 
 
 def with_logo(tmp_path, make_image) -> None:
@@ -20,8 +21,9 @@ def with_logo(tmp_path, make_image) -> None:
     (folder / "assets").mkdir()
     make_image(folder / "assets" / "logo.png")
     event = folder / "event.yaml"
-    event.write_text(event.read_text().replace("  url: https://thesvi.org\n",
-                                               "  url: https://thesvi.org\n  logo: assets/logo.png\n", 1))
+    event.write_text(event.read_text().replace(
+        "  url: https://thesvi.org\n",
+        f"  url: https://thesvi.org\n  logo: assets/logo.png\n  logo_alt: \"{ALT}\"\n", 1))
 
 
 def rgba_logo(path) -> None:
@@ -84,3 +86,78 @@ def test_a_truncated_jpeg_is_a_located_error(cli, tmp_path):
     with_logo(tmp_path, truncated)
     result = cli("validate", cwd=tmp_path)
     assert result.exit_code == 2 and "'assets/logo.png' is not a readable PNG or JPEG image" in result.output
+
+
+def test_the_logo_is_on_the_word_cover_with_its_alt_text_at_the_pdfs_size(cli, tmp_path):
+    import io
+    import zipfile
+
+    import docx
+    import pdfplumber
+    from docx.oxml.ns import qn
+
+    with_logo(tmp_path, rgba_logo)
+    assert cli("export", "docx", cwd=tmp_path).exit_code == 0
+    assert cli("export", "pdf", cwd=tmp_path).exit_code == 0
+    build = tmp_path / "build" / EVENT
+    data = (build / f"{EVENT}-proceedings.docx").read_bytes()
+    document = docx.Document(io.BytesIO(data))
+    first = document.paragraphs[0]
+    assert first.style.name == "Cover Text" and document.paragraphs[1].style.name == "Title"
+    inline = first._p.xpath(".//wp:inline")
+    assert len(inline) == 1
+    assert inline[0].xpath("./wp:docPr/@descr") == [ALT]
+    blip = inline[0].xpath(".//a:blip/@r:embed")[0]
+    assert document.part.related_parts[blip].blob == (tmp_path / "source" / EVENT / "assets" / "logo.png").read_bytes()
+    extent = inline[0].find(qn("wp:extent"))
+    with pdfplumber.open(build / f"{EVENT}-proceedings.pdf") as pdf:
+        (image,) = pdf.pages[0].images
+    assert abs(int(extent.get("cx")) / 12700 - image["width"]) < 0.1
+    assert abs(int(extent.get("cy")) / 12700 - image["height"]) < 0.1
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert "word/media/image1.png" in z.namelist()
+    assert cli("export", "docx", cwd=tmp_path).exit_code == 0
+    assert (build / f"{EVENT}-proceedings.docx").read_bytes() == data  # deterministic, image and all
+    from test_docx_package import audit
+    assert audit(build / f"{EVENT}-proceedings.docx") == []
+
+
+def test_a_logo_without_alt_text_is_a_located_error(cli, tmp_path):
+    with_logo(tmp_path, rgba_logo)
+    event = tmp_path / "source" / EVENT / "event.yaml"
+    event.write_text(event.read_text().replace(f'  logo_alt: "{ALT}"\n', ""))
+    result = cli("validate", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert (f"source/{EVENT}/event.yaml:27:9: organiser.logo_alt: a logo needs alt text saying what it shows, "
+            "for readers who cannot see it: add logo_alt (e.g. logo_alt: Strategic Vision Institute logo)"
+            ) in result.output
+
+
+def test_alt_text_without_a_logo_is_a_located_error(cli, tmp_path):
+    with_logo(tmp_path, rgba_logo)
+    event = tmp_path / "source" / EVENT / "event.yaml"
+    event.write_text(event.read_text().replace("  logo: assets/logo.png\n", ""))
+    result = cli("validate", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert (f"source/{EVENT}/event.yaml:27:13: organiser.logo_alt: is the alt text of a logo, but organiser.logo "
+            "is not given") in result.output
+
+
+def test_check_warns_of_a_logo_under_300_ppi_in_print(cli, tmp_path):
+    """400 pixels across the cover's logo box (60 % of the A5 text block,
+    68 mm) is 149 ppi: a warning naming the file, where it is given and the
+    pixels needed; the check still passes."""
+    with_logo(tmp_path, rgba_logo)
+    result = cli("check", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert (f"source/{EVENT}/event.yaml:27:9: organiser.logo: warning: source/{EVENT}/assets/logo.png prints at "
+            "149 ppi on the cover of the print edition (400×120 pixels over 68×21 mm); print shops ask for 300 ppi: "
+            "supply it at least 808×243 pixels") in result.output
+    assert "no problems:" in result.output
+
+
+def test_check_passes_a_logo_of_enough_pixels_quietly(cli, tmp_path):
+    with_logo(tmp_path, lambda p: Image.new("RGB", (900, 270), (122, 36, 48)).save(p))
+    result = cli("check", cwd=tmp_path)
+    assert result.exit_code == 0 and "warning" not in result.output
+    assert "image resolution" in result.output

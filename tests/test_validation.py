@@ -62,7 +62,7 @@ def test_asset_symlinked_out_of_the_project_is_refused(tmp_path):
     os.symlink(tmp_path / "secret.png", folder / "logo.png")
     event_yaml = folder / "event.yaml"
     event_yaml.write_text(event_yaml.read_text().replace("  url: https://example.org\n",
-                                                         "  url: https://example.org\n  logo: logo.png\n"))
+                                                         "  url: https://example.org\n  logo: logo.png\n  logo_alt: EI logo\n"))
     with pytest.raises(ValidationError) as err:
         load_event(folder, Project(project))
     assert str(err.value.problems[0]) == (

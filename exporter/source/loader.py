@@ -243,8 +243,11 @@ def _people(b: _Builder, doc: YamlDoc, pf: s.PeopleFile) -> tuple[m.Person, ...]
         path = ("people", i)
         b.define(b.people, p.id, doc, (*path, "id"), "person")
         sort = p.sort_as or p.name.split()[-1]
+        if p.native_name_lang and not p.native_name:
+            doc.add((*path, "native_name_lang"), "gives the language of native_name, which is empty; "
+                                                 "add the native name or delete this key")
         out.append(m.Person(p.id, p.name, p.honorific, p.post_nominals, p.role, p.affiliation,
-                            p.country, p.native_name, sort, b.loc(doc, path)))
+                            p.country, p.native_name, sort, b.loc(doc, path), p.native_name_lang))
     return tuple(out)
 
 
@@ -328,7 +331,9 @@ def _event(b: _Builder, doc: YamlDoc, ev: s.EventFile, ident: str, people: tuple
         b.blocks(doc, ("organiser", "profile"), org.profile),
         tuple(m.Figure(f.value, f.label, b.loc(doc, ("organiser", "figures", i)))
               for i, f in enumerate(org.figures)),
-        b.asset(doc, ("organiser", "logo"), org.logo), b.loc(doc, ("organiser",)))
+        b.asset(doc, ("organiser", "logo"), org.logo), b.loc(doc, ("organiser",)), org.logo_alt.strip(),
+        b.loc(doc, ("organiser", "logo")) if org.logo else m.NOWHERE)
+    _check_logo_alt(doc, org)
     media = None
     if ev.media:
         for i, o in enumerate(ev.media.outlets):
@@ -342,6 +347,18 @@ def _event(b: _Builder, doc: YamlDoc, ev: s.EventFile, ident: str, people: tuple
                    ev.country, ev.language, ev.published or ev.date, credits, ev.rights, tuple(ev.keywords),
                    b.blocks(doc, ("introduction",), ev.introduction), media, brief,
                    review.contact if review else "", review.deadline if review else "", ev.kind)
+
+
+def _check_logo_alt(doc: YamlDoc, org: s.OrganiserIn) -> None:
+    """A logo needs its alt text, and alt text needs a logo."""
+    if org.logo and not org.logo_alt.strip():
+        p = doc.pos(("organiser", "logo"))
+        doc.problems.append(Problem(doc.file, p.line, p.col, "organiser.logo_alt",
+                                    "a logo needs alt text saying what it shows, for readers who cannot see it: "
+                                    f"add logo_alt (e.g. logo_alt: {org.name} logo)"))
+    elif org.logo_alt and not org.logo:
+        doc.add(("organiser", "logo_alt"), "is the alt text of a logo, but organiser.logo is not given; "
+                                          "add the logo or delete this key")
 
 
 def _check_url(doc: YamlDoc, path: PathT, url: str) -> None:

@@ -36,6 +36,8 @@ def _real_date(text: str) -> str:
 
 DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), AfterValidator(_real_date)]
 Url = Annotated[str, StringConstraints(pattern=r"^\S+$")]
+#: A BCP 47 language tag: a language code, then subtags (script, region …).
+LangTag = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
 Ids = Annotated[list[Id], Field(min_length=1)]
 
 
@@ -50,7 +52,10 @@ class Strict(BaseModel):
 
 
 class PersonIn(Strict):
-    """A person, defined once and referred to by ``id``."""
+    """A person, defined once and referred to by ``id``.  ``native_name_lang``
+    is the language of ``native_name`` as a BCP 47 tag (``ru-RU``, ``uk-UA``,
+    ``ur-PK``); without it, outputs guess the language from the script
+    (Cyrillic as Russian, Arabic script as Arabic)."""
 
     id: Id
     name: Line
@@ -60,6 +65,7 @@ class PersonIn(Strict):
     affiliation: str = ""
     country: str = ""
     native_name: str = ""
+    native_name_lang: LangTag = ""
     sort_as: str = ""
 
 
@@ -149,12 +155,15 @@ class FigureIn(Strict):
 
 
 class OrganiserIn(Strict):
-    """The organising institution."""
+    """The organising institution.  ``logo`` is a PNG or JPEG inside the
+    event folder, drawn on the cover; ``logo_alt``, required with it, says
+    what it shows for readers who cannot see it (the .docx's alt text)."""
 
     name: Line
     short_name: Line
     url: Url = ""
     logo: str = ""
+    logo_alt: str = ""
     description: str = ""
     profile: str = ""
     figures: list[FigureIn] = []
@@ -198,7 +207,7 @@ class EventFile(Strict):
     venue: Line
     city: Line
     country: str = ""
-    language: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")] = "en-GB"
+    language: LangTag = "en-GB"
     published: Optional[DateText] = None
     rights: str = ""
     keywords: list[Line] = []

@@ -26,6 +26,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from exporter.errors import OctavoError
 from exporter.exporters.brief.story import PART_NAMES, Block, BriefStory
 from exporter.exporters.pdf.dates import SourceDated
+from exporter.exporters.pdf.identity import Identified
 from exporter.exporters.pdf.streams import BinaryStreams
 from exporter.typeset.styles import face
 
@@ -46,8 +47,9 @@ class Fit:
     log: list[str] = field(default_factory=list)
 
 
-class BriefDoc(BinaryStreams, SourceDated, BaseDocTemplate):
-    """The brief's document template, dated from the source."""
+class BriefDoc(Identified, BinaryStreams, SourceDated, BaseDocTemplate):
+    """The brief's document template, dated from the source, its id from
+    its content."""
 
 
 class BriefOverflow(OctavoError):

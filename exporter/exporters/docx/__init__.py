@@ -20,8 +20,9 @@ from exporter.errors import OctavoError
 from exporter.exporters.base import Exporter
 
 from .ooxml import el, set_setting
-from .package import finish_package
-from .reference import REQUIRED_STYLES, build_reference, check_styles, write_reference_docx
+from .package import drop_stale_parts, finish_package
+from .reference import (REQUIRED_STYLES, build_reference, check_styles, set_compatibility_mode, set_outline_levels,
+                        write_reference_docx)
 from .writer import ProceedingsWriter
 
 __all__ = ["DocxExporter", "REQUIRED_STYLES", "write_reference_docx"]
@@ -59,8 +60,10 @@ def open_reference(layout):
 
 
 def prepare(document, language: str) -> None:
-    """Empty the body (keeping the final section properties), and set the
-    document-wide switches: odd/even headers, update fields on open, language."""
+    """Empty the body (keeping the final section properties), drop the
+    template's leftover parts, and set the document-wide switches: odd/even
+    headers, update fields on open, Word 2013+ mode, language, and the
+    outline levels of the heading styles."""
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -68,7 +71,10 @@ def prepare(document, language: str) -> None:
     settings = document.settings.element
     set_setting(settings, "evenAndOddHeaders")
     set_setting(settings, "updateFields", val="true")
+    drop_stale_parts(document)
+    set_compatibility_mode(document)
     set_language(document, language)
+    set_outline_levels(document)
 
 
 def set_language(document, language: str) -> None:

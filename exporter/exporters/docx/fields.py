@@ -11,6 +11,9 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from exporter.scripts import stretches
+
+from .languages import mark
 from .ooxml import el
 
 TOC_INSTRUCTION = ' TOC \\o "1-2" \\h \\z \\u '
@@ -86,7 +89,10 @@ def toc_entry(paragraph, text: str, anchor: str, first: bool, last: bool) -> Non
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), anchor)
     link.set(qn("w:history"), "1")
-    link.append(text_run(text))
+    for stretch in stretches(text):
+        run = text_run(stretch.text)
+        mark(run, stretch)
+        link.append(run)
     p.append(link)
     if last:
         p.append(fld_char("end"))

@@ -1,5 +1,6 @@
 """Inline model nodes as Word runs: every run carries either no properties
-or one named character style (Emphasis, Strong, Hyperlink)."""
+or one named character style (Emphasis, Strong, Hyperlink), and text in
+another script or language carries its language marks (``languages``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from exporter import model as m
+from exporter.scripts import stretches
+
+from .languages import mark
 from .styleids import add_run
 
 #: Quotation marks by nesting depth: “outer”, ‘inner’.
@@ -18,23 +22,29 @@ QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
 
 class Runs:
     """Where inline content goes: a python-docx paragraph, the character
-    style in force, and the quotation depth."""
+    style in force, the quotation depth, and the language of the text when
+    the source says it ("" for the document's, or a guess from the script)."""
 
-    def __init__(self, paragraph, style: str | None = None, depth: int = 0) -> None:
-        self.paragraph, self.style, self.depth = paragraph, style, depth
+    def __init__(self, paragraph, style: str | None = None, depth: int = 0, lang: str = "") -> None:
+        self.paragraph, self.style, self.depth, self.lang = paragraph, style, depth, lang
 
     def add(self, text: str) -> None:
-        """Append ``text`` as one run in the current character style."""
-        if text:
-            add_run(self.paragraph, text, self.style)
+        """Append ``text`` in the current character style: one run, or one
+        per stretch in another script, marked with its language."""
+        for stretch in stretches(text, self.lang):
+            mark(add_run(self.paragraph, stretch.text, self.style)._r, stretch)
 
     def styled(self, style: str) -> "Runs":
         """The same paragraph with ``style`` as the character style."""
-        return Runs(self.paragraph, style, self.depth)
+        return Runs(self.paragraph, style, self.depth, self.lang)
 
     def deeper(self) -> "Runs":
         """The same paragraph one quotation level down."""
-        return Runs(self.paragraph, self.style, self.depth + 1)
+        return Runs(self.paragraph, self.style, self.depth + 1, self.lang)
+
+    def in_language(self, lang: str) -> "Runs":
+        """The same paragraph, for text the source says is in ``lang``."""
+        return Runs(self.paragraph, self.style, self.depth, lang)
 
 
 def add_inlines(runs: Runs, nodes: tuple[m.Inline, ...]) -> None:

@@ -26,6 +26,44 @@ APP_XML = (
 
 FIRST = ("[Content_Types].xml", "_rels/.rels")
 
+#: Relationship types of parts python-docx's template carries that no
+#: exported document needs: Word 2010's copy of the styles (stale as soon as
+#: a style changes: Word 2010 would read it instead of styles.xml, and
+#: openxml-audit reports the two disagreeing) and the thumbnail of the
+#: template's first page.
+STALE_RELTYPES = (
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+)
+_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+_BIBLIOGRAPHY = b"http://schemas.openxmlformats.org/officeDocument/2006/bibliography"
+
+
+def drop_stale_parts(document) -> None:
+    """Remove the template's leftover parts from ``document``'s package:
+    ``STALE_RELTYPES``, and a custom XML part that is an empty bibliography
+    (python-docx's template has one; a reference document's own custom XML,
+    such as SharePoint metadata, stays).  A part is in the package only
+    while a relationship leads to it, so dropping the relationship drops the
+    part, its own relationships and its content-type override."""
+    for rels in (document.part.package.rels, document.part.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype in STALE_RELTYPES or (
+                    rel.reltype == _CUSTOM_XML and not rel.is_external and is_empty_bibliography(rel.target_part)):
+                del rels[rid]
+
+
+def is_empty_bibliography(part) -> bool:
+    """Whether ``part`` is a custom XML part holding a bibliography with no
+    sources in it."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return False
+    return root.tag == f"{{{_BIBLIOGRAPHY.decode()}}}Sources" and len(root) == 0
+
 
 def zip_date(iso: str) -> tuple[int, int, int, int, int, int]:
     """A ZIP timestamp for an ISO date (YYYY, YYYY-MM or YYYY-MM-DD);

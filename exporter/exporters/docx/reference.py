@@ -45,10 +45,10 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Cover Text", "affiliation", align="center"),
     StyleSpec("Heading 1", "heading1", outline=0),
     StyleSpec("Heading 2", "heading2", outline=1),
-    StyleSpec("Heading 3", "heading3", outline=2),
+    StyleSpec("Session Theme", "session_theme"),
     StyleSpec("Speaker", "speaker"),
     StyleSpec("Affiliation", "affiliation"),
-    StyleSpec("Talk Title", "talk_title"),
+    StyleSpec("Talk Title", "talk_title", outline=1),
     StyleSpec("Question", "question"),
     StyleSpec("Answer", "answer"),
     StyleSpec("Pull Quote", "pull_quote"),
@@ -67,6 +67,11 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
 )
 
 CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink")
+
+#: The outline level (0 = Word's "Level 1") of each style that makes a
+#: heading in the navigation pane and the contents: the same levels as the PDF
+#: booklet's outline (parts and sessions, then each contribution and Q&A).
+OUTLINE_LEVELS: dict[str, int] = {"Heading 1": 0, "Heading 2": 1, "Talk Title": 1}
 
 #: Every style name the exporter applies; a reference.docx must have them all.
 REQUIRED_STYLES: tuple[str, ...] = tuple(s.name for s in PARAGRAPH_STYLES) + CHARACTER_STYLES
@@ -171,7 +176,57 @@ def apply_paragraph(style, ps, spec: StyleSpec) -> None:
     pf.keep_with_next = bool(ps.keep_with_next)
     pf.widow_control = True
     if spec.outline is not None:
-        style.element.get_or_add_pPr().append(el("w:outlineLvl", val=str(spec.outline)))
+        set_outline_level(style, spec.outline)
+
+
+def set_outline_level(style, level: int) -> None:
+    """Give paragraph style ``style`` (python-docx style or its ``w:style``
+    element) outline level ``level``, in its schema place in the style's
+    paragraph properties."""
+    ppr = getattr(style, "element", style).get_or_add_pPr()
+    for old in ppr.findall(qn("w:outlineLvl")):
+        ppr.remove(old)
+    ppr.insert_element_before(el("w:outlineLvl", val=str(level)),
+                              "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def outline_level(style, by_id: dict) -> int:
+    """The outline level ``w:style`` element ``style`` gives (9: body text),
+    through the styles it is based on (``by_id``: style elements by id)."""
+    seen = set()
+    while style is not None and id(style) not in seen:
+        seen.add(id(style))
+        level = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if level is not None:
+            value = level.get(qn("w:val"), "")
+            return int(value) if value.isdigit() else 9
+        based = style.find(qn("w:basedOn"))
+        style = by_id.get(based.get(qn("w:val"))) if based is not None else None
+    return 9
+
+
+def set_outline_levels(document: Document) -> None:
+    """The outline levels the proceedings' structure needs, whatever a
+    reference document gave its styles: ``OUTLINE_LEVELS`` for the heading
+    styles, body text for every other style the exporter applies (a TOC
+    Heading based on Heading 1, say).  The navigation pane and the contents
+    are structure, not styling.  (On the XML: python-docx finds a style by
+    name, or a style's base, by scanning and translating every style.)"""
+    styles = [s for s in document.styles.element.iterchildren(qn("w:style")) if s.get(qn("w:type")) == "paragraph"]
+    by_id = {s.get(qn("w:styleId")): s for s in styles}
+    by_name: dict[str, object] = {}
+    for s in styles:
+        name = s.find(qn("w:name"))
+        if name is not None:
+            by_name.setdefault(name.get(qn("w:val"), "").lower(), s)
+    for spec in PARAGRAPH_STYLES:
+        style = by_name.get(spec.name.lower())
+        if style is None:
+            style = get_style(document, spec.name).element
+        if spec.name in OUTLINE_LEVELS:
+            set_outline_level(style, OUTLINE_LEVELS[spec.name])
+        elif outline_level(style, by_id) < 9:
+            set_outline_level(style, 9)
 
 
 def add_toc_tab(style, layout) -> None:
@@ -281,15 +336,41 @@ def build_page(document: Document, layout) -> None:
 
 
 def strip_template(document: Document) -> None:
-    """Drop the template's thumbnail and python-docx's property leftovers."""
-    rels = document.part.package.rels
-    for rid, rel in list(rels.items()):
-        if rel.reltype.endswith("/thumbnail"):
-            del rels[rid]
+    """Drop the template's leftover parts and python-docx's property
+    leftovers, and make it a current Word document."""
+    from .package import drop_stale_parts
+
+    drop_stale_parts(document)
+    set_compatibility_mode(document)
     props = document.core_properties
     props.author = props.comments = props.title = props.subject = ""
     props.last_modified_by = ""
     props.revision = 1
+
+
+#: Word 2013 and later: a document in this mode opens without "Compatibility
+#: Mode" (python-docx's template says 14, Word 2010).
+COMPATIBILITY_MODE = "15"
+_WORD_URI = "http://schemas.microsoft.com/office/word"
+
+
+def set_compatibility_mode(document: Document) -> None:
+    """``w:compatSetting compatibilityMode`` = ``COMPATIBILITY_MODE`` in
+    settings.xml, in ``w:compat`` (made in its schema place if missing; its
+    other settings kept; compatSetting comes last in CT_Compat)."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        set_setting(settings, "compat")
+        compat = settings.find(qn("w:compat"))
+    modes = [c for c in compat.findall(qn("w:compatSetting")) if c.get(qn("w:name")) == "compatibilityMode"]
+    for extra in modes[1:]:
+        compat.remove(extra)
+    if modes:
+        modes[0].set(qn("w:uri"), _WORD_URI)
+        modes[0].set(qn("w:val"), COMPATIBILITY_MODE)
+    else:
+        compat.append(el("w:compatSetting", name="compatibilityMode", uri=_WORD_URI, val=COMPATIBILITY_MODE))
 
 
 def sample_body(document: Document) -> None:

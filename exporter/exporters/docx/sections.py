@@ -14,6 +14,7 @@ from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 
 from .fields import add_page_field
+from .inlines import Runs
 from .ooxml import set_sectpr
 from .styleids import set_paragraph_style
 
@@ -31,7 +32,7 @@ def fill(part, style: str, text: str = "", page: bool = False) -> None:
             para._p.remove(child)
     set_paragraph_style(para, style)
     if text:
-        para.add_run(text)
+        Runs(para).add(text)
     if page:
         add_page_field(para)
 

@@ -1,9 +1,10 @@
 """The proceedings, walked in booklet order and written as Word paragraphs.
 
 Front matter (cover, imprint, contents) is one section numbered i, ii, …;
-the introduction, each session, the participants index, the media coverage
-and the back matter are sections of their own, numbered from 1 and started
-on odd pages.  Headings are bookmarked and gathered for the table of
+the introduction, each session, the media coverage, the participants index
+and the back matter are sections of their own, numbered from 1; all but the
+back matter start on odd pages, as in the PDF booklet, whose order of parts
+this is.  Headings are bookmarked and gathered for the table of
 contents, which is written last into the place kept for it.
 """
 
@@ -14,8 +15,11 @@ from functools import singledispatchmethod
 
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
+from docx.shared import Pt
+from PIL import Image as PILImage
 
 from exporter import model as m
+from exporter.logo import logo_size
 from exporter.plaintext import inline_text
 
 from .blocks import Blocks, ListNumbers
@@ -23,7 +27,7 @@ from .fields import bookmark, toc_entry
 from .inlines import Runs, add_link
 from .people import format_month, index_entries
 from .sections import new_section, numbering, running_heads
-from .styleids import paragraph_before
+from .styleids import add_run, paragraph_before
 
 
 class ProceedingsWriter(Blocks):
@@ -45,8 +49,8 @@ class ProceedingsWriter(Blocks):
         self.blocks(self.event.introduction)
         for session in self.event.sessions:
             self.session(session)
-        self.participants()
         self.media()
+        self.participants()
         self.back_matter()
         self.fill_contents()
 
@@ -82,8 +86,10 @@ class ProceedingsWriter(Blocks):
         self.contents()
 
     def cover(self) -> None:
-        """Title, subtitle, organiser, date and venue."""
+        """The organiser's logo, title, subtitle, organiser, date and venue."""
         e = self.event
+        if e.organiser.logo:
+            self.logo(e.organiser)
         self.text("Title", e.title)
         if e.subtitle:
             self.text("Subtitle", e.subtitle)
@@ -91,6 +97,17 @@ class ProceedingsWriter(Blocks):
         for line in (e.organiser.name, format_month(e.date), place):
             if line:
                 self.text("Cover Text", line)
+
+    def logo(self, org: m.Organiser) -> None:
+        """The logo as an inline picture in its own Cover Text paragraph, at
+        the size the PDF draws it, with its alt text (``wp:docPr descr``,
+        what Word's Alt Text pane and screen readers show)."""
+        with PILImage.open(org.logo) as img:
+            width, height = logo_size(img.size, self.layout.page)
+        run = add_run(self.paragraph("Cover Text"), "")
+        run.add_picture(org.logo, width=Pt(width), height=Pt(height))
+        for node in run._r.xpath(".//wp:docPr | .//pic:cNvPr"):
+            node.set("descr", org.logo_alt)
 
     def imprint(self) -> None:
         """The verso of the cover: credits, publisher, date, rights."""
@@ -151,8 +168,8 @@ class ProceedingsWriter(Blocks):
     def session(self, s: m.Session) -> None:
         """A session: heading, theme, chair and panel, intro, items."""
         self.chapter(s.title)
-        if s.theme:
-            self.heading_inlines("Heading 2", s.theme, 2)
+        if s.theme:  # not a heading: the PDF's outline and contents have the session's title only
+            self.paragraph("Session Theme", s.theme)
         for role, ids in (("Chair", (s.chair,) if s.chair else ()), ("Speaker", s.speakers),
                           ("Discussant", s.discussants)):
             for pid in ids:
@@ -174,14 +191,14 @@ class ProceedingsWriter(Blocks):
             if person.position:
                 self.text("Affiliation", person.position)
         title = c.title or (m.Text(c.label),)
-        self.paragraph("Talk Title", title)
+        self.heading_inlines("Talk Title", title, 2)  # a heading: the PDF outlines each contribution
         self.blocks(c.body)
         for quote in c.quotes:
             self.text("Pull Quote", f"\u201c{quote}\u201d")
 
     @item.register
     def _(self, qa: m.QASession) -> None:
-        self.text("Heading 3", qa.title)
+        self.heading("Heading 2", qa.title, 2)
         self.blocks(qa.intro)
         for ex in qa.exchanges:
             asker = self.event.person(ex.questioner)
@@ -209,15 +226,20 @@ class ProceedingsWriter(Blocks):
         self.chapter("Index of Participants")
         for person, sessions in index_entries(self.event):
             where = "; ".join(f"{title} ({', '.join(roles)})" for title, roles in sessions)
-            tail = ", ".join(x for x in (person.position, person.native_name) if x)
-            text = (f", {tail}" if tail else "") + (f" \u2014 {where}" if where else "")
-            self.text("Index Entry", text, lead=((person.full_name, "Strong"),))
+            runs = Runs(self.paragraph("Index Entry", lead=((person.full_name, "Strong"),)))
+            if person.position:
+                runs.add(f", {person.position}")
+            if person.native_name:  # in its own language, marked as such
+                runs.add(", ")
+                runs.in_language(person.native_name_lang).add(person.native_name)
+            if where:
+                runs.add(f" \u2014 {where}")
 
     def media(self) -> None:
         """Media coverage: the introduction and the outlets, linked where known."""
         if not self.event.media:
             return
-        self.chapter("Media Coverage", start=WD_SECTION.NEW_PAGE)
+        self.chapter("Media Coverage")
         self.blocks(self.event.media.intro)
         for outlet in self.event.media.outlets:
             if outlet.url:

@@ -11,6 +11,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
 from exporter.exporters.pdf.dates import SourceDated
+from exporter.exporters.pdf.identity import Identified
 from exporter.exporters.pdf.streams import BinaryStreams
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
@@ -94,7 +95,7 @@ class TooLarge(LayoutError):
         return ""
 
 
-class BookletDoc(BinaryStreams, SourceDated, BaseDocTemplate):
+class BookletDoc(Identified, BinaryStreams, SourceDated, BaseDocTemplate):
     """A BaseDocTemplate with mirrored recto/verso frames and book rules."""
 
     keepTogetherClass = KeepWithStart  # a heading stands with two lines of its text, not all of it

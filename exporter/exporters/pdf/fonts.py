@@ -3,12 +3,14 @@ they hold every glyph the text needs."""
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfdoc import PDFName
+from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
 
 from exporter import model as m
 from exporter.errors import Problem, ValidationError
@@ -18,11 +20,59 @@ from exporter.plaintext import Unit
 FACES = ("regular", "bold", "italic", "bold_italic")
 
 
+class TaggedTTFont(TTFont):
+    """A TrueType font whose embedded subsets each carry a tag of their own.
+
+    ReportLab names the n-th subset of every font with the same tag (its
+    ``SUBSETN(n)``: ``AAAAAA+`` for the first), so the six fonts of a
+    booklet all read ``AAAAAA+…``, where ISO 32000-1 §9.6.4 wants a tag that
+    tells subsets apart.  This is Octavo's one hook into ReportLab's font
+    embedding, and it uses only what ``TTFont.addObjects`` leaves behind:
+    once it has added a subset's objects, the subset's name (the font's
+    ``BaseFont``, its descriptor's ``FontName`` and its ToUnicode CMap's
+    name) is given the tag :func:`subset_tag` derives from the font's name,
+    the subset's number and its characters: distinct and deterministic."""
+
+    def addObjects(self, doc) -> None:
+        state = self.state.get(doc)
+        subsets = [tuple(s) for s in state.subsets] if state is not None else []
+        internal = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
+        super().addObjects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        used: set[str] = doc.__dict__.setdefault("_octavo_subset_tags", set())
+        for n, (name, subset) in enumerate(zip(internal, subsets)):
+            font = fonts[name]
+            old = font.BaseFont
+            base = old.split("+", 1)[1]
+            new = f"{subset_tag(base, n, subset, used)}+{base}"
+            font.BaseFont = new
+            doc.idToObject["fontDescriptor:" + old]["FontName"] = PDFName(new)
+            doc.idToObject["toUnicodeCMap:" + old].content = makeToUnicodeCMap(new, list(subset))
+
+
+def subset_tag(base: str, number: int, chars: tuple[int, ...], used: set[str]) -> str:
+    """Six capital letters for subset ``number`` of font ``base`` holding
+    ``chars``, from a SHA-256 of the three; never one in ``used`` (to which
+    it is added)."""
+    salt = 0
+    while True:
+        seed = f"{base}\0{number}\0{salt}\0" + ",".join(map(str, chars))
+        value = int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big")
+        tag = ""
+        for _ in range(6):
+            value, letter = divmod(value, 26)
+            tag += chr(ord("A") + letter)
+        if tag not in used:
+            used.add(tag)
+            return tag
+        salt += 1
+
+
 @lru_cache(maxsize=None)
 def _register(path: Path) -> str:
     """Register one TrueType file once per process; return its font name."""
     name = f"Octavo-{path.stem}"
-    pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFont(TaggedTTFont(name, str(path)))
     return name
 
 

@@ -7,7 +7,6 @@ from typing import Iterator
 
 from PIL import Image as PILImage
 from reportlab.lib.colors import HexColor
-from reportlab.lib.units import mm
 from reportlab.platypus import (CondPageBreak, Flowable, Image, ListFlowable, ListItem, Spacer, Table,
                                 TableStyle)
 
@@ -18,6 +17,7 @@ from exporter.typeset.markup import attr, esc, inline_markup
 from exporter.typeset.paragraph import Paragraph
 from exporter.layout import Layout
 from exporter.layout.templates import human_date, render_lines
+from exporter.logo import logo_box
 from exporter.plaintext import inline_text
 
 _BULLETS = {"decimal": "1", "upper-roman": "I", "lower-roman": "i"}
@@ -177,7 +177,7 @@ class Story:
         gap = (p.height - p.top - p.bottom) * 0.28
         out: list[Flowable] = []
         if self.event.organiser.logo:
-            logo = cover_logo(self.event.organiser.logo, (p.width - p.inner - p.outer) * 0.6, 22 * mm, self.cmyk)
+            logo = cover_logo(self.event.organiser.logo, *logo_box(p), self.cmyk)
             out.append(tag(logo, no_furniture=True))
             gap = max(0.0, gap - logo.drawHeight)
         return [*out, tag(Spacer(1, gap), no_furniture=True), *(tag(x, no_furniture=True) for x in lines)]
