@@ -2,7 +2,8 @@
 rendering and reported at once, each with its file and line.
 
 Checks, in order: the source (schema, references, Markdown, assets and
-images); the layout (keys, units, fonts, styles); every template of the
+images); the layout (keys, units, fonts, styles, and that the print
+edition's output profile converts colours); every template of the
 layout compiles, and renders with the real event (so a misspelt variable
 or attribute is caught, with its template line); the reference.docx has
 every style the Word export needs; and the layout's fonts have a glyph for
@@ -18,6 +19,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
+from exporter.colour import print_colour
 from exporter.errors import OctavoError, ValidationError
 from exporter.layout import Layout, load_layout
 from exporter.layout.templates import environment, render_lines
@@ -69,6 +71,7 @@ def check(project: Project, event_dir: Path, layout_name: str | None) -> Report:
     if layout is not None:
         _templates(report, project, layout, event)
         _reference_docx(report, project, layout)
+        _step(report, "output profile", lambda: print_colour(layout))
     if layout is not None and event is not None:
         _glyphs(report, layout, event)
     return report

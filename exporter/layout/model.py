@@ -3,7 +3,7 @@ style complete.  Exporters read these; none of them parses a unit."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -69,6 +69,23 @@ class BriefSettings:
 
 
 @dataclass(frozen=True)
+class PrintSettings:
+    """The print edition's standard and printing condition: ``profile`` is
+    the CMYK output profile's file, ``condition`` its OutputConditionIdentifier
+    and ``condition_text`` the condition in words, ``registry`` where that
+    name is registered ('' if nowhere), ``inks`` the layout's own CMYK
+    values ('#RRGGBB' → c, m, y, k in 0..1)."""
+
+    standard: str = "PDF/X-4"
+    profile: Path = Path()
+    condition: str = ""
+    condition_text: str = ""
+    registry: str = ""
+    trapped: bool = False
+    inks: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Layout:
     """A layout, merged along its ``extends`` chain and resolved.
 
@@ -97,3 +114,5 @@ class Layout:
     overrides: tuple[str, ...] = ()
     """Settings given on the command line (``brief.max_pages=2``): not in
     ``digest``, so they do not invalidate what they do not change."""
+    printing: PrintSettings = PrintSettings()
+    """The print edition's PDF/X standard, output profile and inks."""
