@@ -67,14 +67,21 @@ def check(project: Project, event_dir: Path, layout_name: str | None) -> Report:
     """Run every check; the report lists what passed and every problem."""
     report = Report()
     event = _step(report, "source", lambda: load_event(event_dir, project))
-    layout = _step(report, "layout", lambda: load_layout(layout_name, project))
+    layout = _step(report, "layout", lambda: _layout(layout_name, project))
     if layout is not None:
         _templates(report, project, layout, event)
         _reference_docx(report, project, layout)
-        _step(report, "output profile", lambda: print_colour(layout))
     if layout is not None and event is not None:
         _glyphs(report, layout, event)
     return report
+
+
+def _layout(name: str | None, project: Project) -> Layout:
+    """The layout, with its output profile's transforms built (a damaged
+    profile passes the loader, which reads only its header)."""
+    layout = load_layout(name, project)
+    print_colour(layout)
+    return layout
 
 
 def _step(report: Report, what: str, run):

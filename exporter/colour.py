@@ -25,11 +25,8 @@ A profile's ink limit is the total ink of the darkest colour it prints
 
 from __future__ import annotations
 
-import hashlib
 import io
-import threading
-from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageCms
@@ -49,6 +46,7 @@ GREY_SPREAD = 3  # of 255: channels this close together are a grey (JPEG noise i
 
 _INTENT = ImageCms.Intent.RELATIVE_COLORIMETRIC
 _BPC = ImageCms.Flags.BLACKPOINTCOMPENSATION
+_NOCACHE = ImageCms.Flags.NOCACHE
 _CLASSES = {"scnr": "an input (scanner or camera)", "mntr": "a display", "prtr": "an output",
             "link": "a device link", "spac": "a colour space", "abst": "an abstract", "nmcl": "a named colour"}
 
@@ -76,49 +74,55 @@ def is_grey(r: int, g: int, b: int) -> bool:
     return max(r, g, b) - min(r, g, b) <= GREY_SPREAD
 
 
-@dataclass(frozen=True, eq=False)
 class Profile:
-    """An output profile with its transforms, built once per process (see
+    """An output profile with its transforms, made once per process (see
     :func:`load_profile`): sRGB → CMYK, the K-only tone of each grey, and
-    the ink limit."""
+    the ink limit.  Single colours are converted by evaluating the profile
+    itself (littleCMS's ``NOOPTIMIZE``: a few milliseconds to set up);
+    images through a precalculated transform, made the first time one is
+    needed.  No transform keeps a cache (``NOCACHE``), so threads may
+    share them."""
 
-    data: bytes
-    description: str
-    _srgb_to_cmyk: ImageCms.ImageCmsTransform
-    k_of_grey: tuple[float, ...]   # 256 tints of K (0..1), by 8-bit grey level
-    ink_limit: float               # percent
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._out = ImageCms.ImageCmsProfile(io.BytesIO(data))
+        self.description = (self._out.profile.profile_description or "").strip()
+        srgb, lab = ImageCms.createProfile("sRGB"), ImageCms.createProfile("LAB")
+        exact = _NOCACHE | ImageCms.Flags.NOOPTIMIZE
+        self._colour = ImageCms.buildTransform(srgb, self._out, "RGB", "CMYK", renderingIntent=_INTENT,
+                                               flags=_BPC | exact)
+        # -- the K-only tone curve: lightness of each tint of K on this press,
+        #    against the lightness of each sRGB grey, black points matched
+        ramp = Image.new("CMYK", (256, 1))
+        ramp.frombytes(b"".join(bytes((0, 0, 0, k)) for k in range(256)))
+        k_light = ImageCms.applyTransform(ramp, ImageCms.buildTransform(
+            self._out, lab, "CMYK", "LAB", renderingIntent=_INTENT, flags=exact))
+        greys = Image.frombytes("RGB", (256, 1), b"".join(bytes((g, g, g)) for g in range(256)))
+        g_light = ImageCms.applyTransform(greys, ImageCms.buildTransform(
+            srgb, lab, "RGB", "LAB", renderingIntent=_INTENT, flags=exact))
+        self.k_of_grey: tuple[float, ...] = _k_curve(k_light.tobytes()[::3], g_light.tobytes()[::3])
+        # -- the ink limit (percent): the total ink of the profile's own darkest colour
+        black = ImageCms.applyTransform(Image.new("RGB", (1, 1)), ImageCms.buildTransform(
+            srgb, self._out, "RGB", "CMYK", renderingIntent=ImageCms.Intent.PERCEPTUAL, flags=exact))
+        self.ink_limit: float = round(sum(black.getpixel((0, 0))) / 2.55)
 
-    @property
-    def digest(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+    def colour(self, rgb: tuple[int, int, int]) -> tuple[int, int, int, int]:
+        """One 8-bit sRGB colour through the profile (rule 3 only)."""
+        return ImageCms.applyTransform(Image.new("RGB", (1, 1), rgb), self._colour).getpixel((0, 0))
+
+    @cached_property
+    def _image(self) -> ImageCms.ImageCmsTransform:
+        return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), self._out, "RGB", "CMYK",
+                                       renderingIntent=_INTENT, flags=_BPC | _NOCACHE)
 
     def transform(self, img: Image.Image) -> Image.Image:
         """An RGB image through the profile (rule 3 only)."""
-        with self._lock:  # a littleCMS transform keeps a cache: one image at a time
-            return ImageCms.applyTransform(img, self._srgb_to_cmyk)
+        return ImageCms.applyTransform(img, self._image)
 
 
 @lru_cache(maxsize=4)
 def _profile(data: bytes) -> Profile:
-    out = ImageCms.ImageCmsProfile(io.BytesIO(data))
-    srgb = ImageCms.createProfile("sRGB")
-    lab = ImageCms.createProfile("LAB")
-    to_cmyk = ImageCms.buildTransform(srgb, out, "RGB", "CMYK", renderingIntent=_INTENT, flags=_BPC)
-    # -- the K-only tone curve: lightness of each tint of K on this press,
-    #    against the lightness of each sRGB grey, black points matched
-    ramp = Image.new("CMYK", (256, 1))
-    ramp.frombytes(b"".join(bytes((0, 0, 0, k)) for k in range(256)))
-    k_light = ImageCms.applyTransform(ramp, ImageCms.buildTransform(out, lab, "CMYK", "LAB", renderingIntent=_INTENT))
-    greys = Image.frombytes("RGB", (256, 1), b"".join(bytes((g, g, g)) for g in range(256)))
-    g_light = ImageCms.applyTransform(greys, ImageCms.buildTransform(srgb, lab, "RGB", "LAB", renderingIntent=_INTENT))
-    k_of_grey = _k_curve(k_light.tobytes()[::3], g_light.tobytes()[::3])
-    # -- the ink limit: the total ink of the profile's own darkest colour
-    black = ImageCms.applyTransform(Image.new("RGB", (1, 1)), ImageCms.buildTransform(
-        srgb, out, "RGB", "CMYK", renderingIntent=ImageCms.Intent.PERCEPTUAL))
-    ink_limit = round(sum(black.getpixel((0, 0))) / 2.55)
-    desc = (out.profile.profile_description or "").strip()
-    return Profile(data, desc, to_cmyk, k_of_grey, ink_limit)
+    return Profile(data)
 
 
 def _k_curve(k_light: bytes, g_light: bytes) -> tuple[float, ...]:
@@ -159,7 +163,7 @@ class ProfileError(ValueError):
 
 def load_profile(path: Path) -> Profile:
     """The output profile at ``path`` with its transforms (cached by
-    content: the transforms take a moment to build, about 0.2 s)."""
+    content)."""
     try:
         return _profile(path.read_bytes())
     except (ImageCms.PyCMSError, OSError) as exc:
@@ -196,8 +200,7 @@ class PrintColour:
             elif is_grey(r, g, b):
                 self._memo[key] = (0.0, 0.0, 0.0, self.profile.k_of_grey[round((r + g + b) / 3)])
             else:
-                px = self.profile.transform(Image.new("RGB", (1, 1), key)).getpixel((0, 0))
-                self._memo[key] = tuple(round(v / 255, 4) for v in px)
+                self._memo[key] = tuple(round(v / 255, 4) for v in self.profile.colour(key))
         return self._memo[key]
 
     def image(self, img: Image.Image) -> Image.Image:

@@ -31,9 +31,6 @@ import uuid
 import zlib
 from functools import lru_cache
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name, String
-
 from exporter.layout import Layout
 
 _VERSIONS = {"PDF/X-4": "1.6", "PDF/X-1a:2003": "1.4"}
@@ -56,6 +53,9 @@ def _uuid(*parts: str) -> str:
 def identify(data: bytes, layout: Layout, title: str) -> bytes:
     """The print edition ``data`` declared as the layout's PDF/X standard,
     for its output profile."""
+    import pikepdf  # here: only the print edition needs it (0.2 s to import)
+    from pikepdf import Array, Dictionary, Name, String
+
     settings = layout.printing
     standard = settings.standard
     icc = settings.profile.read_bytes()
