@@ -153,7 +153,7 @@ class PrintPdfExporter(PdfExporter):
         return Edition.printed(self.layout.page, print_colour(self.layout))
 
     def render(self) -> bytes:
-        data = pdfx.identify(super().render(), self.layout, self.event.title)
+        data = pdfx.identify(super().render(), self.layout, self.event)
         self.shared[("print", self.layout.name)] = data
         return data
 
