@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: export test bench clean
+.PHONY: export test bench profile clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,17 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py --runs 5 --sizes 1,10,40
+
+# The print edition's bundled CMYK output profile, rebuilt from FOGRA's
+# characterisation data (needs: apt-get install argyll icc-profiles-free).
+# Provenance, flags and licence: exporter/profiles/NOTICE.
+profile:
+	tmp=$$(mktemp -d) && cp /usr/share/color/icc/FOGRA39L.ti3 "$$tmp/" && \
+	colprof -qm -kx -l330 -nc \
+	  -D "Octavo FOGRA39L coated offset, max K, 330% (built from FOGRA39L.ti3)" \
+	  -C "Derived from FOGRA39L.ti3 (Fogra characterization data), zlib licence; see NOTICE" \
+	  -O "$$tmp/octavo-fogra39l.icc" "$$tmp/FOGRA39L" && \
+	cp "$$tmp/octavo-fogra39l.icc" exporter/profiles/ && rm -rf "$$tmp"
 
 clean:
 	rm -rf build $(VENV)

@@ -2,7 +2,8 @@
 rendering and reported at once, each with its file and line.
 
 Checks, in order: the source (schema, references, Markdown, assets and
-images); the layout (keys, units, fonts, styles); every template of the
+images); the layout (keys, units, fonts, styles, and that the print
+edition's output profile converts colours); every template of the
 layout compiles, and renders with the real event (so a misspelt variable
 or attribute is caught, with its template line); the reference.docx has
 every style the Word export needs; and the layout's fonts have a glyph for
@@ -21,6 +22,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
+from exporter.colour import print_colour
 from exporter.errors import OctavoError, ValidationError
 from exporter.layout import Layout, load_layout
 from exporter.layout.templates import environment, render_lines
@@ -69,7 +71,7 @@ def check(project: Project, event_dir: Path, layout_name: str | None) -> Report:
     """Run every check; the report lists what passed and every problem."""
     report = Report()
     event = _step(report, "source", lambda: load_event(event_dir, project))
-    layout = _step(report, "layout", lambda: load_layout(layout_name, project))
+    layout = _step(report, "layout", lambda: _layout(layout_name, project))
     if layout is not None:
         _templates(report, project, layout, event)
         _reference_docx(report, project, layout)
@@ -77,6 +79,14 @@ def check(project: Project, event_dir: Path, layout_name: str | None) -> Report:
         _glyphs(report, layout, event)
         _image_resolution(report, project, layout, event)
     return report
+
+
+def _layout(name: str | None, project: Project) -> Layout:
+    """The layout, with its output profile's transforms built (a damaged
+    profile passes the loader, which reads only its header)."""
+    layout = load_layout(name, project)
+    print_colour(layout)
+    return layout
 
 
 def _step(report: Report, what: str, run):

@@ -42,6 +42,10 @@ def translate(doc: Locator, cls: type[BaseModel], err: dict[str, Any]) -> Proble
         return doc.problem(path, f"unknown kind '{got}'{hint} (kinds: {', '.join(o for o in options if o)})")
     if kind == "union_tag_not_found":
         return doc.problem(path, "missing required key 'kind'")
+    if kind == "too_short" and ctx.get("min_length", 1) > 1:
+        return doc.problem(path, f"needs {ctx['min_length']} values, not {ctx.get('actual_length')}")
+    if kind == "too_long":
+        return doc.problem(path, f"takes at most {ctx.get('max_length')} values, not {ctx.get('actual_length')}")
     if kind == "too_short":
         return doc.problem(path, "must not be empty")
     if kind == "list_type":
@@ -90,7 +94,7 @@ def _walk(cls: type[BaseModel], loc: Iterable[Any]) -> tuple[PathT, type[BaseMod
     for part in loc:
         t = _unwrap(t)
         if typing.get_origin(t) is typing.Union:
-            t = next((a for a in typing.get_args(t) if part in _kinds(a)), None)
+            t = next((a for a in typing.get_args(t) if part in _kinds(a) or part in _tags(a)), None)
             continue
         path.append(part)
         if typing.get_origin(t) is dict:
@@ -114,6 +118,12 @@ def _unwrap(t: Any) -> Any:
         if len(rest) == 1:
             return _unwrap(rest[0])
     return t
+
+
+def _tags(t: Any) -> tuple[str, ...]:
+    """The tag of a member of a union told apart by a pydantic ``Tag``."""
+    meta = typing.get_args(t)[1:] if typing.get_origin(t) is typing.Annotated else ()
+    return tuple(m.tag for m in meta if hasattr(m, "tag"))
 
 
 def _kinds(model: Any) -> tuple[str, ...]:

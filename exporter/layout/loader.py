@@ -14,10 +14,11 @@ from typing import Any
 
 from pydantic import ValidationError as PydanticError
 
+from exporter import colour as pc
 from exporter.errors import OctavoError, Problem, ValidationError
 from exporter.layout import schema as ls
 from exporter.inputs import combine, files_digest, tree_digest
-from exporter.layout.model import BriefSettings, FontFamily, Hyphenation, Layout, Page, ParaStyle
+from exporter.layout.model import BriefSettings, FontFamily, Hyphenation, Layout, Page, ParaStyle, PrintSettings
 from exporter.project import Project
 from exporter.source.yamlread import Pos, PathT, dotted, read_yaml
 from exporter.validation import describe, did_you_mean, translate
@@ -169,8 +170,8 @@ def load_layout(name: str | None, project: Project) -> Layout:
 
 
 def _resolve(name: str, folders: list[Path], raw: ls.LayoutFile, merged: MergedDoc) -> Layout:
-    colours = {k: v for k, v in raw.colours.items()}
-    for k, v in raw.colours.items():
+    colours = {k: v.rgb if isinstance(v, ls.ColourIn) else v for k, v in raw.colours.items()}
+    for k, v in colours.items():
         if not v.startswith("#"):
             merged.add(("colours", k), f"'{v}' is not a colour: write #rrggbb")
     fonts = {k: _font(k, f, folders, merged) for k, f in raw.fonts.items()}
@@ -193,14 +194,74 @@ def _resolve(name: str, folders: list[Path], raw: ls.LayoutFile, merged: MergedD
     origins = {dotted(k): f"{f}:{pos.line}" for k, (f, pos) in merged.origins.items()}
     font_files = {getattr(f, face) for f in fonts.values() for face in ("regular", "bold", "italic", "bold_italic")
                   if getattr(f, face).is_file()}
-    digest = combine(*(tree_digest(f) for f in folders), files_digest(font_files))
-    hy = raw.hyphenation
-    hyphenation = Hyphenation(int(hy.left), int(hy.right), int(hy.min_word), hy.capitalised == "true",
-                              {lang: tuple(words) for lang, words in hy.exceptions.items()})
+    printing = _printing(raw, folders, merged)
+    digest = combine(*(tree_digest(f) for f in folders),
+                     files_digest(font_files | ({printing.profile} if printing.profile.is_file() else set())))
     return Layout(name, tuple(folders), raw.description, page, fonts, colours, styles, raw.list_numbers,
                   parts, raw.running_heads.style, raw.running_heads.folio_style,
-                  raw.running_heads.rule == "true", brief, ref, templates, origins, digest,
-                  hyphenation=hyphenation)
+                  raw.running_heads.rule == "true", brief, ref, templates, origins, digest, printing=printing,
+                  hyphenation=_hyphenation(raw))
+
+
+def _hyphenation(raw: ls.LayoutFile) -> Hyphenation:
+    hy = raw.hyphenation
+    return Hyphenation(int(hy.left), int(hy.right), int(hy.min_word), hy.capitalised == "true",
+                       {lang: tuple(words) for lang, words in hy.exceptions.items()})
+
+
+def _printing(raw: ls.LayoutFile, folders: list[Path], merged: MergedDoc) -> PrintSettings:
+    """The print edition's settings: the output profile found and checked
+    (its header: building its transforms waits for a print export, see
+    :func:`exporter.colour.print_colour`), the layout's own inks checked
+    against its ink limit."""
+    p = raw.print
+    key = ("print", "output_profile")
+    profile, description = Path(), ""
+    if Path(p.output_profile).name != p.output_profile:
+        merged.add(key, f"'{p.output_profile}' must be a file name, found in the layout's profiles/ folder")
+    else:
+        found = [c for c in [*(d / "profiles" / p.output_profile for d in folders), pc.PROFILES / p.output_profile]
+                 if c.is_file()]
+        if not found:
+            merged.add(key, f"profile file '{p.output_profile}' not found in the layout's profiles/ folder "
+                            "or Octavo's profiles")
+        else:
+            problem, description = pc.read_output_profile(found[0])
+            if problem:
+                merged.add(key, problem)
+            else:
+                profile = found[0]
+    inks: dict[str, tuple[float, float, float, float]] = {}
+    given_by: dict[str, str] = {}
+    for cname, value in raw.colours.items():
+        if not isinstance(value, ls.ColourIn):
+            continue
+        rgb = value.rgb.upper()
+        four = tuple(float(x.strip().rstrip("%").strip()) / 100 for x in value.cmyk)
+        if rgb in inks and inks[rgb] != four:
+            merged.add(("colours", cname, "cmyk"), f"colour '{given_by[rgb]}' has the same rgb ({value.rgb}) with "
+                                                   "other inks; the print edition could not tell them apart")
+            continue
+        inks[rgb], given_by[rgb] = four, cname  # type: ignore[assignment]
+        if profile != Path():
+            try:
+                limit = pc.load_profile(profile).ink_limit
+            except pc.ProfileError as exc:
+                merged.add(key, str(exc))
+                profile = Path()
+                continue
+            total = sum(four) * 100
+            if total > limit + 1e-9:
+                merged.add(("colours", cname, "cmyk"), f"{total:g} % of ink is over the limit of the output "
+                                                       f"profile '{profile.name}' ({limit:g} %)")
+    bundled = profile == pc.PROFILES / pc.DEFAULT_PROFILE
+    if p.output_condition:
+        condition, text, registry = p.output_condition, description, pc.ICC_REGISTRY
+    elif bundled:
+        condition, text, registry = pc.DEFAULT_CONDITION, pc.DEFAULT_CONDITION_TEXT, pc.ICC_REGISTRY
+    else:
+        condition, text, registry = description, description, ""
+    return PrintSettings(p.standard, profile, condition, text, registry, p.trapped == "true", inks)
 
 
 def _font(key: str, f: ls.FontIn, folders: list[Path], merged: MergedDoc) -> FontFamily:

@@ -82,6 +82,23 @@ class Hyphenation:
 
 
 @dataclass(frozen=True)
+class PrintSettings:
+    """The print edition's standard and printing condition: ``profile`` is
+    the CMYK output profile's file, ``condition`` its OutputConditionIdentifier
+    and ``condition_text`` the condition in words, ``registry`` where that
+    name is registered ('' if nowhere), ``inks`` the layout's own CMYK
+    values ('#RRGGBB' → c, m, y, k in 0..1)."""
+
+    standard: str = "PDF/X-4"
+    profile: Path = Path()
+    condition: str = ""
+    condition_text: str = ""
+    registry: str = ""
+    trapped: bool = False
+    inks: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Layout:
     """A layout, merged along its ``extends`` chain and resolved.
 
@@ -111,3 +128,5 @@ class Layout:
     """Settings given on the command line (``brief.max_pages=2``): not in
     ``digest``, so they do not invalidate what they do not change."""
     hyphenation: Hyphenation = Hyphenation()
+    printing: PrintSettings = PrintSettings()
+    """The print edition's PDF/X standard, output profile and inks."""

@@ -8,21 +8,26 @@ it changes: mappings merge key by key, the extending layout's values win.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
-from pydantic import Field, StringConstraints
+from pydantic import Discriminator, Field, StringConstraints, Tag
 
 from exporter.source.schema import Line, Strict
 from exporter.validation import PATTERN_MESSAGES
 
 LENGTH_PATTERN = r"^\s*\d+(\.\d+)?\s*(mm|cm|in|pt)\s*$"
 COLOUR_PATTERN = r"^(#[0-9a-fA-F]{6}|[a-z][a-z0-9-]*)$"
+RGB_PATTERN = r"^#[0-9a-fA-F]{6}$"
+INK_PATTERN = r"^\s*(100(\.0+)?|\d{1,2}(\.\d+)?)\s*%?\s*$"
 PATTERN_MESSAGES[LENGTH_PATTERN] = "'{value}' is not a length with a unit: write for example 18mm, 0.5in or 12pt"
 PATTERN_MESSAGES[COLOUR_PATTERN] = "'{value}' is not a colour: write #rrggbb or the name of a colour under 'colours'"
+PATTERN_MESSAGES[RGB_PATTERN] = "'{value}' is not a colour: write #rrggbb"
+PATTERN_MESSAGES[INK_PATTERN] = "'{value}' is not an amount of ink: write a percentage from 0 to 100"
 
 Length = Annotated[str, StringConstraints(pattern=LENGTH_PATTERN)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
 Flag = Literal["true", "false"]
+Ink = Annotated[str, StringConstraints(pattern=INK_PATTERN)]
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
 
 
@@ -74,6 +79,37 @@ class StyleIn(Strict):
     caps: Optional[Flag] = None
     keep_with_next: Optional[Flag] = None
     hyphenate: Optional[Flag] = None
+
+
+class ColourIn(Strict):
+    """A colour with the inks the print edition prints it with: ``cmyk`` is
+    cyan, magenta, yellow and black in percent (``[0, 80, 60, 50]``), used
+    instead of converting ``rgb`` through the output profile."""
+
+    rgb: Annotated[str, StringConstraints(pattern=RGB_PATTERN)]
+    cmyk: Annotated[list[Ink], Field(min_length=4, max_length=4)]
+
+
+#: A layout colour: ``#rrggbb``, or ``{rgb: "#rrggbb", cmyk: [c, m, y, k]}``.
+ColourValue = Annotated[Union[Annotated[Colour, Tag("rgb")], Annotated[ColourIn, Tag("inks")]],
+                        Discriminator(lambda v: "inks" if isinstance(v, (dict, ColourIn)) else "rgb")]
+
+
+class PrintIn(Strict):
+    """The print edition (``export print``): the PDF/X standard it declares
+    and the printing condition its colours are converted for.
+    ``output_profile`` is a CMYK output ICC profile, a file name found in
+    the layout's ``profiles/`` folder, then among Octavo's (the bundled
+    ``octavo-fogra39l.icc``: coated offset, FOGRA39).  ``output_condition``
+    names the condition the profile characterises (its registered name,
+    such as ``FOGRA51``; empty: ``FOGRA39`` for the bundled profile, else
+    the profile's description).  ``trapped``: whether the file has been
+    trapped (``Trapped`` in its metadata)."""
+
+    standard: Literal["PDF/X-4", "PDF/X-1a:2003"] = "PDF/X-4"
+    output_profile: Line = "octavo-fogra39l.icc"
+    output_condition: Annotated[str, StringConstraints(pattern=r"^[^\n]*$")] = ""
+    trapped: Flag = "false"
 
 
 class PartsIn(Strict):
@@ -139,10 +175,11 @@ class LayoutFile(Strict):
     description: str = ""
     page: PageIn
     fonts: Annotated[dict[Name, FontIn], Field(min_length=1)]
-    colours: dict[Name, Colour] = {}
+    colours: dict[Name, ColourValue] = {}
     styles: dict[Name, StyleIn]
     list_numbers: Literal["decimal", "upper-roman", "lower-roman"] = "decimal"
     parts: PartsIn = PartsIn()
     running_heads: RunningHeadsIn = RunningHeadsIn()
     brief: BriefIn = BriefIn()
     hyphenation: HyphenationIn = HyphenationIn()
+    print: PrintIn = PrintIn()

@@ -23,9 +23,10 @@ SCHEMAS = {"event": s.EventFile, "people": s.PeopleFile, "session": s.SessionFil
 
 #: The keys an editor changes most, shown commented in a new layout.
 COMMON_KEYS = ("description", "page.size", "page.margins.inner", "page.margins.outer", "page.margins.top",
-               "page.margins.bottom", "page.bleed", "page.crop_marks", "colours.accent", "colours.muted",
-               "colours.tint", "list_numbers", "styles.body.size", "styles.body.leading", "styles.body.align",
-               "styles.heading1.size", "styles.heading1.colour", "brief.size", "brief.max_size", "brief.min_size")
+               "page.margins.bottom", "page.bleed", "page.crop_marks", "colours.accent", "colours.accent.rgb",
+               "colours.accent.cmyk", "colours.muted", "colours.tint", "list_numbers", "styles.body.size",
+               "styles.body.leading", "styles.body.align", "styles.heading1.size", "styles.heading1.colour",
+               "brief.size", "brief.max_size", "brief.min_size", "print.output_profile")
 
 
 def write_schemas(folder: Path) -> list[Path]:

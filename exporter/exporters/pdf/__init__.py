@@ -18,9 +18,11 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus.doctemplate import LayoutError
 
 from exporter.cache import PageCache
+from exporter.colour import print_colour
 from exporter.errors import OctavoError
 from exporter.exporters.base import Exporter
 from exporter.exporters.pdf.doc import BookletDoc, TooLarge
+from exporter.exporters.pdf import pdfx
 from exporter.exporters.pdf.edition import Edition
 from exporter.exporters.pdf.fonts import all_units, glyph_problems, register
 from exporter.exporters.pdf.story import Story
@@ -46,7 +48,7 @@ class PdfExporter(Exporter):
     def story(self, styles, names, edition: Edition) -> Story:
         """The flowables' builder for this PDF."""
         return Story(self.event, self.layout, styles, names, links=edition.links, pad_to=edition.pad_to,
-                     cmyk=edition.cmyk)
+                     colour=edition.colour)
 
     def render(self) -> bytes:
         ev, layout = self.event, self.layout
@@ -138,20 +140,20 @@ class PdfExporter(Exporter):
 
 
 class PrintPdfExporter(PdfExporter):
-    """The proceedings as a print-ready PDF: bleed, TrimBox and BleedBox,
-    crop marks if the layout asks, CMYK with 100 % K text, no links, the
-    page count a multiple of four."""
+    """The proceedings as a print-ready PDF/X: bleed, TrimBox and BleedBox,
+    crop marks if the layout asks, CMYK through the layout's output profile
+    with 100 % K text, no links, the page count a multiple of four."""
 
     name: ClassVar[str] = "print"
-    description: ClassVar[str] = "the proceedings as a print-ready PDF (bleed, page boxes, CMYK)"
+    description: ClassVar[str] = "the proceedings as a print-ready PDF/X (bleed, page boxes, CMYK)"
     suffix: ClassVar[str] = "-proceedings-print.pdf"
     paginates_booklet: ClassVar[bool] = False  # same pages as the screen edition, which publishes them
 
     def edition(self) -> Edition:
-        return Edition.printed(self.layout.page)
+        return Edition.printed(self.layout.page, print_colour(self.layout))
 
     def render(self) -> bytes:
-        data = super().render()
+        data = pdfx.identify(super().render(), self.layout, self.event)
         self.shared[("print", self.layout.name)] = data
         return data
 

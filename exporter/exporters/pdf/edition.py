@@ -4,19 +4,22 @@ do differently, in one place.
 Screen: the trim size as the page, RGB, links and outline.
 Print: the page grown by the bleed (and room for crop marks when the layout
 asks for them), TrimBox and BleedBox on every page, every colour converted
-to CMYK (black text is 100 % K), no links, and the page count padded to a
-multiple of four with blank pages before the back cover (saddle stitch).
-The bleed is drawn by moving the page's content, never by ReportLab's
-``bleedWidth``, which stretches the page.
+to CMYK through the layout's output profile (black text is 100 % K; see
+:mod:`exporter.colour`), no links, and the page count padded to a multiple
+of four with blank pages before the back cover (saddle stitch).  The bleed
+is drawn by moving the page's content, never by ReportLab's
+``bleedWidth``, which stretches the page.  PDF/X identification is added to
+the finished file (:mod:`.pdfx`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import CMYKColor, Color, rgb2cmyk, toColor
+from reportlab.lib.colors import CMYKColor, Color, toColor
 from reportlab.lib.units import mm
 
+from exporter.colour import PrintColour
 from exporter.layout.model import Page
 
 MARK_ROOM = 9 * mm      # beyond the bleed, for crop marks
@@ -24,16 +27,20 @@ MARK_GAP = 2 * mm       # between the bleed and a mark
 REGISTRATION = CMYKColor(1, 1, 1, 1)
 
 
-def to_cmyk(colour) -> CMYKColor:
-    """Any ReportLab colour as CMYK: greys become K only, so black text is
-    100 % K (``enforceColorSpace`` hook)."""
-    c = toColor(colour)
-    if isinstance(c, CMYKColor):
-        return c
-    if not isinstance(c, Color):
-        raise ValueError(f"not a colour: {colour!r}")
-    cyan, magenta, yellow, black = rgb2cmyk(c.red, c.green, c.blue)
-    return CMYKColor(round(cyan, 4), round(magenta, 4), round(yellow, 4), round(black, 4), alpha=c.alpha)
+def cmyk_hook(colour: PrintColour):
+    """The ``enforceColorSpace`` hook of a print edition's canvas: every
+    colour set on it, as the inks ``colour`` prints it with."""
+
+    def to_cmyk(value) -> CMYKColor:
+        c = toColor(value)
+        if isinstance(c, CMYKColor):
+            return c
+        if not isinstance(c, Color):
+            raise ValueError(f"not a colour: {value!r}")
+        rgb = (round(c.red * 255), round(c.green * 255), round(c.blue * 255))
+        return CMYKColor(*colour.cmyk(*rgb), alpha=c.alpha)
+
+    return to_cmyk
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class Edition:
     pad_to: int
     cmyk: bool
     watermark: str = ""
+    colour: PrintColour | None = None  # the conversion to CMYK, when ``cmyk``
 
     @classmethod
     def review(cls, text: str) -> Edition:
@@ -62,10 +70,11 @@ class Edition:
         return cls("screen", True, 0.0, 0.0, False, 1, False)
 
     @classmethod
-    def printed(cls, page: Page) -> Edition:
-        """The print edition of a layout's page: bleed, marks if asked, CMYK."""
+    def printed(cls, page: Page, colour: PrintColour | None = None) -> Edition:
+        """The print edition of a layout's page: bleed, marks if asked, CMYK
+        by ``colour`` (needed to draw it, not to measure it)."""
         return cls("print", False, page.bleed + (MARK_ROOM if page.crop_marks else 0.0), page.bleed,
-                   page.crop_marks, 4, True)
+                   page.crop_marks, 4, True, colour=colour)
 
     def doc_kwargs(self, page: Page) -> dict:
         """Keyword arguments for the document template: page size, boxes,
@@ -76,7 +85,9 @@ class Edition:
             kw["trimBox"] = (o, o, o + page.width, o + page.height)
             kw["bleedBox"] = (o - b, o - b, o + page.width + b, o + page.height + b)
         if self.cmyk:
-            kw["enforceColorSpace"] = to_cmyk
+            if self.colour is None:
+                raise ValueError("a CMYK edition needs its colour conversion")
+            kw["enforceColorSpace"] = cmyk_hook(self.colour)
         return kw
 
     def draw_watermark(self, canv, page: Page, font: str) -> None:

@@ -11,6 +11,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, Image, ListFlowable, Li
                                 TableStyle)
 
 from exporter import model as m
+from exporter.colour import PrintColour
 from exporter.exporters.pdf.contents import Contents
 from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
 from exporter.typeset.markup import attr, esc, inline_markup
@@ -42,21 +43,20 @@ def locate(flowables: list[Flowable], loc: m.Loc) -> list[Flowable]:
     return flowables
 
 
-def cover_logo(path: str, max_width: float, max_height: float, cmyk: bool) -> Image:
+def cover_logo(path: str, max_width: float, max_height: float, colour: PrintColour | None = None) -> Image:
     """The organiser's logo scaled to fit ``max_width`` × ``max_height``,
-    left-aligned; for print, converted to CMYK (transparency flattened on
-    white), since print shops reject RGB images."""
+    left-aligned; for print, converted to CMYK by ``colour`` (transparency
+    flattened on white, black as K), since print shops reject RGB images.
+    The CMYK pixels go in losslessly (a TIFF ReportLab reads)."""
     with PILImage.open(path) as img:
         w, h = img.size
         source: str | io.BytesIO = path
-        if cmyk:
-            flat = img.convert("RGBA")
-            white = PILImage.new("RGBA", flat.size, (255, 255, 255, 255))
+        if colour is not None:
             source = io.BytesIO()
-            PILImage.alpha_composite(white, flat).convert("CMYK").save(source, "JPEG", quality=95)
+            colour.image(img).save(source, "TIFF", compression="tiff_deflate")
             source.seek(0)
     scale = min(max_width / w, max_height / h)
-    logo = Image(source, width=w * scale, height=h * scale, mask=None if cmyk else "auto")
+    logo = Image(source, width=w * scale, height=h * scale, mask=None if colour is not None else "auto")
     logo.hAlign = "LEFT"
     return logo
 
@@ -112,9 +112,9 @@ class Story:
     """Builds the flowables of one booklet."""
 
     def __init__(self, event: m.Event, layout: Layout, styles, names, links: bool = True, pad_to: int = 1,
-                 cmyk: bool = False) -> None:
+                 colour: PrintColour | None = None) -> None:
         self.event, self.layout, self.st, self.names, self.links = event, layout, styles, names, links
-        self.cmyk = cmyk  # images converted to CMYK (the print edition)
+        self.colour = colour  # images converted to CMYK by it (the print edition)
         self.pad_to = pad_to  # the page count's multiple (4 for saddle stitch)
         self.accent = layout.colours.get("accent", "#000000")
         self.serif = names["serif"]["regular"] if "serif" in names else next(iter(names.values()))["regular"]
@@ -177,7 +177,7 @@ class Story:
         gap = (p.height - p.top - p.bottom) * 0.28
         out: list[Flowable] = []
         if self.event.organiser.logo:
-            logo = cover_logo(self.event.organiser.logo, *logo_box(p), self.cmyk)
+            logo = cover_logo(self.event.organiser.logo, *logo_box(p), self.colour)
             out.append(tag(logo, no_furniture=True))
             gap = max(0.0, gap - logo.drawHeight)
         return [*out, tag(Spacer(1, gap), no_furniture=True), *(tag(x, no_furniture=True) for x in lines)]
