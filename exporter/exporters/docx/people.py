@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 
 from exporter import model as m
+from exporter.names import sort_key
 
 
 def format_month(iso: str) -> str:
@@ -37,12 +38,6 @@ def session_roles(session: m.Session) -> list[tuple[str, str]]:
     for item in session.items:
         pairs += item_roles(item)
     return pairs
-
-
-def sort_key(person: m.Person) -> tuple[str, str]:
-    """Index order: the sort name (default: the last word of the name)."""
-    key = person.sort_name or person.name.split()[-1]
-    return (key.casefold(), person.name.casefold())
 
 
 def index_entries(event: m.Event) -> list[tuple[m.Person, list[tuple[str, list[str]]]]]:

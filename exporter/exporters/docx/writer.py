@@ -20,6 +20,7 @@ from PIL import Image as PILImage
 
 from exporter import model as m
 from exporter.logo import logo_size
+from exporter.names import index_name
 from exporter.plaintext import inline_text
 
 from .blocks import Blocks, ListNumbers
@@ -226,7 +227,11 @@ class ProceedingsWriter(Blocks):
         self.chapter("Index of Participants")
         for person, sessions in index_entries(self.event):
             where = "; ".join(f"{title} ({', '.join(roles)})" for title, roles in sessions)
-            runs = Runs(self.paragraph("Index Entry", lead=((person.full_name, "Strong"),)))
+            entry = index_name(person)
+            runs = Runs(self.paragraph("Index Entry", lead=((entry.head, "Strong"),)))
+            runs.add(entry.rest)
+            if person.post_nominals:
+                runs.add(f", {person.post_nominals}")
             if person.position:
                 runs.add(f", {person.position}")
             if person.native_name:  # in its own language, marked as such

@@ -19,6 +19,7 @@ from exporter.typeset.paragraph import Paragraph
 from exporter.layout import Layout
 from exporter.layout.templates import human_date, render_lines
 from exporter.logo import logo_box
+from exporter.names import index_name, sort_key
 from exporter.plaintext import inline_text
 
 _BULLETS = {"decimal": "1", "upper-roman": "I", "lower-roman": "i"}
@@ -77,11 +78,11 @@ class ParticipantsIndex(Flowable):
         self._key: tuple | None = None  # (width, pages) the table was made for
 
     def _rows(self) -> list[list[Paragraph]]:
-        people = sorted(self.event.people, key=lambda p: (p.sort_name.casefold(), p.name.casefold()))
+        people = sorted(self.event.people, key=sort_key)
         rows = []
         for p in people:
-            given = p.name[: -len(p.sort_name)].strip() if p.name.endswith(p.sort_name) else p.name
-            name = f"<b>{esc(p.sort_name)}</b>, {esc(given)}" + (f" ({esc(p.honorific)})" if p.honorific else "")
+            entry = index_name(p)
+            name = f"<b>{esc(entry.head)}</b>{esc(entry.rest)}" + (f", {esc(p.post_nominals)}" if p.post_nominals else "")
             pages = ", ".join(self.pages().get(p.id, [])) or "–"
             rows.append([Paragraph(f"{name}<br/><font size=-1>{esc(p.position)}</font>"
                                    if p.position else name, self.styles["index"]),
