@@ -136,7 +136,7 @@ def test_toc_and_index(document, data):
     assert "Index of Participants" in texts
     entries = [p.text for p in document.paragraphs if p.style.name == "Index Entry"]
     assert len(entries) == 24
-    assert any(e.startswith("Dr. Irina Nikolaevna Serenko") and "Session II (speaker" in e for e in entries)
+    assert any(e.startswith("Serenko, Dr. Irina Nikolaevna") and "Session II (speaker" in e for e in entries)
 
 
 def outline_level(style) -> int:

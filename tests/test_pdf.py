@@ -200,7 +200,7 @@ def test_layouts_look_deliberately_different(bundled_event):
 def test_index_lists_each_person_with_pages(built, bundled_event):
     text = PdfReader(built[2]).pages[-1].extract_text() + "".join(
         pg.extract_text() for pg in PdfReader(built[2]).pages[-5:])
-    assert "Volkhonsky, Boris (Dr.)" in text and "Serenko, Irina Nikolaevna (Dr.)" in text
+    assert "Volkhonsky, Dr. Boris" in text and "Serenko, Dr. Irina Nikolaevna" in text  # exporter/names.py
 
 
 def test_markup_like_text_is_literal(tmp_path):
