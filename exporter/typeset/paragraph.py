@@ -404,24 +404,16 @@ def _add_space(out: list) -> None:
 def _cut_long(text: str, f, cuts: list[tuple[int, bool, float]], measure: float,
               cost: float) -> list[tuple[int, bool, float]]:
     """Breaks for a word wider than the narrowest measure: its allowed
-    breaks, and where a stretch between them is still too wide, cuts at the
-    last character that fits, adding nothing (a 2,500-letter string stays
-    inside the text block)."""
+    breaks and, inside any stretch between them still wider than the
+    measure, a break at every character, adding nothing, so the lines are
+    filled wherever they start (a 2,500-letter string stays inside the
+    text block and its lines end at the measure)."""
     out: list[tuple[int, bool, float]] = []
     points = [0] + [at for at, _, _ in cuts] + [len(text)]
     marks = {at: (hyphen, c) for at, hyphen, c in cuts}
     for a, z in zip(points, points[1:]):
-        start = a
-        while stringWidth(text[start:z], f.fontName, f.fontSize) > measure:
-            lo, hi = start + 1, z
-            while lo < hi:  # the longest prefix that fits
-                mid = (lo + hi + 1) // 2
-                if stringWidth(text[start:mid], f.fontName, f.fontSize) <= measure:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            start = max(lo, start + 1)
-            out.append((start, False, cost))
+        if stringWidth(text[a:z], f.fontName, f.fontSize) > measure:
+            out += [(k, False, cost) for k in range(a + 1, z)]
         if z < len(text):
             out.append((z, *marks[z]))
     return out
