@@ -150,3 +150,40 @@ def test_print_flags_only_go_with_pdf(cli):
     result = cli("export", "docx", "--print")
     assert result.exit_code == 2
     assert "--print and --impose go with 'export pdf'" in result.output
+
+
+def test_print_shows_where_links_point(tmp_path):
+    """On paper a link cannot be followed: the print edition prints the
+    address after the link's text (not when the text is the address), and
+    after each media outlet; the screen edition keeps them as links."""
+    from exporter.source import load_event
+
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(ROOT / "source" / "pakistan-russia-2019", folder)
+    session = folder / "sessions" / "1-inaugural.yaml"
+    text = session.read_text(encoding="utf-8")
+    marker = "The Chief Guest, Foreign Secretary"
+    text = text.replace(marker, "See [the full programme](https://thesvi.org/events/2019/programme) and "
+                                "<https://thesvi.org/about>. " + marker, 1)
+    session.write_text(text, encoding="utf-8")
+    event_yaml = folder / "event.yaml"
+    ev_text = event_yaml.read_text(encoding="utf-8").replace(
+        "    - name: Daily Times\n", "    - name: Daily Times\n      url: https://dailytimes.com.pk/svi-conference\n", 1)
+    event_yaml.write_text(ev_text, encoding="utf-8")
+    project = Project(tmp_path)
+    event = load_event(folder, project)
+    layout = load_layout(None, Project(ROOT))
+    shared: dict = {}
+    screen = PdfExporter(event, layout, shared).export(tmp_path / "out")
+    printed = PrintPdfExporter(event, layout, shared).export(tmp_path / "out")
+
+    def text_of(path):
+        with pdfplumber.open(path) as pdf:
+            text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages).replace("\u00ad ", ""))
+            return re.sub(r"([/.]) ", r"\1", text)  # a URL broken after a separator at a line end
+
+    paper, screen_text = text_of(printed), text_of(screen)
+    assert "the full programme (thesvi.org/events/2019/programme)" in paper
+    assert "https://thesvi.org/about.The Chief" in paper and "(thesvi.org/about)" not in paper
+    assert "Daily Times (dailytimes.com.pk/svi-conference)" in paper
+    assert "(thesvi.org/events" not in screen_text and "Daily Times (" not in screen_text

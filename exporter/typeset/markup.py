@@ -6,9 +6,11 @@ text goes through :func:`esc`; only this module writes tags.
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from exporter import model as m
+from exporter.plaintext import inline_text
 
 
 def attr(text: str) -> str:
@@ -21,6 +23,16 @@ def esc(text: str) -> str:
     quotes).  Nothing is inserted: where a URL or a long word may break is
     the line breaker's business (:mod:`exporter.typeset.hyphenation`)."""
     return escape(text, {'"': "&quot;"})
+
+
+def address(target: str, shown: str) -> str:
+    """On paper a link cannot be followed, so the reader must see where it
+    points: `` (address)`` in a smaller size after the link's text, unless
+    the text already is the address (with or without its scheme)."""
+    bare = re.sub(r"^(https?://|mailto:)", "", target).rstrip("/")
+    if not target or target.startswith("#") or shown.strip().rstrip("/") in (target.rstrip("/"), bare):
+        return ""
+    return f' <font size="-1">({esc(bare)})</font>'
 
 
 def inline_markup(nodes: tuple[m.Inline, ...], links: bool = True, accent: str = "") -> str:
@@ -38,5 +50,6 @@ def inline_markup(nodes: tuple[m.Inline, ...], links: bool = True, accent: str =
         else:
             inner = inline_markup(n.children, links, accent)
             colour = f' color="{accent}"' if accent else ""
-            out.append(f'<a href="{attr(n.target)}"{colour}>{inner}</a>' if links else inner)
+            out.append(f'<a href="{attr(n.target)}"{colour}>{inner}</a>' if links
+                       else inner + address(n.target, inline_text(n.children)))
     return "".join(out)

@@ -14,7 +14,7 @@ from exporter import model as m
 from exporter.colour import PrintColour
 from exporter.exporters.pdf.contents import Contents
 from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
-from exporter.typeset.markup import attr, esc, inline_markup
+from exporter.typeset.markup import address, attr, esc, inline_markup
 from exporter.typeset.paragraph import Paragraph
 from exporter.layout import Layout
 from exporter.layout.templates import human_date, render_lines
@@ -304,7 +304,8 @@ class Story:
         out: list[Flowable] = [self.heading("Media Coverage", "media", section="Media Coverage", opener=True)]
         out += self.blocks(media.intro)
         items = [ListItem(self.p("list_item", f'<a href="{attr(o.url)}" color="{self.accent}">{esc(o.name)}</a>'
-                                 if o.url and self.links else esc(o.name))) for o in media.outlets]
+                                 if o.url and self.links else esc(o.name) + address(o.url, o.name)))
+                 for o in media.outlets]
         st = self.st["list_item"]
         out.append(ListFlowable(items, bulletType="bullet", start="•", bulletFontName=st.fontName,
                                 bulletFontSize=st.fontSize, leftIndent=st.leftIndent))
