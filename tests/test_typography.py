@@ -175,6 +175,7 @@ class Proof:
     """The body lines of a booklet, as a typographer reads its pages."""
 
     def __init__(self, path: Path, body_size: float, body_font: str, foot: float):
+        self.path = path
         self.lines: list[dict] = []          # every body line, in reading order
         self.page_last: list[dict] = []      # the last line of text on each body page
         self.text = ""
@@ -288,7 +289,10 @@ def test_word_spaces_of_justified_lines_are_even(proof):
     loose = [s for s in spaces if s > 0.5]
     assert len(spaces) > 100
     assert len(loose) / len(spaces) <= 0.045, f"{len(loose)} of {len(spaces)} lines loose"
-    assert max(spaces) <= 0.75
+    # The loosest line of the bundled text is a run of six names and ranks
+    # with nothing to hyphenate ("Russia), Amb (R) Arif Kamal, Dr. Yulia
+    # Sveshnikova (Consultant,"): 0.735 em unkerned, 0.754 em kerned.
+    assert max(spaces) <= 0.76
     assert min(spaces) >= 0.15   # shrunk, never crushed
 
 
@@ -304,6 +308,37 @@ def test_no_heading_is_left_at_the_foot_of_a_page(proof):
     stranded = [(ln["page"], " ".join(w["text"] for w in ln["words"])) for ln in proof.page_last
                 if all("Sans" in f and "Bold" in f for f in ln["fonts"])]
     assert not stranded
+
+
+def test_justified_lines_end_at_the_measure(proof):
+    """Lines are measured as drawn (kerned): the justified ones end together
+    at the text block's edge, none beyond it."""
+    by_page = defaultdict(list)
+    for ln in proof.lines:
+        by_page[ln["page"]].append(ln)
+    for page, lines in by_page.items():
+        ends = [ln["x1"] for ln in lines if ln["justified"]]
+        if ends:
+            assert max(ends) - min(ends) < 0.3, page
+            assert all(ln["x1"] <= max(ends) + 0.05 for ln in lines), page
+
+
+def test_the_text_is_kerned(bundled_proof, tmp_path_factory):
+    """The font's kerning is applied (TJ position adjustments in the content
+    streams), without ligatures: the text reads as the plain letters."""
+    import pikepdf
+
+    path = bundled_proof.path
+    adjustments = 0
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages[4:8]:
+            for operands, op in pikepdf.parse_content_stream(page):
+                if str(op) == "TJ":
+                    adjustments += sum(1 for x in operands[0] if isinstance(x, (int, float, pikepdf.Object))
+                                       and not isinstance(x, pikepdf.String) and float(x) != 0)
+    assert adjustments > 50
+    assert not re.search("[\ufb00-\ufb06]", bundled_proof.text)
+    assert "office" in bundled_proof.text or "official" in bundled_proof.text or "fficult" in bundled_proof.text
 
 
 def test_copied_text_has_no_inserted_characters(bundled_proof):

@@ -31,7 +31,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, shapeFragWord
 from reportlab.platypus import paragraph as _rl
 from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _handleBulletWidth, _HSFrag,
                                           _InjectedFrag, _SHYWord, _SplitFrag, _SplitFragH, _SplitFragHS,
@@ -56,6 +57,7 @@ class Breaking:
     params: lb.Params = lb.Params()
     stretch: float = 0.75  # of the natural space, at badness 100
     shrink: float = 0.3    # of the natural space: spaces never go below 70 % (Typst's limit is 67 %)
+    kern: bool = True      # the font's kerning, through HarfBuzz, where the font is shapable
     # (text, font, size) -> the word's segments: ((start, stop, width, after, flagged, penalty), ...)
     _words: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -131,6 +133,8 @@ class Paragraph(_rl.Paragraph):
             words = _rejoin(self.frags)  # the rest of a paragraph split across pages
         else:
             words = _getFragWords(self.frags, maxWidths[0])
+        if breaking.kern:
+            words = [_kerned(w) for w in words]
         if any(isinstance(w, _SHYWord) or any(getattr(f, "_fkind", _FK_TEXT) == _FK_IMG
                                                or hasattr(f, "backColor") for f, _ in w[1:]) for w in words):
             return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
@@ -323,6 +327,54 @@ def _ascent_descent(font: str, size: float) -> tuple[float, float]:
     return m
 
 
+_KERN_ONLY = {"kern": True, "liga": False, "clig": False, "dlig": False}
+
+
+def _kerned(w):
+    """The word shaped by HarfBuzz with the font's kerning and nothing else,
+    when that leaves its characters as they are.  Ligatures stay off:
+    ReportLab maps a ligature glyph back to its presentation form (U+FB03
+    "ﬃ"), so copied text would not read "ffi"."""
+    f = w[1][0] if len(w) > 1 else None
+    if f is None or getattr(f, "_fkind", _FK_TEXT) != _FK_TEXT or not _shapable(f.fontName):
+        return w
+    if any(hasattr(g, "cbDefn") for g, _ in w[1:]):
+        return w  # ReportLab's shaping mislays the markers (index entries, anchors) inside a word
+    if isinstance(w, (ShapedFragWord, _SHYWord)):
+        return w  # shaped whole already; or soft hyphens from the source, which ReportLab sets itself
+    if any(isinstance(t, ShapedStr) for _, t in w[1:]):  # rejoined from shaped pieces: shape the plain text
+        w = (_HSFrag if isinstance(w, _HSFrag) else list)([w[0], *((g, str(t)) for g, t in w[1:])])
+    shaped = shapeFragWord(w, _KERN_ONLY)
+    if shaped is not w and "".join(str(t) for _, t in shaped[1:]) != "".join(t for _, t in w[1:]):
+        # ReportLab names each glyph by the first character the font maps to it, so a
+        # zero-width space or a no-break space would come back as a space: keep the text
+        return w
+    return shaped
+
+
+_SHAPABLE: dict = {}
+
+
+def _shapable(font: str) -> bool:
+    s = _SHAPABLE.get(font)
+    if s is None:
+        s = _SHAPABLE[font] = bool(getattr(getFont(font), "shapable", False))
+    return s
+
+
+def _text_width(t: str, font: str, size: float) -> float:
+    """The width of ``t`` as drawn: the HarfBuzz advances of a shaped
+    (kerned) string, else the font's widths."""
+    data = getattr(t, "__shapeData__", None)
+    if data:
+        scale, n = size / 1000, 0.0
+        for d in data:  # summed as ReportLab's shaping sums them, for the same float
+            if d.x_advance:
+                n += d.x_advance * scale
+        return n
+    return stringWidth(t, font, size)
+
+
 def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
     """The pieces of the word ``t`` (set in ``f``) between its allowed
     breaks: ``(start, stop, width, hyphen width drawn at the break, whether
@@ -338,10 +390,10 @@ def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
     hw = _width("-", font, size)
     out, start = [], 0
     for at, hyphen, cost in cuts:
-        out.append((start, at, stringWidth(t[start:at], font, size), hw if hyphen else 0.0,
+        out.append((start, at, _text_width(t[start:at], font, size), hw if hyphen else 0.0,
                     hyphen or t[at - 1] in "-\u2010", cost))
         start = at
-    out.append((start, len(t), stringWidth(t[start:], font, size), 0.0, False, 0.0))
+    out.append((start, len(t), _text_width(t[start:], font, size), 0.0, False, 0.0))
     return tuple(out)
 
 
@@ -386,7 +438,7 @@ def _rejoin(FW: list) -> list:
         n = 0.0
         for f, t in w[1:]:
             if t:
-                n += stringWidth(t, f.fontName, f.fontSize)
+                n += _text_width(t, f.fontName, f.fontSize)
         w[0] = n
     return words
 

@@ -72,7 +72,8 @@ def subset_tag(base: str, number: int, chars: tuple[int, ...], used: set[str]) -
 def _register(path: Path) -> str:
     """Register one TrueType file once per process; return its font name."""
     name = f"Octavo-{path.stem}"
-    pdfmetrics.registerFont(TaggedTTFont(name, str(path)))
+    # shapable: HarfBuzz kerns the words the line breaker sets (uharfbuzz)
+    pdfmetrics.registerFont(TaggedTTFont(name, str(path), shapable=True))
     return name
 
 
