@@ -19,11 +19,13 @@ last line, and more when a line's tightness differs sharply from its
 neighbour's.  No more than ``max_hyphen_run`` hyphenated lines follow each
 other.
 
-The passes, as in TeX: first without added hyphens, within
-``pretolerance``; then with them, within ``tolerance``; then accepting any
+The passes: first fit at word spaces, taken when every line comes within
+``pretolerance`` (most of a book's short paragraphs, at a fraction of the
+cost); then total fit with hyphens within ``tolerance``; then accepting any
 looseness, the least loose winning (a long URL in a narrow column); last, a
 rescue that may also let one line overfill or three hyphens follow each
-other.  A line overfills only when a single segment is wider than the
+other.  (TeX's own first pass, total fit without hyphens, found the same
+breaks here as the hyphen penalty does, and was dropped for its cost.)  A line overfills only when a single segment is wider than the
 measure, which the caller prevents by cutting such a word into pieces.
 
 Ragged (unjustified) text is set by the same method with fixed spaces and
@@ -43,8 +45,8 @@ _INF_BAD = 10000.0
 class Params:
     """The weights; the defaults are TeX's where TeX has one."""
 
-    pretolerance: float = 100.0      # worst badness allowed in the first pass, which adds no hyphens
-    tolerance: float = 300.0         # worst badness allowed in the second pass
+    pretolerance: float = 100.0      # worst badness a first-fit line may have
+    tolerance: float = 300.0         # worst badness allowed in the total-fit pass
     line_penalty: float = 10.0
     hyphen_penalty: float = 200.0    # TeX's 50 is for wider measures: fewer hyphens read better
     explicit_penalty: float = 50.0   # a compound's own hyphen, or a URL's separator
@@ -92,9 +94,7 @@ def best_breaks(row: Row, widths: list[float], params: Params = Params(),
     quick = _first_fit(row, widths, params)
     if quick is not None:
         return quick
-    found = _run(row, widths, params, params.pretolerance, no_hyphen_line, hyphens=False)
-    if found is None:
-        found = _run(row, widths, params, params.tolerance, no_hyphen_line)
+    found = _run(row, widths, params, params.tolerance, no_hyphen_line)
     if found is None:
         found = _run(row, widths, params, float("inf"), no_hyphen_line)
     if found is None:
@@ -175,7 +175,7 @@ def _first_fit(row: Row, widths: list[float], p: Params) -> list[int] | None:
 
 
 def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_line: int | None,
-         rescue: bool = False, hyphens: bool = True) -> _Node | None:
+         rescue: bool = False) -> _Node | None:
     seg, kind, after, st, sh, flagged = row.width, row.kind, row.after, row.stretch, row.shrink, row.flagged
     penalty = row.penalty
     n = len(seg)
@@ -211,7 +211,7 @@ def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_l
     head = 0
     for b in range(n):
         k = FORCED if b == n - 1 else kind[b]
-        if k == NONE or (k == HYPHEN and not hyphens and after[b] > 0):
+        if k == NONE:
             continue
         is_hyphen = k == HYPHEN
         drawn = after[b] if is_hyphen else 0.0

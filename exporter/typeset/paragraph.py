@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
-from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, shapeFragWord
+from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord, shapeFragWord
 from reportlab.platypus import paragraph as _rl
 from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _handleBulletWidth, _HSFrag,
                                           _InjectedFrag, _SHYWord, _SplitFrag, _SplitFragH, _SplitFragHS,
@@ -344,6 +344,17 @@ def _kerned(w):
         return w  # shaped whole already; or soft hyphens from the source, which ReportLab sets itself
     if any(isinstance(t, ShapedStr) for _, t in w[1:]):  # rejoined from shaped pieces: shape the plain text
         w = (_HSFrag if isinstance(w, _HSFrag) else list)([w[0], *((g, str(t)) for g, t in w[1:])])
+    if len(w) == 2:  # one font: each distinct word is shaped once per font and size
+        f, t = w[1]
+        key = (t, f.fontName, f.fontSize)
+        known = _SHAPED.get(key)
+        if known is None:
+            shaped = shapeFragWord(w, _KERN_ONLY)
+            ok = shaped is not w and str(shaped[1][1]) == t
+            known = _SHAPED[key] = (shaped[0], shaped[1][1]) if ok else False
+        if known is False:
+            return w
+        return makeShapedFragWord(w)([known[0], (f, known[1])])
     shaped = shapeFragWord(w, _KERN_ONLY)
     if shaped is not w and "".join(str(t) for _, t in shaped[1:]) != "".join(t for _, t in w[1:]):
         # ReportLab names each glyph by the first character the font maps to it, so a
@@ -353,6 +364,7 @@ def _kerned(w):
 
 
 _SHAPABLE: dict = {}
+_SHAPED: dict = {}  # (word, font, size) -> (width, shaped text), or False: drawn as it is
 
 
 def _shapable(font: str) -> bool:
