@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError as PydanticError
-
 from exporter.errors import OctavoError, Problem, ValidationError
-from exporter.layout import schema as ls
 from exporter.inputs import combine, files_digest, tree_digest
 from exporter.layout.model import FontFamily, Layout, Page, ParaStyle, BriefSettings
 from exporter.project import Project
+from exporter.shapes import conform
 from exporter.source.yamlread import Pos, PathT, dotted, read_yaml
 from exporter.validation import describe, did_you_mean, translate
 
@@ -158,17 +156,31 @@ def load_layout(name: str | None, project: Project) -> Layout:
     folders, merged = _chain(name, project)
     if merged.problems:
         raise ValidationError(merged.problems, "layout")
-    try:
-        raw = ls.LayoutFile.model_validate(merged.data)
-    except PydanticError as exc:
-        raise ValidationError([translate(merged, ls.LayoutFile, e) for e in exc.errors()], "layout") from None
+    raw = _check_shape(merged)
     layout = _resolve(name, folders, raw, merged)
     if merged.problems:
         raise ValidationError(merged.problems, "layout")
     return layout
 
 
-def _resolve(name: str, folders: list[Path], raw: ls.LayoutFile, merged: MergedDoc) -> Layout:
+def _check_shape(merged: MergedDoc) -> Any:
+    """The merged data checked as a ``LayoutFile``: by the compiled shapes
+    when it fits (``exporter.shapes``), else by pydantic, whose errors are
+    the problems reported."""
+    raw = conform("LayoutFile", merged.data)
+    if raw is not None:
+        return raw
+    from pydantic import ValidationError as PydanticError
+
+    from exporter.layout import schema as ls
+
+    try:
+        return ls.LayoutFile.model_validate(merged.data)
+    except PydanticError as exc:
+        raise ValidationError([translate(merged, ls.LayoutFile, e) for e in exc.errors()], "layout") from None
+
+
+def _resolve(name: str, folders: list[Path], raw: Any, merged: MergedDoc) -> Layout:
     colours = {k: v for k, v in raw.colours.items()}
     for k, v in raw.colours.items():
         if not v.startswith("#"):
@@ -199,7 +211,7 @@ def _resolve(name: str, folders: list[Path], raw: ls.LayoutFile, merged: MergedD
                   raw.running_heads.rule == "true", brief, ref, templates, origins, digest)
 
 
-def _font(key: str, f: ls.FontIn, folders: list[Path], merged: MergedDoc) -> FontFamily:
+def _font(key: str, f: Any, folders: list[Path], merged: MergedDoc) -> FontFamily:
     def locate(face: str, file: str | None) -> Path:
         if file is None:
             return locate("regular", f.regular) if face != "regular" else Path()
@@ -228,7 +240,7 @@ _STYLE_DEFAULTS = dict(font="serif", size="10pt", leading="13pt", colour="text",
                        bold="false", italic="false", caps="false", keep_with_next="false", hyphenate="false")
 
 
-def _styles(raw: ls.LayoutFile, fonts: dict[str, FontFamily], colours: dict[str, str],
+def _styles(raw: Any, fonts: dict[str, FontFamily], colours: dict[str, str],
             merged: MergedDoc) -> dict[str, ParaStyle]:
     resolved: dict[str, dict[str, str]] = {}
 
@@ -273,7 +285,7 @@ def resolved_keys(name: str, project: Project) -> list[tuple[str, Any, str]]:
     for a style key it does not set, ``from <parent style>``."""
     layout = load_layout(name, project)  # reports every problem first
     _, merged = _chain(name, project)
-    data = ls.LayoutFile.model_validate(merged.data).model_dump(exclude={"extends", "styles"})
+    data = _check_shape(merged).model_dump(exclude={"extends", "styles"})
     origins = {dotted(k): f"{f}:{pos.line}" for k, (f, pos) in merged.origins.items()}
     out: list[tuple[str, Any, str]] = []
 
