@@ -5,8 +5,12 @@ Checks, in order: the source (schema, references, Markdown, assets and
 images); the layout (keys, units, fonts, styles); every template of the
 layout compiles, and renders with the real event (so a misspelt variable
 or attribute is caught, with its template line); the reference.docx has
-every style the Word export needs; and the layout's fonts have a glyph for
-every character of the text.
+every style the Word export needs; the layout's fonts have a glyph for
+every character of the text; and, when all that passes, the brief fits its
+page(s): the fitter runs as ``export brief`` runs it (with the booklet's
+page numbers from the page cache in build/, or from the booklet laid out in
+memory), so a brief that does not fit fails here with export's message.
+Nothing is written.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ class Report:
 
     passed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What an export would also say (the parts the brief leaves out to fit)."""
 
 
 def template_contexts(event: Event | None) -> dict[str, dict]:
@@ -71,6 +77,8 @@ def check(project: Project, event_dir: Path, layout_name: str | None) -> Report:
         _reference_docx(report, project, layout)
     if layout is not None and event is not None:
         _glyphs(report, layout, event)
+    if layout is not None and event is not None and event.brief is not None and not report.problems:
+        _brief(report, project, layout, event)
     return report
 
 
@@ -159,3 +167,19 @@ def _glyphs(report: Report, layout: Layout, event: Event) -> None:
         report.problems += [str(p) for p in problem.problems]
     else:
         report.passed.append("glyphs")
+
+
+def _brief(report: Report, project: Project, layout: Layout, event: Event) -> None:
+    from exporter.cache import PageCache
+    from exporter.exporters.brief import BriefExporter
+
+    shared: dict = {}
+    pages = PageCache(project.build_dir).get(event, layout)
+    if pages is not None:
+        shared[("item_pages", layout.name)] = pages
+    exporter = BriefExporter(event, layout, shared)
+    if _step(report, "", exporter.render) is None:
+        return
+    report.passed[-1] = (f"brief (fits {exporter.fit.pages} page{'s' if exporter.fit.pages != 1 else ''} "
+                         f"at {exporter.fit.size:g}pt)")
+    report.notes += [f"brief: {note}" for note in exporter.notes]
