@@ -84,6 +84,8 @@ class MergedDoc:
     keys: dict[PathT, tuple[str, Pos]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     fallback: str = ""
+    later: list[Problem] = field(default_factory=list)
+    """Problems of the whole chain, reported with those of the checked data."""
 
     def problem(self, path: PathT, message: str, *, key: bool = False) -> Problem:
         path = tuple(path)
@@ -137,6 +139,7 @@ def _chain(name: str, project: Project) -> tuple[list[Path], MergedDoc]:
         except OctavoError as exc:
             doc.add(("extends",), exc.message)
             break
+    faces = _faces_of_other_families([d for d in reversed(docs) if isinstance(d.data, dict)])  # before merging
     merged = MergedDoc(fallback=docs[0].file)
     for doc in reversed(docs):
         merged.problems += doc.problems
@@ -146,7 +149,44 @@ def _chain(name: str, project: Project) -> tuple[list[Path], MergedDoc]:
             doc.add((), f"expected a mapping of keys, not {describe(doc.data)}")
             merged.problems += doc.problems
     merged.data.pop("extends", None)
+    merged.later = faces
     return folders, merged
+
+
+FACES = ("regular", "italic", "bold", "bold_italic")
+
+
+def _faces_of_other_families(docs: list) -> list[Problem]:
+    """A layout that changes a font's ``family`` must give the faces it
+    uses with it: a face left to the layout it extends belongs to that
+    layout's family (DejaVu Serif text with Noto Serif italics).  ``docs``
+    run from the base layout to the one asked for; a face set with a family
+    (in the same file, or a later one) belongs to it."""
+    problems = []
+    fonts: dict[str, dict] = {}  # key -> {"family", "where" (doc that set it), face -> family it was set with}
+    for doc in docs:
+        for key, font in (doc.data.get("fonts") or {}).items() if isinstance(doc.data.get("fonts"), dict) else ():
+            if not isinstance(font, dict):
+                continue
+            state = fonts.setdefault(str(key), {"family": None, "where": None, "faces": {}})
+            if isinstance(font.get("family"), str) and font["family"] != state["family"]:
+                state.update(family=font["family"], where=doc)
+            for face in FACES:
+                if face in font:
+                    state["faces"][face] = (state["family"], doc.file)
+    for key, state in fonts.items():
+        stale = [(face, fam, file) for face, (fam, file) in state["faces"].items() if fam != state["family"]]
+        if not stale or state["where"] is None:
+            continue
+        doc, family = state["where"], state["family"]
+        names = ", ".join(face for face, _, _ in stale)
+        others = " and ".join(sorted({f"'{fam}' (from layout '{Path(file).parent.name}')" for _, fam, file in stale}))
+        them = "them" if len(stale) > 1 else "it"
+        problems.append(doc.problem(("fonts", key, "family"),
+                                    f"'{family}' is set here without {names}, which would then be {others}; "
+                                    f"name the '{family}' files for {them} (a face the family lacks may name "
+                                    "its regular file)"))
+    return problems
 
 
 def load_layout(name: str | None, project: Project) -> Layout:
@@ -158,6 +198,7 @@ def load_layout(name: str | None, project: Project) -> Layout:
         raise ValidationError(merged.problems, "layout")
     raw = _check_shape(merged)
     layout = _resolve(name, folders, raw, merged)
+    merged.problems += merged.later
     if merged.problems:
         raise ValidationError(merged.problems, "layout")
     return layout
@@ -177,7 +218,8 @@ def _check_shape(merged: MergedDoc) -> Any:
     try:
         return ls.LayoutFile.model_validate(merged.data)
     except PydanticError as exc:
-        raise ValidationError([translate(merged, ls.LayoutFile, e) for e in exc.errors()], "layout") from None
+        raise ValidationError([*(translate(merged, ls.LayoutFile, e) for e in exc.errors()), *merged.later],
+                              "layout") from None
 
 
 def _resolve(name: str, folders: list[Path], raw: Any, merged: MergedDoc) -> Layout:
