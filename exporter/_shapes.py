@@ -363,6 +363,7 @@ MODELS = {'AnswerIn': (('by', ('str', '^[a-z0-9][a-z0-9-]*\\Z', None, 80, ()), '
                    None,
                    ()),
                   'required'),
+                 ('city', ('str', None, None, None, ()), ('',)),
                  ('url',
                   ('str',
                    '^[^\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+\\Z',

@@ -320,6 +320,8 @@ class Organiser:
     figures: tuple[Figure, ...] = ()
     logo: str = ""
     loc: Loc = NOWHERE
+    city: str = ""
+    """Where the organiser is: the place of publication (not the event's city)."""
 
 
 @dataclass(frozen=True)

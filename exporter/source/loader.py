@@ -337,7 +337,7 @@ def _event(b: _Builder, doc: YamlDoc, ev: Any, ident: str, people: tuple[m.Perso
         b.blocks(doc, ("organiser", "profile"), org.profile),
         tuple(m.Figure(f.value, f.label, b.loc(doc, ("organiser", "figures", i)))
               for i, f in enumerate(org.figures)),
-        b.asset(doc, ("organiser", "logo"), org.logo), b.loc(doc, ("organiser",)))
+        b.asset(doc, ("organiser", "logo"), org.logo), b.loc(doc, ("organiser",)), org.city)
     media = None
     if ev.media:
         for i, o in enumerate(ev.media.outlets):

@@ -135,10 +135,12 @@ class FigureIn(Strict):
 
 
 class OrganiserIn(Strict):
-    """The organising institution."""
+    """The organising institution; ``city`` is where it is, the place of
+    publication in the imprint (not the event's city)."""
 
     name: Line
     short_name: Line
+    city: str = ""
     url: Url = ""
     logo: str = ""
     description: str = ""
