@@ -8,10 +8,10 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from exporter import model as m
 from exporter.errors import Problem, ValidationError
+from exporter.exporters.pdf.preload import ttfont
 from exporter.layout import Layout
 from exporter.plaintext import Unit
 
@@ -20,9 +20,10 @@ FACES = ("regular", "bold", "italic", "bold_italic")
 
 @lru_cache(maxsize=None)
 def _register(path: Path) -> str:
-    """Register one TrueType file once per process; return its font name."""
+    """Register one TrueType file once per process (parsed once per machine,
+    see :mod:`.preload`); return its font name."""
     name = f"Octavo-{path.stem}"
-    pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFont(ttfont(name, path))
     return name
 
 
