@@ -240,13 +240,7 @@ def _export_all(event: Event, layout: Layout, out: Path, project: Project, force
                                    item_show_func=lambda name: name) as bar:
                 run = export_all(event, layout, out, progress=lambda name: bar.update(1, name), **options)
     except IncompleteSet as exc:
-        ready = ", ".join(f"{n} ({path.name})" for n, path in exc.ready) or "none"
-        failed = ", ".join(n for n, _, _ in exc.failed)
-        raise OctavoError("\n".join(
-            [f"{name}: {message}" for name, _, message in exc.failed] +
-            [f"export all writes its files together or not at all, so nothing was written. Ready: {ready}.",
-             f"To write them now, with a manifest that records {failed} as failed:",
-             f"  {_command_again('--keep-going')}"])) from None
+        raise OctavoError(incomplete_message(exc)) from None
     if as_json:
         click.echo(_json({"written": [{"format": n, "path": str(p)} for n, p in run.written],
                           "skipped": [{"format": n, "path": str(p)} for n, p in run.skipped],
@@ -266,9 +260,23 @@ def _export_all(event: Event, layout: Layout, out: Path, project: Project, force
     if run.failed:
         removed = "".join(f"; the previous {p.name} was removed (it was made from other inputs)"
                           for p in run.removed)
-        raise OctavoError("\n".join([*(f"{name}: {message}" for name, _, message in run.failed),
+        raise OctavoError("\n".join([*dict.fromkeys(message for _, _, message in run.failed),
                                      f"not written: {', '.join(n for n, _, _ in run.failed)} (the manifest "
                                      f"records it as failed){removed}; the other outputs are complete"]))
+
+
+def incomplete_message(exc) -> str:
+    """Why ``export all`` wrote nothing (each failure's own message, once),
+    which outputs were ready, and the command that writes them."""
+    messages = list(dict.fromkeys(message for _, _, message in exc.failed))
+    failed = ", ".join(n for n, _, _ in exc.failed)
+    ready = ", ".join(f"{n} ({path.name})" for n, path in exc.ready)
+    lines = [*messages, "export all writes its files together or not at all, so nothing was written; "
+             f"failed: {failed}; " + (f"ready: {ready}." if ready else "none was ready.")]
+    if ready:
+        lines += [f"To write the ready ones now, with a manifest that records {failed} as failed:",
+                  f"  {_command_again('--keep-going')}"]
+    return "\n".join(lines)
 
 
 def _command_again(*extra: str) -> str:

@@ -137,3 +137,21 @@ def test_ctrl_c_during_new_event_leaves_the_whole_skeleton_or_nothing(tmp_path):
                 p.name for p in (ROOT / "exporter" / "scaffold" / "event").rglob("*"))
         if result.returncode != 0:
             check_the_line(result)
+
+
+def test_ctrl_c_stops_watch_and_names_what_it_built(tmp_path):
+    """Ctrl-C is how ``watch`` stops: the same one line, naming the files
+    its rebuilds completed, and code 130."""
+    project = project_copy(tmp_path)
+    child = subprocess.Popen([sys.executable, "-m", "exporter", "watch", "--formats", "pdf"], cwd=project,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}))
+    try:
+        first = child.stdout.readline()  # the first build's line
+        assert first.split()[1:2] == ["pdf"], first
+    finally:
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    assert child.returncode == 130
+    assert err.splitlines()[-1] == f"interrupted; complete: build/{EVENT}/{EVENT}-proceedings.pdf", err
+    assert err.splitlines()[:-1] == ["watching; Ctrl-C stops"] and leftovers(project) == []
