@@ -94,4 +94,4 @@ class PageCache:
     def put(self, event: Event, layout: Layout, pages: dict[str, int]) -> None:
         """Remember ``pages`` for these inputs."""
         data = {"inputs": inputs_digest(event, layout), "pages": dict(sorted(pages.items()))}
-        atomic_write(self._file(event, layout), json.dumps(data, indent=1).encode(), listed=False)
+        atomic_write(self._file(event, layout), json.dumps(data, indent=1).encode(), listed=False, durable=False)

@@ -236,9 +236,15 @@ def _export_all(event: Event, layout: Layout, out: Path, project: Project, force
         if as_json or not sys.stderr.isatty():  # scripts: no progress bar
             run = export_all(event, layout, out, **options)
         else:
+            from exporter import interrupt
+
             with click.progressbar(length=len(names), label="exporting", file=sys.stderr,
                                    item_show_func=lambda name: name) as bar:
-                run = export_all(event, layout, out, progress=lambda name: bar.update(1, name), **options)
+                interrupt.partial_line = True  # a Ctrl-C's line starts on a line of its own
+                try:
+                    run = export_all(event, layout, out, progress=lambda name: bar.update(1, name), **options)
+                finally:
+                    interrupt.partial_line = False
     except IncompleteSet as exc:
         raise OctavoError(incomplete_message(exc)) from None
     if as_json:

@@ -43,25 +43,19 @@ EXIT_CODE = 130  # 128 + SIGINT
 _temporary: dict[str, bool] = {}   # path -> is a folder
 _completed: list[str] = []
 _depth = 0           # nesting of critical sections
+partial_line = False  # stderr's last line is open (a progress bar): end it before the message
 _pending = False     # SIGINT arrived inside a critical section
-_installed = False
 
 
 def install() -> None:
     """Handle SIGINT as described above, for the rest of the process."""
-    global _installed
     if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         return  # started with Ctrl-C ignored (nohup, a background job): keep it so
     signal.signal(signal.SIGINT, _handler)
-    _installed = True
     # a Ctrl-C that came while Python itself was starting, if the process was
     # started with SIGINT blocked, is delivered now, to the handler above
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-def installed() -> bool:
-    """Whether :func:`install` is in force (the ``octavo`` program)."""
-    return _installed
+    if hasattr(signal, "pthread_sigmask"):  # POSIX
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _handler(signum, frame) -> None:
@@ -142,7 +136,7 @@ def stop() -> None:
         except Exception:  # noqa: BLE001 - a stream in the middle of a write, or closed
             pass
     try:
-        os.write(2, (message() + "\n").encode("utf-8", "replace"))
+        os.write(2, (("\n" if partial_line else "") + message() + "\n").encode("utf-8", "replace"))
     except OSError:
         pass
     os._exit(EXIT_CODE)
