@@ -35,9 +35,10 @@ def key(*parts: object) -> str:
 
 def file_key(path: Path, *parts: object) -> str:
     """A key for an entry made from the file at ``path`` (its real path,
-    size and modification time) and ``parts``."""
+    size, modification time and inode: a file replaced by a save has a new
+    one) and ``parts``."""
     st = path.stat()
-    return key(path.resolve(), st.st_size, st.st_mtime_ns, *parts)
+    return key(path.resolve(), st.st_size, st.st_mtime_ns, st.st_ino, *parts)
 
 
 def read(kind: str, name: str) -> bytes | None:

@@ -87,3 +87,25 @@ def test_a_damaged_cache_entry_is_not_used(tmp_path):
                 or entry.suffix == ".cache":  # a compiled template
             entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
     assert digests(project, str(cache)) == good
+
+
+def test_a_layout_read_back_from_the_cache_is_the_layout_and_follows_every_edit(tmp_path, monkeypatch):
+    from exporter.layout import load_layout
+    from exporter.project import Project
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "layout-project" / "layouts" / "partner",
+                    tmp_path / "layouts" / "partner")
+    project = Project(tmp_path)
+    monkeypatch.setenv("OCTAVO_CACHE_DIR", "")
+    fresh = load_layout("partner", project)
+    monkeypatch.setenv("OCTAVO_CACHE_DIR", str(tmp_path / "cache"))
+    assert load_layout("partner", project) == fresh  # made, and kept
+    assert len(list((tmp_path / "cache" / "layouts").iterdir())) == 1
+    assert load_layout("partner", project) == fresh  # read back
+    # an edit of the same size, in the same clock tick, is seen
+    path = tmp_path / "layouts" / "partner" / "layout.yaml"
+    path.write_text(path.read_text().replace("#0B6E4F", "#0B6E4E"))
+    assert load_layout("partner", project).colours["accent"] == "#0B6E4E"
+    for entry in (tmp_path / "cache" / "layouts").iterdir():
+        entry.write_bytes(b"damaged")
+    assert load_layout("partner", project).colours["accent"] == "#0B6E4E"

@@ -191,8 +191,20 @@ def _faces_of_other_families(docs: list) -> list[Problem]:
 
 def load_layout(name: str | None, project: Project) -> Layout:
     """The layout ``name`` (default: the house booklet), merged along its
-    ``extends`` chain, validated and resolved to points and files."""
+    ``extends`` chain, validated and resolved to points and files.
+
+    A layout that loaded without problems is kept in Octavo's cache folder
+    (``exporter.usercache``), keyed by every file it can have been made from
+    (the layouts' folders, the bundled fonts, the code that loads them: path,
+    size and time of each) and the project's folder, so a later command with
+    none of them changed reads it back instead of parsing, checking and
+    hashing it again."""
     name = name or DEFAULT_LAYOUT
+    key = _cache_key(name, project)
+    if key is not None:
+        cached = _cached(key)
+        if cached is not None:
+            return cached
     folders, merged = _chain(name, project)
     if merged.problems:
         raise ValidationError(merged.problems, "layout")
@@ -201,7 +213,63 @@ def load_layout(name: str | None, project: Project) -> Layout:
     merged.problems += merged.later
     if merged.problems:
         raise ValidationError(merged.problems, "layout")
+    if key is not None:
+        import pickle
+
+        from exporter import usercache
+
+        usercache.write("layouts", key, pickle.dumps(layout, protocol=5))
     return layout
+
+
+#: The modules whose code makes a Layout out of the files.
+_LOADING_CODE = ("layout/loader.py", "layout/model.py", "layout/schema.py", "shapes.py", "_shapes.py",
+                 "source/yamlread.py", "source/schema.py", "source/values.py", "validation.py", "inputs.py")
+
+
+def _cache_key(name: str, project: Project) -> str | None:
+    """A key for layout ``name`` of ``project``, made from every file under
+    the layout folders of the search path (their bytes; for font files, which
+    are large and rarely change, their size, time and inode), the bundled
+    fonts and the loading code (size and time); None when one cannot be read
+    (then the layout is simply loaded)."""
+    import hashlib
+
+    from exporter import __version__
+
+    package = BUILTIN_DIR.parent
+    h = hashlib.sha256(f"{__version__}\0{name}\0{project.root.resolve()}".encode())
+    stamped = [package / rel for rel in _LOADING_CODE]
+    try:
+        for base in search_path(project):
+            for path in sorted(base.rglob("*")) if base.is_dir() else ():
+                if path.suffix.lower() in (".ttf", ".otf") or not path.is_file():
+                    stamped.append(path)
+                else:
+                    data = path.read_bytes()
+                    h.update(f"{path}\0{len(data)}\0".encode() + data)
+        stamped += sorted(BUNDLED_FONTS.iterdir())
+        for path in stamped:
+            st = path.stat()
+            h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0".encode())
+    except OSError:
+        return None
+    return h.hexdigest()[:32]
+
+
+def _cached(key: str) -> Layout | None:
+    import pickle
+
+    from exporter import usercache
+
+    data = usercache.read("layouts", key)
+    if data is None:
+        return None
+    try:
+        layout = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - a damaged entry: load the layout again
+        return None
+    return layout if isinstance(layout, Layout) else None
 
 
 def _check_shape(merged: MergedDoc) -> Any:
