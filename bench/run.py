@@ -6,6 +6,8 @@ process's peak memory (ru_maxrss).
     .venv/bin/python bench/run.py [--runs 5] [--sizes 1,10,40]
 
 Cases, for the bundled event and synthetic events N times its size:
+- start-up: ``python -c pass``, ``octavo --version``, ``validate``, ``show``
+  (reported as each command's time above ``python -c pass``);
 - Octavo: ``export pdf``, ``docx``, ``brief`` (cold: it lays the booklet out
   to know its pages; warm: page cache from a previous ``export pdf``),
   ``all --force``, and ``import`` of the seed report (N copies of it);
@@ -52,6 +54,9 @@ RATIOS = {  # name: (numerator case, denominator case(s), summed)
     "brief cold ÷ brief floor": ("octavo brief cold", ("floor brief",)),
     "import ÷ YAML floor": ("octavo import", ("floor import",)),
 }
+#: Start-up: each command's time above a bare ``python -c pass`` (same run).
+STARTUP = {"--version above python": "octavo --version", "validate above python": "octavo validate",
+           "show above python": "octavo show"}
 SEED_REPORT = ROOT / "tests" / "data" / "seed-report.txt"
 
 
@@ -85,6 +90,10 @@ def cases(folder: Path, work: Path) -> dict[str, tuple[list[str], object]]:
              "ignore_system_fonts=True)").format(src=str(peer / "event.typ"), dst=str(work / "typst.pdf"),
                                                  fonts=str(FONTS))
     return {
+        "python -c pass": ([PY, "-c", "pass"], None),
+        "octavo --version": ([OCTAVO, "--version"], None),
+        "octavo validate": ([OCTAVO, "validate", str(folder)], None),
+        "octavo show": ([OCTAVO, "show", str(folder)], None),
         "octavo pdf": ([*export, "pdf", str(folder), "--out", str(out)], None),
         "floor reportlab": ([PY, str(HERE / "floor_reportlab.py"), str(folder), str(work / "floor.pdf")], None),
         "typst→pdf": ([PY, "-c", typst], None),
@@ -130,6 +139,7 @@ def measure(size: int, runs: int, work: Path) -> dict:
                         "peak_mb": round(max(m for _, m in s), 1)} for name, s in samples.items()}
     med = {name: r["median_s"] for name, r in row.items()}
     row["ratios"] = {label: round(med[num] / sum(med[d] for d in dens), 2) for label, (num, dens) in RATIOS.items()}
+    row["start-up"] = {label: round(med[case] - med["python -c pass"], 3) for label, case in STARTUP.items()}
     row["brief fit"] = fit_stats(folder)
     return row
 
@@ -138,12 +148,14 @@ def table(results: dict, sizes: list[int]) -> str:
     cols = [f"x{s}" for s in sizes]
     lines = [f"{'case':<26}" + "".join(f"{c:>18}" for c in cols)]
     for name in results[cols[0]]:
-        if name in ("ratios", "brief fit"):
+        if name in ("ratios", "brief fit", "start-up"):
             continue
         lines.append(f"{name:<26}" + "".join(
             f"{results[c][name]['median_s']:>9.2f}s {results[c][name]['peak_mb']:>5.0f}MB" for c in cols))
     for label in RATIOS:
         lines.append(f"{label:<26}" + "".join(f"{results[c]['ratios'][label]:>17.2f}×" for c in cols))
+    for label in STARTUP:
+        lines.append(f"{label:<26}" + "".join(f"{results[c]['start-up'][label]:>17.3f}s" for c in cols))
     lines.append(f"{'brief fit':<26}" + "".join(
         f"{results[c]['brief fit']['size_pt']:>9}pt {results[c]['brief fit']['iterations']:>3} it" for c in cols))
     return "\n".join(lines)

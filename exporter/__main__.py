@@ -1,6 +1,6 @@
-"""``python -m exporter`` runs the ``octavo`` command line."""
+"""``python -m exporter`` runs the ``octavo`` program."""
 
-from exporter.cli import run
+from exporter.program import run
 
 if __name__ == "__main__":  # pragma: no cover
     run()

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-from importlib import metadata
+import sys
+from functools import lru_cache
 from pathlib import Path
 
 from exporter.inputs import code_digest, combine
@@ -31,17 +32,43 @@ def inputs_digest(event: Event, layout: Layout) -> str:
                    os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
+LIBRARIES = ("reportlab", "python-docx", "pikepdf", "pyphen", "pillow", "jinja2")
+
+
+@lru_cache(maxsize=1)
 def library_versions() -> str:
-    """The versions of the libraries whose output bytes Octavo passes on."""
-    names = ("reportlab", "python-docx", "pikepdf", "pyphen", "pillow", "jinja2")
-    return " ".join(f"{n}={_version(n)}" for n in names)
+    """The versions of the libraries whose output bytes Octavo passes on.
 
+    Read from their installed metadata, which takes importlib.metadata
+    (and the email package it loads) and a search of sys.path: ~30 ms of a
+    small export.  So the answer is kept in Octavo's cache folder, keyed by
+    the modification times of the folders on sys.path (installing,
+    upgrading or removing a package changes its folder's)."""
+    from exporter import usercache
 
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
+    stamps = []
+    for entry in sys.path:
+        try:
+            stamps.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{entry}:-")
+    key = usercache.key(sys.executable, *stamps, *LIBRARIES)
+    cached = usercache.read("library-versions", key)
+    if cached is not None:
+        text = cached.decode("utf-8", "replace")
+        if [part.split("=")[0] for part in text.split(" ")] == list(LIBRARIES) and "\ufffd" not in text:
+            return text  # a whole entry (a damaged one is made again)
+    from importlib import metadata
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "-"
+
+    text = " ".join(f"{n}={version(n)}" for n in LIBRARIES)
+    usercache.write("library-versions", key, text.encode("utf-8"))
+    return text
 
 
 class PageCache:
@@ -67,4 +94,4 @@ class PageCache:
     def put(self, event: Event, layout: Layout, pages: dict[str, int]) -> None:
         """Remember ``pages`` for these inputs."""
         data = {"inputs": inputs_digest(event, layout), "pages": dict(sorted(pages.items()))}
-        atomic_write(self._file(event, layout), json.dumps(data, indent=1).encode())
+        atomic_write(self._file(event, layout), json.dumps(data, indent=1).encode(), listed=False, durable=False)

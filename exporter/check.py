@@ -6,10 +6,14 @@ images); the layout (keys, units, fonts, styles, and that the print
 edition's output profile converts colours); every template of the
 layout compiles, and renders with the real event (so a misspelt variable
 or attribute is caught, with its template line); the reference.docx has
-every style the Word export needs; and the layout's fonts have a glyph for
-every character of the text.  Warnings, which do not fail the check: an
-image whose resolution at its printed size in the print edition is below
-what print shops ask (300 ppi).
+every style the Word export needs; the layout's fonts have a glyph for
+every character of the text; and, when all that passes, the brief fits its
+page(s): the fitter runs as ``export brief`` runs it (with the booklet's
+page numbers from the page cache in build/, or from the booklet laid out in
+memory), so a brief that does not fit fails here with export's message.
+Nothing is written.  Warnings, which do not fail the check: an image whose
+resolution at its printed size in the print edition is below what print
+shops ask (300 ppi).
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ class Report:
     passed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What an export would also say (the parts the brief leaves out to fit)."""
 
 
 def template_contexts(event: Event | None) -> dict[str, dict]:
@@ -78,6 +84,8 @@ def check(project: Project, event_dir: Path, layout_name: str | None) -> Report:
     if layout is not None and event is not None:
         _glyphs(report, layout, event)
         _image_resolution(report, project, layout, event)
+    if layout is not None and event is not None and event.brief is not None and not report.problems:
+        _brief(report, project, layout, event)
     return report
 
 
@@ -199,3 +207,17 @@ def _image_resolution(report: Report, project: Project, layout: Layout, event: E
             f"for {PRINT_PPI} ppi: supply it at least {need[0]}×{need[1]} pixels")
     else:
         report.passed.append("image resolution")
+def _brief(report: Report, project: Project, layout: Layout, event: Event) -> None:
+    from exporter.cache import PageCache
+    from exporter.exporters.brief import BriefExporter
+
+    shared: dict = {}
+    pages = PageCache(project.build_dir).get(event, layout)
+    if pages is not None:
+        shared[("item_pages", layout.name)] = pages
+    exporter = BriefExporter(event, layout, shared)
+    if _step(report, "", exporter.render) is None:
+        return
+    report.passed[-1] = (f"brief (fits {exporter.fit.pages} page{'s' if exporter.fit.pages != 1 else ''} "
+                         f"at {exporter.fit.size:g}pt)")
+    report.notes += [f"brief: {note}" for note in exporter.notes]

@@ -1,28 +1,49 @@
 """The ``octavo`` command line: thin click commands over the library.
 
 Exit codes: 0 success, 2 bad input or usage (with a message naming what to
-fix), 1 only for bugs.
+fix), 130 interrupted (Ctrl-C, see ``exporter.interrupt``), 1 only for bugs.
+
+Start-up is kept short: this module imports only click, and each command
+imports the parts of Octavo it uses (``octavo --version`` never loads the
+exporters, ``octavo validate`` never loads ReportLab).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
 from exporter import __version__
 from exporter.errors import ReportError
 from exporter.exporters import REGISTRY
-from exporter.layout import Layout, load_layout
-from exporter.model import Event
-from exporter.outline import outline
-from exporter.project import Project
-from exporter.source import load_event
+
+if TYPE_CHECKING:
+    from exporter.layout import Layout
+    from exporter.model import Event
+    from exporter.project import Project
+
+
+def _project() -> Project:
+    """The project this command works in (see :meth:`Project.find`)."""
+    from exporter.project import Project
+
+    return Project.find()
+
+
+def choose_event(project: Project, event_name: str | None) -> Path:
+    """The folder of the event a command works on (see
+    :meth:`Project.choose_event`); a named event is remembered for later
+    commands, and an event taken from memory is said on stderr."""
+    folder, how = project.choose_event(event_name)
+    if how == "named":
+        project.remember_event(folder)
+    elif how == "last":
+        click.echo(f"event: {folder.name} (the last one named; name another, or set OCTAVO_EVENT)", err=True)
+    return folder
 
 
 def event_argument(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -32,8 +53,10 @@ def event_argument(fn: Callable[..., Any]) -> Callable[..., Any]:
     @click.argument("event_name", metavar="[EVENT]", required=False)
     @functools.wraps(fn)
     def wrapper(event_name: str | None, **kwargs: Any) -> Any:
-        project = Project.find()
-        event_dir = project.event_dir(event_name)
+        from exporter.source import load_event
+
+        project = _project()
+        event_dir = choose_event(project, event_name)
         return fn(event=load_event(event_dir, project), project=project, **kwargs)
 
     return wrapper
@@ -46,7 +69,8 @@ def main() -> None:
     into a PDF booklet, a Word proceedings file and a one-page brief.
 
     EVENT is a folder name under source/, or a path to an event folder;
-    without it, the project's only event is used.
+    without it: $OCTAVO_EVENT, else the project's only event, else the
+    last event named in a command.
     """
 
 
@@ -77,6 +101,8 @@ def show(event: Event, project: Project) -> None:
     Example:
       octavo show
     """
+    from exporter.outline import outline
+
     for line in outline(event):
         click.echo(line)
 
@@ -110,10 +136,12 @@ def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
               help="With review: a PDF marked DRAFT (default), or a .docx with Track Changes on.")
 @click.option("--force", is_flag=True, help="With all: rebuild outputs whose inputs have not changed.")
 @click.option("--zip", "make_zip", is_flag=True, help="With all: also write OUT/EVENT-DATE.zip of the files.")
+@click.option("--keep-going", is_flag=True,
+              help="With all: when an output fails, write the others; the manifest records the failure.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout (for scripts), nothing else.")
 def export(event: Event, project: Project, formats: str, layout_name: str | None, out_dir: Path | None,
            print_edition: bool, impose: bool, max_pages: int | None, persons: tuple[str, ...], all_speakers: bool,
-           review_format: str | None, force: bool, make_zip: bool, as_json: bool) -> None:
+           review_format: str | None, force: bool, make_zip: bool, keep_going: bool, as_json: bool) -> None:
     """Write the event's publications into OUT/EVENT/.
 
     FORMAT is one of the formats below, or 'all' (every format but
@@ -132,6 +160,10 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
       octavo export review --all-speakers --format docx
       octavo export all pakistan-russia-2019 --layout report --out /tmp/out
     """
+    import dataclasses
+
+    from exporter.layout import load_layout
+
     layout = load_layout(layout_name, project)
     if max_pages:
         layout = dataclasses.replace(layout, brief=dataclasses.replace(layout.brief, max_pages=max_pages),
@@ -139,14 +171,14 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
     out = out_dir or project.build_dir
     if (print_edition or impose) and formats != "pdf":
         raise click.UsageError("--print and --impose go with 'export pdf'")
-    if (force or make_zip) and formats != "all":
-        raise click.UsageError("--force and --zip go with 'export all'")
+    if (force or make_zip or keep_going) and formats != "all":
+        raise click.UsageError("--force, --zip and --keep-going go with 'export all'")
     if bool(persons or all_speakers) != (formats == "review"):
         raise click.UsageError("'export review' needs --person ID or --all-speakers; they go with review only")
     if review_format and formats != "review":
         raise click.UsageError("--format goes with 'export review'")
     if formats == "all":
-        _export_all(event, layout, out, project, force, make_zip, as_json)
+        _export_all(event, layout, out, project, force, make_zip, keep_going, as_json)
         return
     if formats == "review":
         _export_reviews(event, layout, out, project, persons, all_speakers, as_json, review_format or "pdf")
@@ -163,7 +195,13 @@ def export(event: Event, project: Project, formats: str, layout_name: str | None
             for note in exporter.notes:
                 click.echo(f"{name}: {note}", err=True)
     if as_json:
-        click.echo(json.dumps({"written": written}, indent=2))
+        click.echo(_json({"written": written}))
+
+
+def _json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, indent=2)
 
 
 def _export_reviews(event: Event, layout: Layout, out: Path, project: Project, persons: tuple[str, ...],
@@ -184,48 +222,101 @@ def _export_reviews(event: Event, layout: Layout, out: Path, project: Project, p
         if not as_json:
             click.echo(f"review  {project.display(path)}")
     if as_json:
-        click.echo(json.dumps({"written": written}, indent=2))
+        click.echo(_json({"written": written}))
 
 
 def _export_all(event: Event, layout: Layout, out: Path, project: Project, force: bool, make_zip: bool,
-                as_json: bool) -> None:
-    from exporter.exporters import REGISTRY as formats
-    from exporter.publish import export_all
+                keep_going: bool, as_json: bool) -> None:
+    from exporter.errors import OctavoError
+    from exporter.publish import IncompleteSet, export_all
 
-    names = [n for n, cls in formats.items() if cls.in_all]
-    if as_json or not sys.stderr.isatty():  # scripts: no progress bar
-        run = export_all(event, layout, out, force=force, make_zip=make_zip)
-    else:
-        with click.progressbar(length=len(names), label="exporting", file=sys.stderr,
-                               item_show_func=lambda name: name) as bar:
-            run = export_all(event, layout, out, force=force, make_zip=make_zip,
-                             progress=lambda name: bar.update(1, name))
+    names = [n for n, cls in REGISTRY.items() if cls.in_all]
+    options = dict(force=force, make_zip=make_zip, keep_going=keep_going)
+    try:
+        if as_json or not sys.stderr.isatty():  # scripts: no progress bar
+            run = export_all(event, layout, out, **options)
+        else:
+            from exporter import interrupt
+
+            with click.progressbar(length=len(names), label="exporting", file=sys.stderr,
+                                   item_show_func=lambda name: name) as bar:
+                interrupt.partial_line = True  # a Ctrl-C's line starts on a line of its own
+                try:
+                    run = export_all(event, layout, out, progress=lambda name: bar.update(1, name), **options)
+                finally:
+                    interrupt.partial_line = False
+    except IncompleteSet as exc:
+        raise OctavoError(incomplete_message(exc)) from None
     if as_json:
-        click.echo(json.dumps({"written": [{"format": n, "path": str(p)} for n, p in run.written],
-                               "skipped": [{"format": n, "path": str(p)} for n, p in run.skipped],
-                               "manifest": str(run.manifest), "zip": str(run.zip) if run.zip else None,
-                               "notes": [{"format": n, "note": t} for n, t in run.notes]}, indent=2))
-        return
-    for name, note in run.notes:
-        click.echo(f"{name}: {note}", err=True)
-    for name, path in run.written:
-        click.echo(f"{name:<7} {project.display(path)}")
-    for name, path in run.skipped:
-        click.echo(f"{name:<7} {project.display(path)} (unchanged, skipped; --force rebuilds it)")
-    click.echo(f"{'manifest':<7} {project.display(run.manifest)}")
-    if run.zip:
-        click.echo(f"{'zip':<7} {project.display(run.zip)}")
+        click.echo(_json({"written": [{"format": n, "path": str(p)} for n, p in run.written],
+                          "skipped": [{"format": n, "path": str(p)} for n, p in run.skipped],
+                          "failed": [{"format": n, "path": str(p), "error": e} for n, p, e in run.failed],
+                          "manifest": str(run.manifest), "zip": str(run.zip) if run.zip else None,
+                          "notes": [{"format": n, "note": t} for n, t in run.notes]}))
+    else:
+        for name, note in run.notes:
+            click.echo(f"{name}: {note}", err=True)
+        for name, path in run.written:
+            click.echo(f"{name:<7} {project.display(path)}")
+        for name, path in run.skipped:
+            click.echo(f"{name:<7} {project.display(path)} (unchanged, skipped; --force rebuilds it)")
+        click.echo(f"{'manifest':<7} {project.display(run.manifest)}")
+        if run.zip:
+            click.echo(f"{'zip':<7} {project.display(run.zip)}")
+    if run.failed:
+        removed = "".join(f"; the previous {p.name} was removed (it was made from other inputs)"
+                          for p in run.removed)
+        raise OctavoError("\n".join([*dict.fromkeys(message for _, _, message in run.failed),
+                                     f"not written: {', '.join(n for n, _, _ in run.failed)} (the manifest "
+                                     f"records it as failed){removed}; the other outputs are complete"]))
+
+
+def incomplete_message(exc) -> str:
+    """Why ``export all`` wrote nothing (each failure's own message, once),
+    which outputs were ready, and the command that writes them."""
+    messages = list(dict.fromkeys(message for _, _, message in exc.failed))
+    failed = ", ".join(n for n, _, _ in exc.failed)
+    ready = ", ".join(f"{n} ({path.name})" for n, path in exc.ready)
+    lines = [*messages, "export all writes its files together or not at all, so nothing was written; "
+             f"failed: {failed}; " + (f"ready: {ready}." if ready else "none was ready.")]
+    if ready:
+        lines += [f"To write the ready ones now, with a manifest that records {failed} as failed:",
+                  f"  {_command_again('--keep-going')}"]
+    return "\n".join(lines)
+
+
+def _command_again(*extra: str) -> str:
+    """The command being run, as one would type it again, with ``extra`` options."""
+    import shlex
+
+    ctx = click.get_current_context()
+    words = ["octavo", *ctx.command_path.split()[1:]]
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if value in (None, False, ()) or param.name == "as_json":
+            continue
+        if isinstance(param, click.Argument):
+            words.append(str(value))
+        elif isinstance(value, tuple):
+            for item in value:
+                words += [param.opts[0], str(item)]
+        elif param.is_flag:
+            words.append(param.opts[0])
+        else:
+            words += [param.opts[0], str(value)]
+    return shlex.join([*words, *extra])
 
 
 @main.command()
 @click.argument("event_name", metavar="[EVENT]", required=False)
 @layout_option
 def check(event_name: str | None, layout_name: str | None) -> None:
-    """Find every problem an export would meet, before rendering: source,
-    layout, templates (compile, and render with the event), reference.docx
-    styles, and glyphs missing from the layout's fonts. One report; exit
-    code 2 on any problem. Warnings (an image below 300 ppi at its printed
-    size) go to stderr and do not fail the check.
+    """Find every problem an export would meet, before writing anything:
+    source, layout, templates (compile, and render with the event),
+    reference.docx styles, glyphs missing from the layout's fonts, and
+    whether the brief fits its page(s). One report; exit code 2 on any
+    problem. Warnings (an image below 300 ppi at its printed size) go to
+    stderr and do not fail the check.
 
     \b
     Example:
@@ -233,10 +324,10 @@ def check(event_name: str | None, layout_name: str | None) -> None:
     """
     from exporter.check import check as run_check
 
-    project = Project.find()
-    report = run_check(project, project.event_dir(event_name), layout_name)
-    for warning in report.warnings:
-        click.echo(warning, err=True)
+    project = _project()
+    report = run_check(project, choose_event(project, event_name), layout_name)
+    for line in [*report.warnings, *report.notes]:
+        click.echo(line, err=True)
     if report.problems:
         n = len(report.problems)
         raise ReportError("\n".join([*report.problems, f"{n} problem{'s' if n != 1 else ''} found; "
@@ -269,7 +360,7 @@ def watch_command(event_name: str | None, layout_name: str | None, out_dir: Path
     if unknown or not chosen:
         raise click.UsageError(f"--formats: unknown {', '.join(unknown) or '(none)'}; choose from "
                                f"{', '.join(n for n in REGISTRY if n != 'review')}")
-    project = Project.find()
+    project = _project()
 
     def report(build) -> None:
         stamp = clock.strftime("%H:%M:%S")
@@ -284,7 +375,7 @@ def watch_command(event_name: str | None, layout_name: str | None, out_dir: Path
         click.echo(f"{stamp} {done}{cause}")
 
     click.echo("watching; Ctrl-C stops", err=True)
-    watch(project, project.event_dir(event_name), layout_name, chosen, out_dir or project.build_dir, report)
+    watch(project, choose_event(project, event_name), layout_name, chosen, out_dir or project.build_dir, report)
 
 
 @main.command("verify")
@@ -304,6 +395,7 @@ def verify_command(event: Event, project: Project, layout_name: str | None, out_
     Example:
       octavo export all && octavo verify
     """
+    from exporter.layout import load_layout
     from exporter.verify import verify
 
     report = verify(event, load_layout(layout_name, project), out_dir or project.build_dir)
@@ -331,8 +423,9 @@ def reference_docx(layout_name: str | None, output: Path) -> None:
       octavo layouts reference-docx booklet -o layouts/partner/reference.docx
     """
     from exporter.exporters.docx import write_reference_docx
+    from exporter.layout import load_layout
 
-    write_reference_docx(load_layout(layout_name, Project.find()), output)
+    write_reference_docx(load_layout(layout_name, _project()), output)
     click.echo(f"wrote {output}")
 
 
@@ -347,7 +440,7 @@ def layouts_list() -> None:
     """
     from exporter.layout.loader import BUILTIN_DIR, available, read_layout_head
 
-    project = Project.find()
+    project = _project()
     shadowed: set[str] = set()
     for name, folder in available(project):
         where = "built-in" if folder.parent == BUILTIN_DIR else project.display(folder)
@@ -369,7 +462,7 @@ def layouts_show(layout_name: str) -> None:
     """
     from exporter.layout.loader import resolved_keys
 
-    for key, value, where in resolved_keys(layout_name, Project.find()):
+    for key, value, where in resolved_keys(layout_name, _project()):
         click.echo(f"{key} = {value}    # {where}")
 
 
@@ -386,7 +479,7 @@ def layouts_new(layout_name: str, base: str | None) -> None:
     """
     from exporter.scaffold import new_layout
 
-    project = Project.find()
+    project = _project()
     click.echo(f"wrote {project.display(new_layout(project, layout_name, base))}")
 
 
@@ -407,7 +500,7 @@ def new_event_command(name: str) -> None:
     """
     from exporter.scaffold import new_event
 
-    project = Project.find()
+    project = _project()
     folder = new_event(project, name)
     click.echo(f"wrote {project.display(folder)}/ (event.yaml, people.yaml, sessions/1-opening.yaml, brief.yaml)")
     click.echo(f"next: edit them, then 'octavo validate {name}' and 'octavo export all {name}'")
@@ -439,7 +532,7 @@ def import_command(report: Path, event_name: str | None, into: str | None, pendi
     """
     from exporter.importers import import_report
 
-    project = Project.find()
+    project = _project()
     if into is not None:
         _import_corrections(report, project, into, pending, dry_run, force)
         return
@@ -500,7 +593,7 @@ def schema(out_dir: Path | None) -> None:
     """
     from exporter.scaffold import write_schemas
 
-    project = Project.find()
+    project = _project()
     for path in write_schemas(out_dir or project.root / "schemas"):
         click.echo(f"wrote {project.display(path)}")
 

@@ -328,6 +328,8 @@ class Organiser:
     loc: Loc = NOWHERE
     logo_alt: str = ""
     logo_loc: Loc = NOWHERE
+    city: str = ""
+    """Where the organiser is: the place of publication (not the event's city)."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from exporter.errors import OctavoError
 
+#: The environment variable naming the event commands work on when they name none.
+EVENT_VARIABLE = "OCTAVO_EVENT"
+
 
 @dataclass(frozen=True)
 class Project:
@@ -49,21 +52,58 @@ class Project:
 
     def event_dir(self, event: str | None) -> Path:
         """The folder of ``event``: a name under ``source/`` or a path to an
-        event folder; without one, the only event of the project."""
+        event folder; without one, see :meth:`choose_event`."""
+        return self.choose_event(event)[0]
+
+    def choose_event(self, event: str | None) -> tuple[Path, str]:
+        """The event a command works on, and how it was chosen: ``named``
+        (``event``: a name under ``source/`` or a path to an event folder),
+        ``env`` ($OCTAVO_EVENT), ``only`` (the project's only event) or
+        ``last`` (with several events, the last one named in a command of
+        this project, see :meth:`remember_event`)."""
         if event:
-            for candidate in (self.source_dir / event, Path(event)):
-                if (candidate / "event.yaml").is_file():
-                    return candidate.resolve()
-            known = ", ".join(self.events()) or "none"
-            raise OctavoError(f"no event '{event}': expected a folder under {self.source_dir} or a path "
-                              f"to a folder holding event.yaml (events found: {known})")
+            return self._named(event, "no event"), "named"
+        env = os.environ.get(EVENT_VARIABLE, "").strip()
+        if env:
+            return self._named(env, f"{EVENT_VARIABLE}={env}: no event"), "env"
         names = self.events()
         if len(names) == 1:
-            return (self.source_dir / names[0]).resolve()
+            return (self.source_dir / names[0]).resolve(), "only"
         if not names:
             raise OctavoError(f"no event found: {self.source_dir} has no folder with an event.yaml "
                               "(is this the project folder?)")
-        raise OctavoError(f"several events in {self.source_dir}; name one of: {', '.join(names)}")
+        last = self.last_event()
+        if last in names:
+            return (self.source_dir / last).resolve(), "last"
+        raise OctavoError(f"several events in {self.source_dir}; name one of: {', '.join(names)} "
+                          f"(octavo COMMAND EVENT; later commands remember it), or set {EVENT_VARIABLE}=EVENT")
+
+    def _named(self, event: str, what: str) -> Path:
+        for candidate in (self.source_dir / event, Path(event)):
+            if (candidate / "event.yaml").is_file():
+                return candidate.resolve()
+        known = ", ".join(self.events()) or "none"
+        raise OctavoError(f"{what} '{event}': expected a folder under {self.source_dir} or a path "
+                          f"to a folder holding event.yaml (events found: {known})")
+
+    def last_event(self) -> str:
+        """The event last named in a command of this project ('' if none)."""
+        from exporter import usercache
+
+        data = usercache.read("last-event", usercache.key(self.root.resolve()))
+        return data.decode("utf-8", "replace").strip() if data else ""
+
+    def remember_event(self, folder: Path) -> None:
+        """Remember ``folder``, if it is one of the project's events, as the
+        event later commands work on when they name none.  Kept in Octavo's
+        cache folder (``exporter.usercache``), not in the project; best
+        effort: where it cannot be written, nothing is remembered."""
+        folder = folder.resolve()
+        if folder.parent != self.source_dir.resolve() or self.last_event() == folder.name:
+            return
+        from exporter import usercache
+
+        usercache.write("last-event", usercache.key(self.root.resolve()), folder.name.encode("utf-8") + b"\n")
 
     def display(self, path: Path) -> str:
         """``path`` relative to the project root where possible, for messages."""

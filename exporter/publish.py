@@ -2,8 +2,9 @@
 
 ``export_all`` renders each format in memory first (sharing work: the
 booklet's pagination feeds the brief), so a failure in any of them leaves
-``build/`` as it was; then it writes the files, ``manifest.json`` and, if
-asked, a zip.  Outputs whose inputs (source, layout, Octavo) and bytes are
+``build/`` as it was (``keep_going`` writes the others and records the
+failure in the manifest); then it writes the files, ``manifest.json`` and,
+if asked, a zip.  Outputs whose inputs (source, layout, Octavo) and bytes are
 unchanged since the manifest was written are skipped unless ``force``.
 The manifest holds no wall-clock time: like the files, it is deterministic.
 """
@@ -20,8 +21,9 @@ from typing import Callable
 
 from pypdf import PdfReader
 
-from exporter import __version__
+from exporter import __version__, interrupt
 from exporter.cache import inputs_digest
+from exporter.errors import OctavoError
 from exporter.inputs import combine
 from exporter.exporters import REGISTRY
 from exporter.layout import Layout
@@ -56,6 +58,10 @@ class Run:
     manifest: Path | None = None
     zip: Path | None = None
     notes: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, Path, str]] = field(default_factory=list)
+    """Outputs that failed (with ``keep_going``): format, path, why."""
+    removed: list[Path] = field(default_factory=list)
+    """Previous files of failed outputs, removed so the folder matches the manifest."""
 
 
 def manifest_name(layout: Layout) -> str:
@@ -75,16 +81,34 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class IncompleteSet(OctavoError):
+    """Some outputs of ``export all`` failed and nothing was written; says
+    which failed and why, and which were ready (the command line adds how
+    to write them)."""
+
+    def __init__(self, failed: list[tuple[str, Path, str]], ready: list[tuple[str, Path]]) -> None:
+        self.failed, self.ready = failed, ready
+        super().__init__("\n".join(message for _, _, message in failed))
+
+
 def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = False,
-               make_zip: bool = False, progress: Callable[[str], None] = lambda name: None) -> Run:
+               make_zip: bool = False, keep_going: bool = False,
+               progress: Callable[[str], None] = lambda name: None) -> Run:
     """Write every ``in_all`` format of ``event`` into ``out_dir/<event>/``
     with a manifest (and a zip); see the module's docstring.  ``progress``
-    is called with each format's name once it is done (or skipped)."""
+    is called with each format's name once it is done (or skipped).
+
+    When an output fails (bad input for that format: a brief too long for
+    its page), the others are still rendered, so the failure can say which
+    were ready; then nothing is written (:class:`IncompleteSet`), unless
+    ``keep_going``: the others are written, the manifest lists the failed
+    ones under ``failed``, and the previous file of a failed output is
+    removed, since it was made from other inputs."""
     folder = out_dir / slug(event.id)
     inputs = inputs_digest(event, layout)
     previous = _read_manifest(folder / manifest_name(layout))
     shared: dict = {}
-    run, pending = Run(), []
+    run, pending, failed = Run(), [], []
     for name, cls in REGISTRY.items():
         if not cls.in_all:
             continue
@@ -104,7 +128,12 @@ def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = Fal
             progress(name)
             continue
         exporter.out_dir = out_dir
-        data = exporter.render()
+        try:
+            data = exporter.render()
+        except OctavoError as exc:
+            failed.append((name, path, exc.format_message()))
+            progress(name)
+            continue
         run.notes += [(name, note) for note in exporter.notes]
         pages = exporter.pages if exporter.pages is not None or path.suffix != ".pdf" else \
             len(PdfReader(io.BytesIO(data)).pages)
@@ -112,19 +141,30 @@ def export_all(event: Event, layout: Layout, out_dir: Path, *, force: bool = Fal
                       tuple(exporter.notes))
         pending.append((exporter, path, data, entry))
         progress(name)
-    # every output rendered: now write them
-    for exporter, path, data, entry in pending:
-        if data is not None:
-            atomic_write(path, data)
-            exporter.written(out_dir)
-            run.written.append((entry.format, path))
-    entries = [entry for *_, entry in pending]
-    manifest = {"octavo": __version__, "event": event.id, "layout": layout.name, "inputs": inputs,
-                "files": [asdict(e) for e in entries]}
-    run.manifest = atomic_write(folder / manifest_name(layout),
-                                (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
-    if make_zip:
-        run.zip = atomic_write(out_dir / zip_name(event, layout), _zip(event, folder, entries, run.manifest))
+    if failed and not keep_going:
+        raise IncompleteSet(failed, [(entry.format, path) for _, path, _, entry in pending])
+    run.failed = failed
+    # every output rendered: now write them, as one set (Ctrl-C waits until
+    # the files, the manifest and the zip agree)
+    with interrupt.critical():
+        for exporter, path, data, entry in pending:
+            if data is not None:
+                atomic_write(path, data)
+                exporter.written(out_dir)
+                run.written.append((entry.format, path))
+        for _, path, _ in failed:
+            if path.exists():
+                path.unlink()
+                run.removed.append(path)
+        entries = [entry for *_, entry in pending]
+        manifest = {"octavo": __version__, "event": event.id, "layout": layout.name, "inputs": inputs,
+                    "files": [asdict(e) for e in entries],
+                    "failed": [{"name": path.name, "format": name, "error": message}
+                               for name, path, message in failed]}
+        run.manifest = atomic_write(folder / manifest_name(layout),
+                                    (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
+        if make_zip:
+            run.zip = atomic_write(out_dir / zip_name(event, layout), _zip(event, folder, entries, run.manifest))
     return run
 
 
@@ -160,4 +200,4 @@ def _zip(event: Event, folder: Path, entries: list[Entry], manifest: Path) -> by
     return buf.getvalue()
 
 
-__all__ = ["Entry", "Run", "export_all"]
+__all__ = ["Entry", "IncompleteSet", "Run", "export_all"]

@@ -7,14 +7,13 @@ finds where the document has that path, and words the message for an editor.
 
 from __future__ import annotations
 
-import difflib
 import typing
-from typing import Any, Iterable, Protocol
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from exporter.errors import Problem
-from exporter.source import schema as s
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 PathT = tuple[Any, ...]
 
@@ -70,6 +69,8 @@ PATTERN_MESSAGES: dict[str, str] = {}
 
 
 def _pattern_message(pattern: str, value: Any) -> str:
+    from exporter.source import schema as s
+
     if pattern in PATTERN_MESSAGES:
         return PATTERN_MESSAGES[pattern].format(value=value)
     if pattern == s.Id.__metadata__[0].pattern:
@@ -88,6 +89,7 @@ def _pattern_message(pattern: str, value: Any) -> str:
 def _walk(cls: type[BaseModel], loc: Iterable[Any]) -> tuple[PathT, type[BaseModel] | None]:
     """The data path of a pydantic ``loc`` (union tags removed), and the
     model class that holds its last key."""
+    from pydantic import BaseModel
     path: list[Any] = []
     t: Any = cls
     parent: type[BaseModel] | None = None
@@ -144,5 +146,7 @@ def describe(value: Any) -> str:
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""

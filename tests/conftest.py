@@ -12,6 +12,22 @@ BUNDLED = ROOT / "source" / "pakistan-russia-2019"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def octavo_cache(tmp_path_factory):
+    """Octavo's cache folder (fonts, templates, the last event named) in a
+    temporary folder for the whole run, for child processes too."""
+    import os
+
+    folder = tmp_path_factory.mktemp("octavo-cache")
+    before = os.environ.get("OCTAVO_CACHE_DIR")
+    os.environ["OCTAVO_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["OCTAVO_CACHE_DIR"]
+    else:
+        os.environ["OCTAVO_CACHE_DIR"] = before
+
+
 @pytest.fixture(scope="session")
 def bundled_event():
     """The bundled event, loaded once."""
@@ -25,6 +41,8 @@ def bundled_event():
 def cli(monkeypatch):
     """Run ``octavo ARGS`` in-process from ``cwd`` (default: the project)."""
     from exporter.cli import main
+
+    monkeypatch.delenv("OCTAVO_EVENT", raising=False)  # a test sets it itself when it means to
 
     def run(*args: str, cwd: Path = ROOT):
         monkeypatch.chdir(cwd)

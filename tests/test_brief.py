@@ -176,6 +176,29 @@ def test_three_times_the_recommendations_fails_with_the_documented_message(cli, 
     assert not (project / "build").exists() or not any((project / "build").rglob("*.pdf"))
 
 
+def test_check_finds_a_brief_that_does_not_fit_with_exports_message(cli, tmp_path):
+    """``octavo check`` runs the fitter: the overflow is found before any
+    export, worded as ``export brief`` words it, and nothing is written."""
+    project = event_copy(tmp_path, more_recommendations(3))
+    checked = cli("check", cwd=project)
+    assert checked.exit_code == 2 and not (project / "build").exists()
+    exported = cli("export", "brief", cwd=project)
+    assert exported.exit_code == 2
+    overflow = exported.output.removeprefix("Error: ")
+    assert checked.output == overflow + ("1 problem found; checked: source, layout, templates (10), "
+                                         "reference.docx (made from the layout), glyphs.\n")
+
+
+def test_check_says_the_brief_fits_and_what_it_leaves_out(cli, tmp_path):
+    project = event_copy(tmp_path, more_recommendations(2))
+    result = cli("check", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"no problems: .*, glyphs, brief \(fits 1 page at [\d.]+pt\)\n", result.stdout)
+    assert result.stderr.startswith("brief: left out the pull quote to fit 1 page")
+    export = cli("export", "brief", cwd=project)
+    assert export.stderr == result.stderr  # the same fit: the same note
+
+
 def test_three_times_the_recommendations_fit_on_two_pages(cli, tmp_path):
     project = event_copy(tmp_path, more_recommendations(3))
     result = cli("export", "brief", "--max-pages", "2", cwd=project)

@@ -72,6 +72,8 @@ def test_a_new_layout_extends_its_base_and_every_commented_key_works(cli, tmp_pa
     path = tmp_path / "layouts" / "partner" / "layout.yaml"
     text = path.read_text()
     assert "\nextends: report\n" in text and "# colours:\n#   accent: '#1F3A5F'" in text
+    assert "#   crop_marks: false\n" in text and "'false'" not in text and "'true'" not in text  # plain YAML booleans
+    assert "# description: A4 report — Liberation Serif/Sans, navy accents, block paragraphs\n" in text
     after = text.split("extends: report\n")[1]
     path.write_text(text.split("extends: report\n")[0] + "extends: report\n"
                     + "\n".join(line[2:] for line in after.splitlines()) + "\n")
@@ -148,3 +150,39 @@ def test_the_reference_in_docs_is_current():
     from exporter.docs import reference
 
     assert (ROOT / "docs" / "reference.md").read_text(encoding="utf-8") == reference()
+
+
+def test_a_changed_font_family_must_bring_its_faces(tmp_path):
+    """Faces left to the layout a layout extends belong to that layout's
+    family: an error naming them, at check and at export alike (both load
+    the layout); faces given with the family, or the same family restated,
+    are fine, whatever file a face names."""
+    from exporter.errors import ValidationError
+
+    def layout(name: str, text: str):
+        (tmp_path / "layouts" / name).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "layouts" / name / "layout.yaml").write_text(text)
+        return lambda: load_layout(name, Project(tmp_path))
+
+    liberation = ("  serif:\n    family: Liberation Serif\n    regular: LiberationSerif-Regular.ttf\n"
+                  "    bold: LiberationSerif-Bold.ttf\n")
+    with pytest.raises(ValidationError) as err:
+        layout("two-faces", "extends: booklet\nfonts:\n" + liberation)()
+    assert [str(p) for p in err.value.problems] == [
+        "layouts/two-faces/layout.yaml:4:13: fonts.serif.family: 'Liberation Serif' is set here without italic, "
+        "bold_italic, which would then be 'Noto Serif' (from layout 'booklet'); name the 'Liberation Serif' files "
+        "for them (a face the family lacks may name its regular file)"]
+    whole = layout("four-faces", "extends: booklet\nfonts:\n" + liberation +
+                   "    italic: LiberationSerif-Italic.ttf\n    bold_italic: LiberationSerif-Regular.ttf\n")()
+    assert whole.fonts["serif"].bold_italic.name == "LiberationSerif-Regular.ttf"
+    # a layout extending that one may change a face without restating the family
+    child = layout("child", "extends: four-faces\nfonts:\n  serif: {bold: LiberationSerif-Regular.ttf}\n")()
+    assert child.fonts["serif"].italic.name == "LiberationSerif-Italic.ttf"
+    same = layout("same", "extends: booklet\nfonts:\n  serif: {family: Noto Serif, regular: NotoSerif-Regular.ttf}\n")()
+    assert same.fonts["serif"].italic.name == "NotoSerif-Italic.ttf"
+    # octavo check reports it with the rest
+    shutil.copytree(FIXTURES / "sources" / "valid", tmp_path / "source" / "ev")
+    from exporter.check import check
+
+    report = check(Project(tmp_path), tmp_path / "source" / "ev", "two-faces")
+    assert report.problems[0].startswith("layouts/two-faces/layout.yaml:4:13: fonts.serif.family:")

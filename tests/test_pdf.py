@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT
+from conftest import BUNDLED, FIXTURES, ROOT
 from exporter.errors import OctavoError
 from exporter.exporters.pdf import PdfExporter
 from exporter.layout import load_layout
@@ -267,3 +267,29 @@ def test_the_pdf_dates_come_from_the_source(built, bundled_event):
     meta = PdfReader(built[2]).metadata
     assert meta.creation_date.strftime("%Y-%m-%d") == "2019-04-01" == meta.modification_date.strftime("%Y-%m-%d")
     assert bundled_event.published.startswith("2019-04")
+
+
+def test_the_imprint_names_the_organisers_city_not_the_events(cli, tmp_path):
+    """A publisher's place is where the organiser is: an Islamabad institute
+    publishing a Peshawar conference is 'Islamabad' in the imprint, in the
+    PDF and in the .docx; without organiser.city the imprint names none."""
+    from docx import Document
+
+    folder = tmp_path / "source" / BUNDLED.name
+    shutil.copytree(BUNDLED, folder)
+    event = folder / "event.yaml"
+    event.write_text(event.read_text(encoding="utf-8").replace("city: Islamabad\n", "city: Peshawar\n", 1),
+                     encoding="utf-8")
+    assert cli("export", "pdf", cwd=tmp_path).exit_code == 0
+    assert cli("export", "docx", cwd=tmp_path).exit_code == 0
+    out = tmp_path / "build" / BUNDLED.name
+    imprint = " ".join(page_texts(out / f"{BUNDLED.name}-proceedings.pdf")[1].split())
+    assert "held at the Islamabad Marriott Hotel, Peshawar, April 2019." in imprint
+    assert "Strategic Vision Institute (SVI), Islamabad, April 2019" in imprint
+    word = [p.text for p in Document(str(out / f"{BUNDLED.name}-proceedings.docx")).paragraphs]
+    assert "Organised and published by Strategic Vision Institute, Islamabad" in word
+    event.write_text(event.read_text(encoding="utf-8").replace("  city: Islamabad ", "  # city: Islamabad ", 1),
+                     encoding="utf-8")
+    assert cli("export", "pdf", cwd=tmp_path).exit_code == 0
+    imprint = " ".join(page_texts(out / f"{BUNDLED.name}-proceedings.pdf")[1].split())
+    assert "Strategic Vision Institute (SVI), April 2019" in imprint and "(SVI), Peshawar" not in imprint

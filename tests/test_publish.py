@@ -96,11 +96,44 @@ def test_a_damaged_output_is_rebuilt_and_a_source_edit_rebuilds_all(cli, run_all
     assert "skipped" not in result.output
 
 
-def test_a_failing_output_leaves_nothing_written(cli, tmp_path):
+def test_a_failing_output_leaves_nothing_written_and_says_what_was_ready(cli, tmp_path):
     event_copy(tmp_path, more_recommendations(4))
-    result = cli("export", "all", cwd=tmp_path)
-    assert result.exit_code == 2 and "the brief does not fit on 1 page" in result.output
+    result = cli("export", "all", "--zip", cwd=tmp_path)
+    assert result.exit_code == 2 and result.output.startswith("Error: the brief does not fit on 1 page")
     assert not [p for p in (tmp_path / "build").rglob("*") if p.is_file()] if (tmp_path / "build").exists() else True
+    assert result.output.endswith(
+        "; nothing was written.\n"  # the brief's own message, then what export all adds
+        "export all writes its files together or not at all, so nothing was written; failed: brief; ready: "
+        f"pdf ({EVENT}-proceedings.pdf), print ({EVENT}-proceedings-print.pdf), docx ({EVENT}-proceedings.docx).\n"
+        "To write the ready ones now, with a manifest that records brief as failed:\n"
+        "  octavo export all --zip --keep-going\n")
+
+
+def test_keep_going_writes_the_others_and_the_manifest_records_the_failure(cli, tmp_path):
+    project = event_copy(tmp_path, lambda data: None)
+    assert cli("export", "all", cwd=project).exit_code == 0
+    folder = project / "build" / EVENT
+    brief = folder / f"{EVENT}-brief.pdf"
+    assert brief.is_file()
+    event_copy(tmp_path / "other", more_recommendations(4))  # a brief too long, put in the project
+    shutil.copy(tmp_path / "other" / "source" / EVENT / "brief.yaml", project / "source" / EVENT / "brief.yaml")
+    result = cli("export", "all", "--keep-going", "--zip", cwd=project)
+    assert result.exit_code == 2
+    assert "\nError: the brief does not fit on 1 page" in result.output
+    assert result.output.endswith(f"not written: brief (the manifest records it as failed); the previous {brief.name} "
+                                  "was removed (it was made from other inputs); the other outputs are complete\n")
+    assert not brief.exists()
+    data = manifest(project)
+    assert [f["format"] for f in data["files"]] == ["pdf", "print", "docx"]
+    assert [(f["name"], f["format"]) for f in data["failed"]] == [(brief.name, "brief")]
+    assert data["failed"][0]["error"].startswith("the brief does not fit on 1 page")
+    with zipfile.ZipFile(project / "build" / f"{EVENT}-2019-04.zip") as zf:
+        assert zf.namelist() == [f"{EVENT}/{f['name']}" for f in data["files"]] + [f"{EVENT}/manifest.json"]
+    # the set is whole again once the brief fits
+    shutil.copy(BUNDLED / "brief.yaml", project / "source" / EVENT / "brief.yaml")
+    again = cli("export", "all", cwd=project)
+    assert again.exit_code == 0 and brief.is_file()
+    assert manifest(project)["failed"] == []
 
 
 def test_file_names_are_ascii_slugs(cli, tmp_path):
@@ -115,7 +148,7 @@ def test_file_names_are_ascii_slugs(cli, tmp_path):
 
 def test_force_and_zip_only_go_with_all(cli):
     result = cli("export", "pdf", "--zip")
-    assert result.exit_code == 2 and "--force and --zip go with 'export all'" in result.output
+    assert result.exit_code == 2 and "--force, --zip and --keep-going go with 'export all'" in result.output
 
 
 def test_json_summary_is_all_that_goes_to_stdout(run_all):

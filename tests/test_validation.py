@@ -95,7 +95,37 @@ def test_without_event_name_several_events_are_listed(cli, tmp_path):
         shutil.copytree(SOURCES / "valid", tmp_path / "source" / name)
     result = cli("validate", cwd=tmp_path)
     assert result.exit_code == 2
-    assert result.output == f"Error: several events in {tmp_path / 'source'}; name one of: a-event, b-event\n"
+    assert result.output == (f"Error: several events in {tmp_path / 'source'}; name one of: a-event, b-event "
+                             "(octavo COMMAND EVENT; later commands remember it), or set OCTAVO_EVENT=EVENT\n")
+
+
+def test_commands_remember_the_event_last_named_and_take_octavo_event(cli, tmp_path, monkeypatch):
+    for name in ("b-event", "a-event"):
+        shutil.copytree(SOURCES / "valid", tmp_path / "source" / name)
+    (tmp_path / "source" / "b-event" / "event.yaml").write_text(
+        (SOURCES / "valid" / "event.yaml").read_text(encoding="utf-8").replace("title: ", "title: B ", 1),
+        encoding="utf-8")
+    assert cli("validate", "b-event", cwd=tmp_path).stderr == ""
+    # the README's partner recipe: name the event once, then the layout commands follow it
+    shutil.copytree(FIXTURES / "layout-project" / "layouts" / "partner", tmp_path / "layouts" / "partner")
+    result = cli("check", "--layout", "partner", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "event: b-event (the last one named; name another, or set OCTAVO_EVENT)\n"
+    assert cli("show", cwd=tmp_path).stdout.startswith("B ")
+    # a path outside source/ is not remembered; a name is, until another is named
+    assert cli("validate", str(SOURCES / "valid"), cwd=tmp_path).exit_code == 0
+    assert cli("show", cwd=tmp_path).stdout.startswith("B ")
+    cli("validate", "a-event", cwd=tmp_path)
+    assert not cli("show", cwd=tmp_path).stdout.startswith("B ")
+    # OCTAVO_EVENT wins over the memory, says nothing, and must name an event
+    monkeypatch.setenv("OCTAVO_EVENT", "b-event")
+    result = cli("show", cwd=tmp_path)
+    assert result.stdout.startswith("B ") and result.stderr == ""
+    monkeypatch.setenv("OCTAVO_EVENT", "c-event")
+    result = cli("show", cwd=tmp_path)
+    assert result.exit_code == 2 and "OCTAVO_EVENT=c-event: no event 'c-event'" in result.output
+    # an explicit EVENT wins over OCTAVO_EVENT
+    assert cli("show", "b-event", cwd=tmp_path).stdout.startswith("B ")
 
 
 def test_unknown_event_is_a_usage_error(cli):

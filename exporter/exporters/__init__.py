@@ -10,9 +10,10 @@ up, so ``octavo export pdf`` does not pay for loading python-docx.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from exporter.exporters.base import Exporter
+if TYPE_CHECKING:
+    from exporter.exporters.base import Exporter
 
 _CLASSES: dict[str, str] = {  # name -> "module:Class"
     "pdf": "exporter.exporters.pdf:PdfExporter",
@@ -24,7 +25,7 @@ _CLASSES: dict[str, str] = {  # name -> "module:Class"
 }
 
 
-class Registry(Mapping[str, type[Exporter]]):
+class Registry(Mapping[str, "type[Exporter]"]):
     """Exporter classes by name, imported on first use."""
 
     def __init__(self, classes: dict[str, str]) -> None:
@@ -37,6 +38,9 @@ class Registry(Mapping[str, type[Exporter]]):
             assert self._loaded[name].name == name, f"{self._where[name]} is not the '{name}' exporter"
         return self._loaded[name]
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._where  # without importing the class
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._where)
 
@@ -45,5 +49,13 @@ class Registry(Mapping[str, type[Exporter]]):
 
 
 REGISTRY = Registry(_CLASSES)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Exporter":  # the base class, imported when asked for (it loads the layout code)
+        from exporter.exporters.base import Exporter
+
+        return Exporter
+    raise AttributeError(name)
 
 __all__ = ["Exporter", "REGISTRY", "Registry"]

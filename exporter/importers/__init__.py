@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from exporter import interrupt
 from exporter.errors import OctavoError, Problem, ValidationError
 from exporter.importers.document import Report
 from exporter.naming import check_name, slug
@@ -103,17 +104,22 @@ def import_report(path: Path, project: Project, name: str | None = None) -> Impo
     written = write(draft, path.name)
     source = project.source_dir
     source.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{name}.importing-", dir=source))
+    with interrupt.critical():
+        tmp = Path(tempfile.mkdtemp(prefix=f".{name}.importing-", dir=source))
+        interrupt.temporary(tmp, folder=True)
     try:
         for rel, text in written.files.items():
-            atomic_write(tmp / rel, text.encode("utf-8"))
+            atomic_write(tmp / rel, text.encode("utf-8"), listed=False)
         _check_written(tmp, project, written.expected)
         final = source / name
         if final.exists():
             raise OctavoError(f"{project.display(final)} appeared while importing; nothing was written")
-        os.replace(tmp, final)
+        with interrupt.critical():
+            os.replace(tmp, final)
+            interrupt.completed(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        interrupt.discard(tmp)
         raise
     return Imported(final, written.people, written.sessions, written.items, written.exchanges, written.checks,
                     tuple(draft.dropped), report.unit, report.notes)

@@ -35,6 +35,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exporter import interrupt
 from exporter import model as m
 from exporter.anchors import PREFIX, Placed, paragraphs, relative_file
 from exporter.errors import OctavoError, Problem, ValidationError
@@ -502,16 +503,22 @@ def _validate(event_dir: Path, project: Project, new_texts: dict[Path, str]) -> 
 
     from exporter.source import load_event
 
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / event_dir.name
-        shutil.copytree(event_dir, copy)
-        for file, text in new_texts.items():
-            (copy / file.relative_to(event_dir)).write_text(text, encoding="utf-8")
-        try:
-            load_event(copy, Project(Path(tmp)))
-        except ValidationError as exc:
-            raise OctavoError("the corrections would make the source invalid; nothing was written:\n" +
-                              "\n".join(str(p) for p in exc.problems)) from None
+    with interrupt.critical():
+        holder = tempfile.TemporaryDirectory()
+        interrupt.temporary(holder.name, folder=True)
+    try:
+        with holder as tmp:
+            copy = Path(tmp) / event_dir.name
+            shutil.copytree(event_dir, copy)
+            for file, text in new_texts.items():
+                (copy / file.relative_to(event_dir)).write_text(text, encoding="utf-8")
+            try:
+                load_event(copy, Project(Path(tmp)))
+            except ValidationError as exc:
+                raise OctavoError("the corrections would make the source invalid; nothing was written:\n" +
+                                  "\n".join(str(p) for p in exc.problems)) from None
+    finally:
+        interrupt.discard(holder.name)
 
 
 def _write_all(new_texts: dict[Path, str]) -> None:
@@ -520,17 +527,22 @@ def _write_all(new_texts: dict[Path, str]) -> None:
     temps: list[tuple[str, Path]] = []
     try:
         for file, text in new_texts.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".part", dir=file.parent)
+            with interrupt.critical():
+                fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".part", dir=file.parent)
+                interrupt.temporary(tmp)
+                temps.append((tmp, file))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
                 fh.write(text)
             os.chmod(tmp, 0o644)
-            temps.append((tmp, file))
     except BaseException:
         for tmp, _ in temps:
             Path(tmp).unlink(missing_ok=True)
+            interrupt.discard(tmp)
         raise
-    for tmp, file in temps:
-        os.replace(tmp, file)
+    with interrupt.critical():  # Ctrl-C waits: every file is renamed, or none
+        for tmp, file in temps:
+            os.replace(tmp, file)
+            interrupt.completed(tmp, file)
 
 
 def _reviewer(identifier: str, event: m.Event) -> str:

@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError as PydanticError
-
 from exporter import colour as pc
 from exporter.errors import OctavoError, Problem, ValidationError
-from exporter.layout import schema as ls
 from exporter.inputs import combine, files_digest, tree_digest
 from exporter.layout.model import BriefSettings, FontFamily, Hyphenation, Layout, Page, ParaStyle, PrintSettings
 from exporter.project import Project
+from exporter.shapes import conform
 from exporter.source.yamlread import Pos, PathT, dotted, read_yaml
 from exporter.validation import describe, did_you_mean, translate
 
@@ -87,6 +85,8 @@ class MergedDoc:
     keys: dict[PathT, tuple[str, Pos]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     fallback: str = ""
+    later: list[Problem] = field(default_factory=list)
+    """Problems of the whole chain, reported with those of the checked data."""
 
     def problem(self, path: PathT, message: str, *, key: bool = False) -> Problem:
         path = tuple(path)
@@ -140,6 +140,7 @@ def _chain(name: str, project: Project) -> tuple[list[Path], MergedDoc]:
         except OctavoError as exc:
             doc.add(("extends",), exc.message)
             break
+    faces = _faces_of_other_families([d for d in reversed(docs) if isinstance(d.data, dict)])  # before merging
     merged = MergedDoc(fallback=docs[0].file)
     for doc in reversed(docs):
         merged.problems += doc.problems
@@ -149,28 +150,150 @@ def _chain(name: str, project: Project) -> tuple[list[Path], MergedDoc]:
             doc.add((), f"expected a mapping of keys, not {describe(doc.data)}")
             merged.problems += doc.problems
     merged.data.pop("extends", None)
+    merged.later = faces
     return folders, merged
+
+
+FACES = ("regular", "italic", "bold", "bold_italic")
+
+
+def _faces_of_other_families(docs: list) -> list[Problem]:
+    """A layout that changes a font's ``family`` must give the faces it
+    uses with it: a face left to the layout it extends belongs to that
+    layout's family (DejaVu Serif text with Noto Serif italics).  ``docs``
+    run from the base layout to the one asked for; a face set with a family
+    (in the same file, or a later one) belongs to it."""
+    problems = []
+    fonts: dict[str, dict] = {}  # key -> {"family", "where" (doc that set it), face -> family it was set with}
+    for doc in docs:
+        for key, font in (doc.data.get("fonts") or {}).items() if isinstance(doc.data.get("fonts"), dict) else ():
+            if not isinstance(font, dict):
+                continue
+            state = fonts.setdefault(str(key), {"family": None, "where": None, "faces": {}})
+            if isinstance(font.get("family"), str) and font["family"] != state["family"]:
+                state.update(family=font["family"], where=doc)
+            for face in FACES:
+                if face in font:
+                    state["faces"][face] = (state["family"], doc.file)
+    for key, state in fonts.items():
+        stale = [(face, fam, file) for face, (fam, file) in state["faces"].items() if fam != state["family"]]
+        if not stale or state["where"] is None:
+            continue
+        doc, family = state["where"], state["family"]
+        names = ", ".join(face for face, _, _ in stale)
+        others = " and ".join(sorted({f"'{fam}' (from layout '{Path(file).parent.name}')" for _, fam, file in stale}))
+        them = "them" if len(stale) > 1 else "it"
+        problems.append(doc.problem(("fonts", key, "family"),
+                                    f"'{family}' is set here without {names}, which would then be {others}; "
+                                    f"name the '{family}' files for {them} (a face the family lacks may name "
+                                    "its regular file)"))
+    return problems
 
 
 def load_layout(name: str | None, project: Project) -> Layout:
     """The layout ``name`` (default: the house booklet), merged along its
-    ``extends`` chain, validated and resolved to points and files."""
+    ``extends`` chain, validated and resolved to points and files.
+
+    A layout that loaded without problems is kept in Octavo's cache folder
+    (``exporter.usercache``), keyed by every file it can have been made from
+    (the layouts' folders, the bundled fonts, the code that loads them: path,
+    size and time of each) and the project's folder, so a later command with
+    none of them changed reads it back instead of parsing, checking and
+    hashing it again."""
     name = name or DEFAULT_LAYOUT
+    key = _cache_key(name, project)
+    if key is not None:
+        cached = _cached(key)
+        if cached is not None:
+            return cached
     folders, merged = _chain(name, project)
     if merged.problems:
         raise ValidationError(merged.problems, "layout")
-    try:
-        raw = ls.LayoutFile.model_validate(merged.data)
-    except PydanticError as exc:
-        raise ValidationError([translate(merged, ls.LayoutFile, e) for e in exc.errors()], "layout") from None
+    raw = _check_shape(merged)
     layout = _resolve(name, folders, raw, merged)
+    merged.problems += merged.later
     if merged.problems:
         raise ValidationError(merged.problems, "layout")
+    if key is not None:
+        import pickle
+
+        from exporter import usercache
+
+        usercache.write("layouts", key, pickle.dumps(layout, protocol=5))
     return layout
 
 
-def _resolve(name: str, folders: list[Path], raw: ls.LayoutFile, merged: MergedDoc) -> Layout:
-    colours = {k: v.rgb if isinstance(v, ls.ColourIn) else v for k, v in raw.colours.items()}
+#: The modules whose code makes a Layout out of the files.
+_LOADING_CODE = ("layout/loader.py", "layout/model.py", "layout/schema.py", "shapes.py", "_shapes.py",
+                 "source/yamlread.py", "source/schema.py", "source/values.py", "validation.py", "inputs.py")
+
+
+def _cache_key(name: str, project: Project) -> str | None:
+    """A key for layout ``name`` of ``project``, made from every file under
+    the layout folders of the search path (their bytes; for font files, which
+    are large and rarely change, their size, time and inode), the bundled
+    fonts and the loading code (size and time); None when one cannot be read
+    (then the layout is simply loaded)."""
+    import hashlib
+
+    from exporter import __version__
+
+    package = BUILTIN_DIR.parent
+    h = hashlib.sha256(f"{__version__}\0{name}\0{project.root.resolve()}".encode())
+    stamped = [package / rel for rel in _LOADING_CODE]
+    try:
+        for base in search_path(project):
+            for path in sorted(base.rglob("*")) if base.is_dir() else ():
+                if path.suffix.lower() in (".ttf", ".otf") or not path.is_file():
+                    stamped.append(path)
+                else:
+                    data = path.read_bytes()
+                    h.update(f"{path}\0{len(data)}\0".encode() + data)
+        stamped += sorted(BUNDLED_FONTS.iterdir())
+        for path in stamped:
+            st = path.stat()
+            h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0".encode())
+    except OSError:
+        return None
+    return h.hexdigest()[:32]
+
+
+def _cached(key: str) -> Layout | None:
+    import pickle
+
+    from exporter import usercache
+
+    data = usercache.read("layouts", key)
+    if data is None:
+        return None
+    try:
+        layout = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - a damaged entry: load the layout again
+        return None
+    return layout if isinstance(layout, Layout) else None
+
+
+def _check_shape(merged: MergedDoc) -> Any:
+    """The merged data checked as a ``LayoutFile``: by the compiled shapes
+    when it fits (``exporter.shapes``), else by pydantic, whose errors are
+    the problems reported."""
+    raw = conform("LayoutFile", merged.data)
+    if raw is not None:
+        return raw
+    from pydantic import ValidationError as PydanticError
+
+    from exporter.layout import schema as ls
+
+    try:
+        return ls.LayoutFile.model_validate(merged.data)
+    except PydanticError as exc:
+        raise ValidationError([*(translate(merged, ls.LayoutFile, e) for e in exc.errors()), *merged.later],
+                              "layout") from None
+
+
+def _resolve(name: str, folders: list[Path], raw: Any, merged: MergedDoc) -> Layout:
+    # a colour is "#rrggbb", a name, or {rgb, cmyk} (a record with its own inks)
+    colours = {k: getattr(v, "rgb", v) for k, v in raw.colours.items()}
     for k, v in colours.items():
         if not v.startswith("#"):
             merged.add(("colours", k), f"'{v}' is not a colour: write #rrggbb")
@@ -203,13 +326,13 @@ def _resolve(name: str, folders: list[Path], raw: ls.LayoutFile, merged: MergedD
                   hyphenation=_hyphenation(raw))
 
 
-def _hyphenation(raw: ls.LayoutFile) -> Hyphenation:
+def _hyphenation(raw: Any) -> Hyphenation:
     hy = raw.hyphenation
     return Hyphenation(int(hy.left), int(hy.right), int(hy.min_word), hy.capitalised == "true",
                        {lang: tuple(words) for lang, words in hy.exceptions.items()})
 
 
-def _printing(raw: ls.LayoutFile, folders: list[Path], merged: MergedDoc) -> PrintSettings:
+def _printing(raw: Any, folders: list[Path], merged: MergedDoc) -> PrintSettings:
     """The print edition's settings: the output profile found and checked
     (its header: building its transforms waits for a print export, see
     :func:`exporter.colour.print_colour`), the layout's own inks checked
@@ -234,7 +357,7 @@ def _printing(raw: ls.LayoutFile, folders: list[Path], merged: MergedDoc) -> Pri
     inks: dict[str, tuple[float, float, float, float]] = {}
     given_by: dict[str, str] = {}
     for cname, value in raw.colours.items():
-        if not isinstance(value, ls.ColourIn):
+        if not hasattr(value, "cmyk"):  # plain "#rrggbb": no inks of its own
             continue
         rgb = value.rgb.upper()
         four = tuple(float(x.strip().rstrip("%").strip()) / 100 for x in value.cmyk)
@@ -264,7 +387,7 @@ def _printing(raw: ls.LayoutFile, folders: list[Path], merged: MergedDoc) -> Pri
     return PrintSettings(p.standard, profile, condition, text, registry, p.trapped == "true", inks)
 
 
-def _font(key: str, f: ls.FontIn, folders: list[Path], merged: MergedDoc) -> FontFamily:
+def _font(key: str, f: Any, folders: list[Path], merged: MergedDoc) -> FontFamily:
     def locate(face: str, file: str | None) -> Path:
         if file is None:
             return locate("regular", f.regular) if face != "regular" else Path()
@@ -293,7 +416,7 @@ _STYLE_DEFAULTS = dict(font="serif", size="10pt", leading="13pt", colour="text",
                        bold="false", italic="false", caps="false", keep_with_next="false", hyphenate="false")
 
 
-def _styles(raw: ls.LayoutFile, fonts: dict[str, FontFamily], colours: dict[str, str],
+def _styles(raw: Any, fonts: dict[str, FontFamily], colours: dict[str, str],
             merged: MergedDoc) -> dict[str, ParaStyle]:
     resolved: dict[str, dict[str, str]] = {}
 
@@ -338,7 +461,7 @@ def resolved_keys(name: str, project: Project) -> list[tuple[str, Any, str]]:
     for a style key it does not set, ``from <parent style>``."""
     layout = load_layout(name, project)  # reports every problem first
     _, merged = _chain(name, project)
-    data = ls.LayoutFile.model_validate(merged.data).model_dump(exclude={"extends", "styles"})
+    data = _check_shape(merged).model_dump(exclude={"extends", "styles"})
     origins = {dotted(k): f"{f}:{pos.line}" for k, (f, pos) in merged.origins.items()}
     out: list[tuple[str, Any, str]] = []
 

@@ -100,7 +100,28 @@ def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
     inherited = ConfinedLoader([str(d) for d in template_dirs[1:]], followlinks=False)
     loader = jinja2.ChoiceLoader([own, jinja2.PrefixLoader({"!default": inherited}, delimiter="/")])
     return ImmutableSandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
-                                         autoescape=True, keep_trailing_newline=False)
+                                         autoescape=True, keep_trailing_newline=False,
+                                         bytecode_cache=_bytecode_cache())
+
+
+@lru_cache(maxsize=1)
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Templates compiled once per machine, in Octavo's cache folder: jinja2
+    keys each by its name, file and source, and this folder by jinja2's
+    version and this module (which sets how templates compile), so a stale
+    compilation is never used."""
+    from exporter import usercache
+
+    base = usercache.folder()
+    if base is None:
+        return None
+    this = Path(__file__)
+    folder = base / "templates" / usercache.key(jinja2.__version__, this.read_bytes())
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def human_date(iso: str) -> str:

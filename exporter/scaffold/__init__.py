@@ -14,12 +14,12 @@ from ruamel.yaml import YAML
 from exporter.errors import OctavoError
 from exporter.layout.loader import DEFAULT_LAYOUT, _find, resolved_keys
 from exporter.naming import check_name
-from exporter.output import atomic_write
+from exporter.output import atomic_folder, atomic_write
 from exporter.project import Project
-from exporter.source import schema as s
 
 EVENT_SKELETON = Path(__file__).resolve().parent / "event"
-SCHEMAS = {"event": s.EventFile, "people": s.PeopleFile, "session": s.SessionFile, "brief": s.BriefFile}
+#: The JSON Schemas written, by kind: the source schema's model of each file.
+SCHEMAS = {"event": "EventFile", "people": "PeopleFile", "session": "SessionFile", "brief": "BriefFile"}
 
 #: The keys an editor changes most, shown commented in a new layout.
 COMMON_KEYS = ("description", "page.size", "page.margins.inner", "page.margins.outer", "page.margins.top",
@@ -31,8 +31,11 @@ COMMON_KEYS = ("description", "page.size", "page.margins.inner", "page.margins.o
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write ``<kind>.schema.json`` for each source file kind into ``folder``."""
+    from exporter.source import schema as s
+
     out = []
-    for kind, model in SCHEMAS.items():
+    for kind, name in SCHEMAS.items():
+        model = getattr(s, name)
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                   "title": f"Octavo {kind} file", **model.model_json_schema()}
         text = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -47,9 +50,27 @@ def new_event(project: Project, name: str) -> Path:
     folder = project.root / "source" / name
     if folder.exists():
         raise OctavoError(f"{project.display(folder)} already exists; choose another name")
-    shutil.copytree(EVENT_SKELETON, folder)
+    atomic_folder(folder, lambda tmp: shutil.copytree(EVENT_SKELETON, tmp, dirs_exist_ok=True))
     write_schemas(project.root / "schemas")
     return folder
+
+
+def _is_flag(key: str) -> bool:
+    """Whether the layout key ``key`` (dotted) is a true/false switch."""
+    from exporter.shapes import _compiled
+
+    models = _compiled()[0]
+    shape: tuple = ("model", "LayoutFile")
+    for part in key.split("."):
+        while shape[0] == "opt":
+            shape = shape[1]
+        if shape[0] == "model":
+            shape = next((s for k, s, _ in models[shape[1]] if k == part), ("none",))
+        elif shape[0] == "dict":
+            shape = shape[2]
+        else:
+            return False
+    return shape == ("lit", ("true", "false"))
 
 
 def new_layout(project: Project, name: str, base: str | None) -> Path:
@@ -69,10 +90,11 @@ def new_layout(project: Project, name: str, base: str | None) -> Path:
             node = common
             for part in parents:
                 node = node.setdefault(part, {})
-            node[last] = values[key]
+            node[last] = values[key] == "true" if _is_flag(key) else values[key]  # plain true/false, not 'false' 
     text = io.StringIO()
     yaml = YAML()
     yaml.default_flow_style = False
+    yaml.width = 4096  # one line per key: uncommenting a line gives the whole value
     yaml.dump(common, text)
     lines = [f"# A variant of the '{base}' layout: it holds only what differs.",
              "# Uncomment a key (and the keys above it) and change its value; every other",
@@ -80,6 +102,6 @@ def new_layout(project: Project, name: str, base: str | None) -> Path:
              "# and the file and line its value comes from.",
              f"extends: {base}",
              *(f"# {line}" for line in text.getvalue().splitlines())]
-    folder.mkdir(parents=True)
-    atomic_write(folder / "layout.yaml", ("\n".join(lines) + "\n").encode())
+    text = ("\n".join(lines) + "\n").encode()
+    atomic_folder(folder, lambda tmp: atomic_write(tmp / "layout.yaml", text, listed=False))
     return folder / "layout.yaml"

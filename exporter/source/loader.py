@@ -20,15 +20,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Any, Iterable
 
-from PIL import Image as PILImage
-from pydantic import BaseModel
-from pydantic import ValidationError as PydanticError
-
 from exporter import model as m
 from exporter.inputs import tree_digest
 from exporter.errors import Problem, ValidationError
 from exporter.project import Project
-from exporter.source import schema as s
+from exporter.shapes import conform, fields
 from exporter.source.markdown import ALLOWED_SCHEMES, ProseOrigin, parse_blocks, parse_inline
 from exporter.source.yamlread import Limits, PathT, YamlDoc, dotted, read_yaml
 from exporter.validation import describe, did_you_mean, translate
@@ -36,14 +32,25 @@ from exporter.validation import describe, did_you_mean, translate
 # -- 1 + 2: read and check shape --------------------------------------------
 
 
-def _check_shape(doc: YamlDoc, cls: type[BaseModel]) -> BaseModel | None:
-    """``doc.data`` validated as ``cls``, or None with problems recorded."""
+def _check_shape(doc: YamlDoc, model: str) -> Any:
+    """``doc.data`` checked as the schema's ``model`` (``EventFile``…), or
+    None with problems recorded.  The compiled shapes answer for data that
+    fits (``exporter.shapes``); pydantic words the problems of data that
+    does not."""
     if doc.problems and doc.data is None:
         return None
     if not isinstance(doc.data, dict):
-        doc.add((), f"expected a mapping of keys ({', '.join(cls.model_fields)}), "
+        doc.add((), f"expected a mapping of keys ({', '.join(fields(model))}), "
                     f"not {describe(doc.data)}")
         return None
+    record = conform(model, doc.data)
+    if record is not None:
+        return record
+    from pydantic import ValidationError as PydanticError
+
+    from exporter.source import schema as s
+
+    cls = getattr(s, model)
     try:
         return cls.model_validate(doc.data)
     except PydanticError as exc:
@@ -146,6 +153,8 @@ def image_problem(path: Path) -> str:
     """What is wrong with the image at ``path`` ('' if nothing): it must be
     a PNG or JPEG that decodes, of at most $OCTAVO_MAX_IMAGE_PIXELS pixels
     (checked from the header, before decoding: no decompression bombs)."""
+    from PIL import Image as PILImage
+
     limit = int(os.environ.get("OCTAVO_MAX_IMAGE_PIXELS", 40_000_000))
     try:
         with PILImage.open(path) as img:
@@ -205,15 +214,15 @@ def load_event(event_dir: Path, project: Project | None = None, limits: Limits =
     b = _Builder(project, event_dir)
     docs: list[YamlDoc] = []
 
-    def read(path: Path, cls: type[BaseModel]) -> tuple[YamlDoc, Any]:
+    def read(path: Path, model: str) -> tuple[YamlDoc, Any]:
         doc = read_yaml(path, project.display(path), limits)
         docs.append(doc)
-        return doc, _check_shape(doc, cls)
+        return doc, _check_shape(doc, model)
 
-    event_doc, ev = read(event_dir / "event.yaml", s.EventFile)
+    event_doc, ev = read(event_dir / "event.yaml", "EventFile")
     people_path = event_dir / "people.yaml"
     if people_path.is_file():
-        people_doc, pf = read(people_path, s.PeopleFile)
+        people_doc, pf = read(people_path, "PeopleFile")
     else:
         people_doc, pf = None, None
         b.problems.append(Problem(project.display(people_path), 0, 0, "", "file missing: every event "
@@ -222,9 +231,9 @@ def load_event(event_dir: Path, project: Project | None = None, limits: Limits =
     if not session_paths:
         b.problems.append(Problem(project.display(event_dir / "sessions"), 0, 0, "",
                                   "no session files: add sessions/1-<name>.yaml"))
-    sessions_in = [read(p, s.SessionFile) for p in session_paths]
+    sessions_in = [read(p, "SessionFile") for p in session_paths]
     brief_path = event_dir / "brief.yaml"
-    brief_doc, bf = read(brief_path, s.BriefFile) if brief_path.is_file() else (None, None)
+    brief_doc, bf = read(brief_path, "BriefFile") if brief_path.is_file() else (None, None)
 
     people = _people(b, people_doc, pf) if pf else ()
     sessions = tuple(_session(b, doc, sf) for doc, sf in sessions_in if sf)
@@ -237,7 +246,7 @@ def load_event(event_dir: Path, project: Project | None = None, limits: Limits =
     return dataclasses.replace(event, source_digest=tree_digest(event_dir))
 
 
-def _people(b: _Builder, doc: YamlDoc, pf: s.PeopleFile) -> tuple[m.Person, ...]:
+def _people(b: _Builder, doc: YamlDoc, pf: "PeopleFile") -> tuple[m.Person, ...]:
     out = []
     for i, p in enumerate(pf.people):
         path = ("people", i)
@@ -251,7 +260,7 @@ def _people(b: _Builder, doc: YamlDoc, pf: s.PeopleFile) -> tuple[m.Person, ...]
     return tuple(out)
 
 
-def _session(b: _Builder, doc: YamlDoc, sf: s.SessionFile) -> m.Session:
+def _session(b: _Builder, doc: YamlDoc, sf: "SessionFile") -> m.Session:
     b.define(b.items, sf.id, doc, ("id",), "session or item")
     b.ref("person", sf.chair, doc, ("chair",))
     for key in ("speakers", "discussants"):
@@ -273,10 +282,10 @@ def _refs(b: _Builder, doc: YamlDoc, path: PathT, ids: Iterable[str]) -> tuple[s
 def _item(b: _Builder, doc: YamlDoc, path: PathT, it: Any) -> m.Item:
     b.define(b.items, it.id, doc, (*path, "id"), "session or item")
     loc = b.loc(doc, path)
-    if isinstance(it, s.QAIn):
+    if it.kind == "qa":
         exchanges = tuple(_exchange(b, doc, (*path, "exchanges", i), ex) for i, ex in enumerate(it.exchanges))
         return m.QASession(it.id, b.blocks(doc, (*path, "intro"), it.intro), exchanges, it.title, loc)
-    if isinstance(it, s.NoteIn):
+    if it.kind in ("narrative", "ceremony"):
         return m.Note(it.id, it.kind, b.blocks(doc, (*path, "text"), it.text),
                       _refs(b, doc, (*path, "people"), it.people), loc)
     body = b.blocks(doc, (*path, "text"), it.text)
@@ -289,7 +298,7 @@ def _item(b: _Builder, doc: YamlDoc, path: PathT, it: Any) -> m.Item:
                           b.inline(doc, (*path, "title"), it.title), tuple(it.quotes), loc)
 
 
-def _exchange(b: _Builder, doc: YamlDoc, path: PathT, ex: s.ExchangeIn) -> m.Exchange:
+def _exchange(b: _Builder, doc: YamlDoc, path: PathT, ex: Any) -> m.Exchange:
     b.define(b.items, ex.id, doc, (*path, "id"), "session or item")
     b.ref("person", ex.questioner, doc, (*path, "questioner"))
     answers = []
@@ -301,7 +310,7 @@ def _exchange(b: _Builder, doc: YamlDoc, path: PathT, ex: s.ExchangeIn) -> m.Exc
                       b.blocks(doc, (*path, "question"), ex.question), tuple(answers), b.loc(doc, path))
 
 
-def _brief(b: _Builder, doc: YamlDoc, bf: s.BriefFile) -> m.Brief:
+def _brief(b: _Builder, doc: YamlDoc, bf: "BriefFile") -> m.Brief:
     def refd(path: PathT, ref: str | None) -> str:
         b.ref("item", ref, doc, (*path, "ref"))
         return ref or ""
@@ -322,7 +331,7 @@ def _brief(b: _Builder, doc: YamlDoc, bf: s.BriefFile) -> m.Brief:
     return m.Brief(bf.title, msgs, recs, b.blocks(doc, ("context",), bf.context), figs, quote, b.loc(doc, ()))
 
 
-def _event(b: _Builder, doc: YamlDoc, ev: s.EventFile, ident: str, people: tuple[m.Person, ...],
+def _event(b: _Builder, doc: YamlDoc, ev: Any, ident: str, people: tuple[m.Person, ...],
            sessions: tuple[m.Session, ...], brief: m.Brief | None) -> m.Event:
     org = ev.organiser
     _check_url(doc, ("organiser", "url"), org.url)
@@ -332,7 +341,7 @@ def _event(b: _Builder, doc: YamlDoc, ev: s.EventFile, ident: str, people: tuple
         tuple(m.Figure(f.value, f.label, b.loc(doc, ("organiser", "figures", i)))
               for i, f in enumerate(org.figures)),
         b.asset(doc, ("organiser", "logo"), org.logo), b.loc(doc, ("organiser",)), org.logo_alt.strip(),
-        b.loc(doc, ("organiser", "logo")) if org.logo else m.NOWHERE)
+        b.loc(doc, ("organiser", "logo")) if org.logo else m.NOWHERE, org.city)
     _check_logo_alt(doc, org)
     media = None
     if ev.media:

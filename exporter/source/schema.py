@@ -10,31 +10,17 @@ plain ``str`` and nothing is coerced.
 
 from __future__ import annotations
 
-import datetime
-
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from exporter.model import CONTRIBUTION_KINDS
+from exporter.source.values import real_date
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Line = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^\n]*\S[^\n]*$")]
 Prose = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
-def _real_date(text: str) -> str:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real day between 1980
-    and 2107 (the range every output format can date a file in)."""
-    parts = [int(p) for p in text.split("-")]
-    try:
-        datetime.date(parts[0], *(parts[1:] + [1, 1])[:2])
-    except ValueError:
-        raise ValueError(f"'{text}' is not a real date") from None
-    if not 1980 <= parts[0] <= 2107:
-        raise ValueError(f"'{text}': the year must be between 1980 and 2107")
-    return text
-
-
-DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), AfterValidator(_real_date)]
+DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), AfterValidator(real_date)]
 Url = Annotated[str, StringConstraints(pattern=r"^\S+$")]
 #: A BCP 47 language tag: a language code, then subtags (script, region …).
 LangTag = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
@@ -155,12 +141,15 @@ class FigureIn(Strict):
 
 
 class OrganiserIn(Strict):
-    """The organising institution.  ``logo`` is a PNG or JPEG inside the
-    event folder, drawn on the cover; ``logo_alt``, required with it, says
-    what it shows for readers who cannot see it (the .docx's alt text)."""
+    """The organising institution.  ``city`` is where it is, the place of
+    publication in the imprint (not the event's city).  ``logo`` is a PNG or
+    JPEG inside the event folder, drawn on the cover; ``logo_alt``, required
+    with it, says what it shows for readers who cannot see it (the .docx's
+    alt text)."""
 
     name: Line
     short_name: Line
+    city: str = ""
     url: Url = ""
     logo: str = ""
     logo_alt: str = ""

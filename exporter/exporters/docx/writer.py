@@ -117,7 +117,7 @@ class ProceedingsWriter(Blocks):
             lines.append(("Compiled by: ", join_names(e.credits.compiled_by)))
         if e.credits.edited_by:
             lines.append(("Edited by: ", join_names(e.credits.edited_by)))
-        lines.append(("Organised and published by ", e.organiser.name))
+        lines.append(("Organised and published by ", ", ".join(x for x in (e.organiser.name, e.organiser.city) if x)))
         if e.published:
             lines.append(("Published ", format_month(e.published)))
         first = self.text("Imprint", e.title + (f": {e.subtitle}" if e.subtitle else ""))

@@ -14,6 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
 
 from exporter import model as m
 from exporter.errors import Problem, ValidationError
+from exporter.exporters.pdf.preload import ttfont
 from exporter.layout import Layout
 from exporter.plaintext import Unit
 
@@ -70,10 +71,11 @@ def subset_tag(base: str, number: int, chars: tuple[int, ...], used: set[str]) -
 
 @lru_cache(maxsize=None)
 def _register(path: Path) -> str:
-    """Register one TrueType file once per process; return its font name."""
+    """Register one TrueType file once per process (parsed once per machine,
+    see :mod:`.preload`); return its font name."""
     name = f"Octavo-{path.stem}"
     # shapable: HarfBuzz kerns the words the line breaker sets (uharfbuzz)
-    pdfmetrics.registerFont(TaggedTTFont(name, str(path), shapable=True))
+    pdfmetrics.registerFont(ttfont(name, path, TaggedTTFont, shapable=True))
     return name
 
 

@@ -1,0 +1,111 @@
+"""Start-up: each command imports only what it uses, and what Octavo keeps
+in its cache folder (parsed fonts and hyphenation patterns, compiled
+templates, the default reference.docx) never changes an output's bytes.
+
+How fast that is, is measured by ``make bench`` and the README's figures,
+not here: these tests check what is loaded and what is written."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import BUNDLED, ROOT
+
+HEAVY = ("pydantic", "pydantic_core", "reportlab", "docx", "lxml", "pikepdf", "pypdf", "PIL", "jinja2", "pyphen",
+         "markdown_it", "ruamel", "watchfiles", "rapidfuzz", "pycountry")
+
+
+def modules_after(*args: str) -> set[str]:
+    """The top-level packages of HEAVY loaded by ``octavo ARGS`` run in a child process."""
+    code = ("import sys\nfrom exporter.cli import main\n"
+            f"try:\n    main({list(args)!r})\nexcept SystemExit:\n    pass\n"
+            f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r}), file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(eval(out.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["export", "--help"], ["layouts", "--help"]])
+def test_version_and_help_load_no_library(args):
+    assert modules_after(*args) == set()
+
+
+@pytest.mark.parametrize("args", [["validate"], ["show"]])
+def test_validate_and_show_load_only_the_readers(args):
+    assert modules_after(*args) == {"markdown_it", "ruamel"}
+
+
+def test_a_pdf_export_does_not_load_the_word_or_validation_libraries(tmp_path):
+    loaded = modules_after("export", "pdf", "--out", str(tmp_path))
+    assert {"reportlab", "pyphen", "jinja2"} <= loaded
+    assert not loaded & {"docx", "pydantic", "pikepdf", "pypdf"}, loaded  # (ReportLab itself loads PIL)
+
+
+def test_a_word_export_does_not_load_reportlab(tmp_path):
+    loaded = modules_after("export", "docx", "--out", str(tmp_path))
+    assert "docx" in loaded and not loaded & {"reportlab", "pyphen", "pydantic", "pikepdf"}, loaded
+
+
+def digests(project, cache: str | None) -> dict[str, str]:
+    """SHA-256 of each file ``export all`` writes, with OCTAVO_CACHE_DIR=cache."""
+    env = dict(os.environ)
+    if cache is None:
+        env.pop("OCTAVO_CACHE_DIR", None)
+    else:
+        env["OCTAVO_CACHE_DIR"] = cache
+    shutil.rmtree(project / "build", ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "exporter", "export", "all"], cwd=project, env=env, check=True,
+                   capture_output=True)
+    folder = project / "build" / BUNDLED.name
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_the_cache_folder_never_changes_an_output(tmp_path):
+    """Cache off, cold, warm: the same bytes in every file."""
+    shutil.copytree(BUNDLED, tmp_path / "project" / "source" / BUNDLED.name)
+    project, cache = tmp_path / "project", tmp_path / "cache"
+    off = digests(project, "")
+    assert not cache.exists()
+    cold = digests(project, str(cache))
+    kinds = sorted(p.name for p in cache.iterdir())
+    assert {"fonts", "hyphenation", "reference-docx", "templates"} <= set(kinds), kinds
+    warm = digests(project, str(cache))
+    assert off == cold == warm and len(off) == 5
+
+
+def test_a_damaged_cache_entry_is_not_used(tmp_path):
+    shutil.copytree(BUNDLED, tmp_path / "project" / "source" / BUNDLED.name)
+    project, cache = tmp_path / "project", tmp_path / "cache"
+    good = digests(project, str(cache))
+    for entry in cache.rglob("*"):
+        if entry.is_file() and entry.parent.name in ("fonts", "hyphenation", "reference-docx", "library-versions") \
+                or entry.suffix == ".cache":  # a compiled template
+            entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
+    assert digests(project, str(cache)) == good
+
+
+def test_a_layout_read_back_from_the_cache_is_the_layout_and_follows_every_edit(tmp_path, monkeypatch):
+    from exporter.layout import load_layout
+    from exporter.project import Project
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "layout-project" / "layouts" / "partner",
+                    tmp_path / "layouts" / "partner")
+    project = Project(tmp_path)
+    monkeypatch.setenv("OCTAVO_CACHE_DIR", "")
+    fresh = load_layout("partner", project)
+    monkeypatch.setenv("OCTAVO_CACHE_DIR", str(tmp_path / "cache"))
+    assert load_layout("partner", project) == fresh  # made, and kept
+    assert len(list((tmp_path / "cache" / "layouts").iterdir())) == 1
+    assert load_layout("partner", project) == fresh  # read back
+    # an edit of the same size, in the same clock tick, is seen
+    path = tmp_path / "layouts" / "partner" / "layout.yaml"
+    path.write_text(path.read_text().replace("#0B6E4F", "#0B6E4E"))
+    assert load_layout("partner", project).colours["accent"] == "#0B6E4E"
+    for entry in (tmp_path / "cache" / "layouts").iterdir():
+        entry.write_bytes(b"damaged")
+    assert load_layout("partner", project).colours["accent"] == "#0B6E4E"
