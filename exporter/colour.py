@@ -32,16 +32,10 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageCms
 
 from exporter.errors import OctavoError
+from exporter.printing import (DEFAULT_CONDITION, DEFAULT_CONDITION_TEXT, DEFAULT_PROFILE,  # noqa: F401
+                               ICC_REGISTRY, PROFILES)
 from exporter.layout.model import Layout
 
-PROFILES = Path(__file__).resolve().parent / "profiles"
-DEFAULT_PROFILE = "octavo-fogra39l.icc"
-#: The printing condition the bundled profile characterises (its data's
-#: PRINT_CONDITIONS, see profiles/NOTICE), as ICC's registry names it.
-DEFAULT_CONDITION = "FOGRA39"
-DEFAULT_CONDITION_TEXT = ("Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 = "
-                          "coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)")
-ICC_REGISTRY = "http://www.color.org"
 GREY_SPREAD = 3  # of 255: channels this close together are a grey (JPEG noise in a black logo)
 
 _INTENT = ImageCms.Intent.RELATIVE_COLORIMETRIC

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from exporter import colour as pc
+from exporter import printing as pc
 from exporter.errors import OctavoError, Problem, ValidationError
 from exporter.inputs import combine, files_digest, tree_digest
 from exporter.layout.model import BriefSettings, FontFamily, Hyphenation, Layout, Page, ParaStyle, PrintSettings
@@ -349,7 +349,11 @@ def _printing(raw: Any, folders: list[Path], merged: MergedDoc) -> PrintSettings
             merged.add(key, f"profile file '{p.output_profile}' not found in the layout's profiles/ folder "
                             "or Octavo's profiles")
         else:
-            problem, description = pc.read_output_profile(found[0])
+            if found[0] == pc.PROFILES / pc.DEFAULT_PROFILE:
+                problem, description = "", pc.DEFAULT_CONDITION_TEXT  # Octavo's own, checked by its tests
+            else:
+                from exporter.colour import read_output_profile  # littleCMS: only for a shop's profile
+                problem, description = read_output_profile(found[0])
             if problem:
                 merged.add(key, problem)
             else:
@@ -367,9 +371,10 @@ def _printing(raw: Any, folders: list[Path], merged: MergedDoc) -> PrintSettings
             continue
         inks[rgb], given_by[rgb] = four, cname  # type: ignore[assignment]
         if profile != Path():
+            from exporter.colour import ProfileError, load_profile  # littleCMS: only for a layout's own inks
             try:
-                limit = pc.load_profile(profile).ink_limit
-            except pc.ProfileError as exc:
+                limit = load_profile(profile).ink_limit
+            except ProfileError as exc:
                 merged.add(key, str(exc))
                 profile = Path()
                 continue
