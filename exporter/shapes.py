@@ -153,11 +153,22 @@ def _builds(shape: tuple) -> bool:
         (kind == "list" and _builds(shape[1])) or (kind == "dict" and _builds(shape[2]))
 
 
+def _surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate, which pydantic's Rust core
+    refuses (it is not text) and Python's ``re`` would match."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _value(shape: tuple, value: Any) -> Any:
     kind = shape[0]
     if kind == "str":
         _, pattern, low, high, checks = shape
-        if type(value) is not str or (low is not None and len(value) < low) or \
+        if type(value) is not str or (not value.isascii() and _surrogates(value)) or \
+                (low is not None and len(value) < low) or \
                 (high is not None and len(value) > high) or (pattern is not None and not _regex(pattern).search(value)):
             raise _Misfit
         for name in checks:
