@@ -502,6 +502,7 @@ def new_event_command(name: str) -> None:
 
     project = _project()
     folder = new_event(project, name)
+    project.remember_event(folder)  # named here: later commands follow it
     click.echo(f"wrote {project.display(folder)}/ (event.yaml, people.yaml, sessions/1-opening.yaml, brief.yaml)")
     click.echo(f"next: edit them, then 'octavo validate {name}' and 'octavo export all {name}'")
 

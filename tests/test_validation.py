@@ -126,6 +126,10 @@ def test_commands_remember_the_event_last_named_and_take_octavo_event(cli, tmp_p
     assert result.exit_code == 2 and "OCTAVO_EVENT=c-event: no event 'c-event'" in result.output
     # an explicit EVENT wins over OCTAVO_EVENT
     assert cli("show", "b-event", cwd=tmp_path).stdout.startswith("B ")
+    # a new event is named by making it
+    monkeypatch.delenv("OCTAVO_EVENT")
+    assert cli("new", "event", "c-event", cwd=tmp_path).exit_code == 0
+    assert cli("show", cwd=tmp_path).stderr.startswith("event: c-event (the last one named")
 
 
 def test_unknown_event_is_a_usage_error(cli):
