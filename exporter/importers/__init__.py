@@ -13,13 +13,10 @@ place.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from exporter import interrupt
 from exporter.errors import OctavoError, Problem, ValidationError
 from exporter.importers.document import Report
 from exporter.naming import check_name, slug
@@ -91,7 +88,7 @@ def import_report(path: Path, project: Project, name: str | None = None) -> Impo
     """Import the report at ``path`` as ``source/NAME/`` of ``project``."""
     from exporter.importers.structure import analyse
     from exporter.importers.writer import write
-    from exporter.output import atomic_write
+    from exporter.output import atomic_folder, atomic_write
 
     display = project.display(path.resolve()) if path.is_absolute() or path.exists() else str(path)
     if name is not None:
@@ -102,25 +99,14 @@ def import_report(path: Path, project: Project, name: str | None = None) -> Impo
     name = name or slug(draft.title)
     _refuse_existing(project, name)
     written = write(draft, path.name)
-    source = project.source_dir
-    source.mkdir(parents=True, exist_ok=True)
-    with interrupt.critical():
-        tmp = Path(tempfile.mkdtemp(prefix=f".{name}.importing-", dir=source))
-        interrupt.temporary(tmp, folder=True)
-    try:
+    final = project.source_dir / name
+
+    def fill(tmp: Path) -> None:
         for rel, text in written.files.items():
             atomic_write(tmp / rel, text.encode("utf-8"), listed=False)
         _check_written(tmp, project, written.expected)
-        final = source / name
-        if final.exists():
-            raise OctavoError(f"{project.display(final)} appeared while importing; nothing was written")
-        with interrupt.critical():
-            os.replace(tmp, final)
-            interrupt.completed(tmp, final)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        interrupt.discard(tmp)
-        raise
+
+    atomic_folder(final, fill)
     return Imported(final, written.people, written.sessions, written.items, written.exchanges, written.checks,
                     tuple(draft.dropped), report.unit, report.notes)
 
