@@ -32,9 +32,10 @@ import pyphen
 _LEADING = "\"'“‘«([{¿¡*_"
 _TRAILING = "\"'”’»)]}.,;:!?…*_"
 _HYPHENS = "-\u2010"
-_URLISH = re.compile(r"(?i)^(https?://|ftp://|www\.|mailto:)|@|/|\\|\.[a-z]{2,}/|^[a-z0-9.-]+\.(org|com|net|int|gov|edu|pk|ru|uk|cn|io)\b")
+_URLISH = re.compile(r"(?i)^(https?://|ftp://|www\.|mailto:)|@|\.[a-z]{2,}/|^[a-z0-9.-]+\.(org|com|net|int|gov|edu|pk|ru|uk|cn|io)\b")
 _LONG_RUN = 24  # a run this long with separators (a path, an identifier) may break after them
-_SEPARATORS = re.compile(r"[/.\-_?&=#:;,@~]+")
+# not "_": it is part of a word, so a break after it would split the word for search and copy
+_SEPARATORS = re.compile(r"[/.\-?&=#:;,@~]+")
 
 
 @dataclass(frozen=True)
