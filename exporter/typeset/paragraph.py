@@ -32,12 +32,12 @@ from dataclasses import dataclass, field, replace
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
-from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord, shapeFragWord
 from reportlab.platypus import paragraph as _rl
 from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _handleBulletWidth, _HSFrag,
                                           _InjectedFrag, _SHYWord, _SplitFrag, _SplitFragH, _SplitFragHS,
                                           _SplitFragHY)
 
+from exporter.typeset import kerning
 from exporter.typeset import linebreak as lb
 from exporter.typeset.hyphenation import Hyphenator
 
@@ -133,8 +133,6 @@ class Paragraph(_rl.Paragraph):
             words = _rejoin(self.frags)  # the rest of a paragraph split across pages
         else:
             words = _getFragWords(self.frags, maxWidths[0])
-        if breaking.kern:
-            words = [_kerned(w) for w in words]
         if any(isinstance(w, _SHYWord) or any(getattr(f, "_fkind", _FK_TEXT) == _FK_IMG
                                                or hasattr(f, "backColor") for f, _ in w[1:]) for w in words):
             return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
@@ -146,13 +144,14 @@ class Paragraph(_rl.Paragraph):
         if style.alignment != TA_JUSTIFY:
             params = replace(params, ragged=3 * style.fontSize)
         ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
-        return self._lines(words, segs, row, ends, maxWidths)
+        return self._lines(words, segs, row, ends, maxWidths, breaking.kern)
 
     def _measure(self, words, breaking: Breaking, narrowest: float, justify: bool):
         """The paragraph as segments and a :class:`linebreak.Row`."""
         segs: list[_Seg] = []
         width, kind, after, stretch, shrink, flagged, penalty = [], [], [], [], [], [], []
         known = breaking._words
+        kern = breaking.kern
         stretch_k = breaking.stretch if justify else 0.0
         shrink_k = breaking.shrink if justify else 0.0
         last = len(words) - 1
@@ -170,13 +169,20 @@ class Paragraph(_rl.Paragraph):
                 f, t = next((f, t) for f, t in pieces if t) if len(pieces) > 1 else pieces[0]
                 if w[0] > narrowest:
                     parts = _segments(t, f, breaking, narrowest)
+                    extra = _kern_extra(t, f, kern)
                 else:
                     key = (t, f.fontName, f.fontSize)
-                    parts = known.get(key)
-                    if parts is None:
-                        parts = known[key] = _segments(t, f, breaking, None)
+                    known_word = known.get(key)
+                    if known_word is None:
+                        known_word = known[key] = (_kern_extra(t, f, kern), _segments(t, f, breaking, None))
+                    extra, parts = known_word
                     if getattr(f, "nobr", False):
                         parts = None
+                w[0] += extra
+            elif kern:
+                for f, t in pieces:
+                    if t:
+                        w[0] += _kern_extra(t, f, kern)
             if parts and len(parts) > 1:
                 for start, stop, seg_width, drawn, flag, cost in parts[:-1]:
                     segs.append(_Seg(wi, start, stop, seg_width))
@@ -205,7 +211,8 @@ class Paragraph(_rl.Paragraph):
             penalty.append(0.0)
         return segs, lb.Row(width, kind, after, stretch, shrink, flagged, penalty)
 
-    def _lines(self, words, segs: list[_Seg], row: lb.Row, ends: list[int], maxWidths: list[float]):
+    def _lines(self, words, segs: list[_Seg], row: lb.Row, ends: list[int], maxWidths: list[float],
+               kern: bool):
         """ReportLab's line structure for the chosen breaks, and the
         paragraph's word list (``self.frags``) with the split words marked
         as ReportLab marks its own, so that a page split can rejoin them."""
@@ -218,6 +225,7 @@ class Paragraph(_rl.Paragraph):
             maxWidth = maxWidths[min(lineno, last_maxw)]
             sFW = len(FW)
             out: list = []          # the drawn frags of the line
+            texts: list = []        # their text as it is gathered (:class:`_Text`), or None
             n = 0                   # words with text, for the justification's spaces
             current = 0.0
             maxSize = None
@@ -244,7 +252,7 @@ class Paragraph(_rl.Paragraph):
                 text_index = next((k for k, (f, t) in enumerate(pieces) if t), 0)
                 whole = s.stop is None or (s.start == 0 and segs[j].stop == len(pieces[text_index][1]))
                 if whole:
-                    parts = list(pieces)
+                    parts = [(f, t, _piece_kerns(t, f.fontName, kern)) for f, t in pieces]
                     FW.append(w)
                     width = w[0]
                 else:
@@ -254,37 +262,46 @@ class Paragraph(_rl.Paragraph):
                     drawn_hyphen = cut_here and row.kind[j] == lb.HYPHEN and row.after[j] > 0
                     head = [] if a > 0 else list(pieces[:text_index])
                     tail = list(pieces[text_index + 1:]) if not cut_here else []
-                    width = sum(segs[k].width for k in range(i, j + 1))
                     piece_text = t[a:z]
+                    width = stringWidth(piece_text, f.fontName, f.fontSize)
+                    piece_kerns = _piece_kerns(t, f.fontName, kern, a, z)
+                    if piece_kerns:
+                        width += kerning.total(piece_kerns) * f.fontSize / 1000
+                    drawn = [(g, u, ()) for g, u in head]
                     if drawn_hyphen:
                         width += row.after[j]
                         fw_piece = _SplitFragHY([width] + head + [(f, piece_text + "-")])
-                        parts = head + [(f, piece_text + SOFT_HYPHEN)]
+                        parts = drawn + [(f, piece_text + SOFT_HYPHEN, piece_kerns)]
                     elif cut_here:
                         fw_piece = _SplitFragH([width] + head + [(f, piece_text)])
-                        parts = head + [(f, piece_text)]
+                        parts = drawn + [(f, piece_text, piece_kerns)]
                     else:
                         cls = _SplitFragHS if isinstance(w, _HSFrag) else _SplitFrag
                         fw_piece = cls([width] + head + [(f, piece_text)] + tail)
-                        parts = head + [(f, piece_text)] + tail
+                        parts = drawn + [(f, piece_text, piece_kerns)] + [(g, u, ()) for g, u in tail]
                     FW.append(fw_piece)
                     if cut_here:
                         FW.append(_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
                         hyphen = row.flagged[j]
-                if any(t for _, t in parts):
+                if any(t for _, t, _ in parts):
                     n += 1
                 if i > begin and row.kind[i - 1] == lb.GLUE:
                     current += row.after[i - 1]
-                    _add_space(out)
+                    _add_space(out, texts)
                 current += width
-                for f, t in parts:
+                for f, t, kk in parts:
                     if t and out and src is f:
-                        out[-1].text += t
+                        texts[-1].add(t, kk)
                         continue
                     g = f.clone()
                     g.text = t
                     out.append(g)
-                    src = f if t and getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT else None
+                    if t and getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT:
+                        src = f
+                        texts.append(_Text(t, kk) if not hasattr(f, "cbDefn") else None)
+                    else:
+                        src = None
+                        texts.append(None)
                     size = f.fontSize
                     ascent, descent = _ascent_descent(f.fontName, size)
                     if maxSize is None or size > maxSize:
@@ -294,6 +311,9 @@ class Paragraph(_rl.Paragraph):
                     if descent < minDescent:
                         minDescent = descent
                 i = j + 1
+            for g, text in zip(out, texts):
+                if text is not None:
+                    g.text = text.joined()
             if current > self._width_max:
                 self._width_max = current
             line = FragLine(extraSpace=maxWidth - current, wordCount=n, lineBreak=line_break and not self.style.justifyBreaks,
@@ -327,71 +347,33 @@ def _ascent_descent(font: str, size: float) -> tuple[float, float]:
     return m
 
 
-_KERN_ONLY = {"kern": True, "liga": False, "clig": False, "dlig": False}
+def _kern_extra(t: str, f, kern: bool) -> float:
+    """What the font's kerning adds to the width of ``t`` set in ``f``."""
+    if not kern:
+        return 0.0
+    kerns = kerning.kerns(t, f.fontName)
+    return kerning.total(kerns) * f.fontSize / 1000 if kerns else 0.0
 
 
-def _kerned(w):
-    """The word shaped by HarfBuzz with the font's kerning and nothing else,
-    when that leaves its characters as they are.  Ligatures stay off:
-    ReportLab maps a ligature glyph back to its presentation form (U+FB03
-    "ﬃ"), so copied text would not read "ffi"."""
-    f = w[1][0] if len(w) > 1 else None
-    if f is None or getattr(f, "_fkind", _FK_TEXT) != _FK_TEXT or not _shapable(f.fontName):
-        return w
-    if any(hasattr(g, "cbDefn") for g, _ in w[1:]):
-        return w  # ReportLab's shaping mislays the markers (index entries, anchors) inside a word
-    if isinstance(w, (ShapedFragWord, _SHYWord)):
-        return w  # shaped whole already; or soft hyphens from the source, which ReportLab sets itself
-    if any(isinstance(t, ShapedStr) for _, t in w[1:]):  # rejoined from shaped pieces: shape the plain text
-        w = (_HSFrag if isinstance(w, _HSFrag) else list)([w[0], *((g, str(t)) for g, t in w[1:])])
-    if len(w) == 2:  # one font: each distinct word is shaped once per font and size
-        f, t = w[1]
-        key = (t, f.fontName, f.fontSize)
-        known = _SHAPED.get(key)
-        if known is None:
-            shaped = shapeFragWord(w, _KERN_ONLY)
-            ok = shaped is not w and str(shaped[1][1]) == t
-            known = _SHAPED[key] = (shaped[0], shaped[1][1]) if ok else False
-        if known is False:
-            return w
-        return makeShapedFragWord(w)([known[0], (f, known[1])])
-    shaped = shapeFragWord(w, _KERN_ONLY)
-    if shaped is not w and "".join(str(t) for _, t in shaped[1:]) != "".join(t for _, t in w[1:]):
-        # ReportLab names each glyph by the first character the font maps to it, so a
-        # zero-width space or a no-break space would come back as a space: keep the text
-        return w
-    return shaped
-
-
-_SHAPABLE: dict = {}
-_SHAPED: dict = {}  # (word, font, size) -> (width, shaped text), or False: drawn as it is
-
-
-def _shapable(font: str) -> bool:
-    s = _SHAPABLE.get(font)
-    if s is None:
-        s = _SHAPABLE[font] = bool(getattr(getFont(font), "shapable", False))
-    return s
-
-
-def _text_width(t: str, font: str, size: float) -> float:
-    """The width of ``t`` as drawn: the HarfBuzz advances of a shaped
-    (kerned) string, else the font's widths."""
-    data = getattr(t, "__shapeData__", None)
-    if data:
-        scale, n = size / 1000, 0.0
-        for d in data:  # summed as ReportLab's shaping sums them, for the same float
-            if d.x_advance:
-                n += d.x_advance * scale
-        return n
-    return stringWidth(t, font, size)
+def _piece_kerns(t: str, font: str, kern: bool, start: int = 0, stop: int | None = None) -> list | tuple:
+    """The kerns of ``t[start:stop]`` as drawn, numbered within the slice."""
+    if not kern or not t:
+        return ()
+    kerns = kerning.kerns(t, font)
+    if not kerns:
+        return ()
+    if start == 0 and stop is None:
+        return kerns
+    return kerning.sliced(kerns, start, len(t) if stop is None else stop)
 
 
 def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
     """The pieces of the word ``t`` (set in ``f``) between its allowed
     breaks: ``(start, stop, width, hyphen width drawn at the break, whether
     the line then ends in a visible hyphen, cost of the break)``; when the
-    word is wider than ``narrowest``, also cut where the measure ends."""
+    word is wider than ``narrowest``, also cut where the measure ends.
+    A piece is measured kerned, with the kern of the pair it ends
+    (HarfBuzz's way: the pieces add up to the word)."""
     params = breaking.params
     cuts = [(b.at, b.hyphen, params.hyphen_penalty if b.hyphen else
              params.proper_penalty if b.proper else params.explicit_penalty)
@@ -399,13 +381,19 @@ def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
     if narrowest is not None:
         cuts = _cut_long(t, f, cuts, narrowest, params.explicit_penalty)
     font, size = f.fontName, f.fontSize
+    kerns = kerning.kerns(t, font) if breaking.kern else ()
     hw = _width("-", font, size)
     out, start = [], 0
     for at, hyphen, cost in cuts:
-        out.append((start, at, _text_width(t[start:at], font, size), hw if hyphen else 0.0,
-                    hyphen or t[at - 1] in "-\u2010", cost))
+        width = stringWidth(t[start:at], font, size)
+        if kerns:
+            width += kerning.total(kerns, start, at + 1) * size / 1000
+        out.append((start, at, width, hw if hyphen else 0.0, hyphen or t[at - 1] in "-\u2010", cost))
         start = at
-    out.append((start, len(t), _text_width(t[start:], font, size), 0.0, False, 0.0))
+    width = stringWidth(t[start:], font, size)
+    if kerns:
+        width += kerning.total(kerns, start, len(t)) * size / 1000
+    out.append((start, len(t), width, 0.0, False, 0.0))
     return tuple(out)
 
 
@@ -450,18 +438,40 @@ def _rejoin(FW: list) -> list:
         n = 0.0
         for f, t in w[1:]:
             if t:
-                n += _text_width(t, f.fontName, f.fontSize)
+                n += stringWidth(t, f.fontName, f.fontSize)
         w[0] = n
     return words
 
 
-def _add_space(out: list) -> None:
+class _Text:
+    """A drawn frag's text as the line gathers it, with its kerns."""
+
+    __slots__ = ("parts", "kerns", "length")
+
+    def __init__(self, t: str, kerns) -> None:
+        self.parts = [t]
+        self.kerns = list(kerns)
+        self.length = len(t)
+
+    def add(self, t: str, kerns) -> None:
+        if kerns:
+            at = self.length
+            self.kerns.extend((i + at, d) for i, d in kerns)
+        self.parts.append(t)
+        self.length += len(t)
+
+    def joined(self) -> str:
+        text = self.parts[0] if len(self.parts) == 1 else "".join(self.parts)
+        return kerning.KernedStr(text, tuple(self.kerns)) if self.kerns else text
+
+
+def _add_space(out: list, texts: list) -> None:
     """The word space after the line's last text frag (ReportLab's way:
     the space is set in the font of the word before it)."""
-    for g in reversed(out):
-        if getattr(g, "_fkind", _FK_TEXT) == _FK_TEXT and not hasattr(g, "cbDefn"):
-            if not g.text.endswith(" "):
-                g.text += " "
+    for g, text in zip(reversed(out), reversed(texts)):
+        if text is not None:
+            if not text.parts[-1].endswith(" "):
+                text.add(" ", ())
             return
 
 

@@ -26,6 +26,8 @@ import hashlib
 from reportlab.pdfbase.pdfdoc import PDFOutlines, count
 from reportlab.pdfgen.canvas import Canvas
 
+from exporter.typeset.kerning import KerningCanvas
+
 
 class CountedOutlines(PDFOutlines):
     """ReportLab's outline, with ``/Count`` the number of visible items."""
@@ -36,7 +38,7 @@ class CountedOutlines(PDFOutlines):
             self.count = count(self.mydestinations, self.closedict)
 
 
-class ContentCanvas(Canvas):
+class ContentCanvas(KerningCanvas):
     """A canvas whose document has a :class:`CountedOutlines` and whose
     ``/ID`` digests the pages' content."""
 
