@@ -19,14 +19,15 @@ last line, and more when a line's tightness differs sharply from its
 neighbour's.  No more than ``max_hyphen_run`` hyphenated lines follow each
 other.
 
-The passes: first fit at word spaces, taken when every line comes within
-``pretolerance`` (most of a book's short paragraphs, at a fraction of the
-cost); then total fit with hyphens within ``tolerance``; then accepting any
-looseness, the least loose winning (a long URL in a narrow column); last, a
-rescue that may also let one line overfill or three hyphens follow each
-other.  (TeX's own first pass, total fit without hyphens, found the same
-breaks here as the hyphen penalty does, and was dropped for its cost.)  A line overfills only when a single segment is wider than the
-measure, which the caller prevents by cutting such a word into pieces.
+The passes: first, :func:`first_fit` at word spaces with the words whole
+(TeX's first pass, set greedily), taken when every line comes within ``pretolerance`` (most of a
+book's paragraphs, at a fraction of the cost, and their words need no
+hyphenating); then, in :func:`best_breaks`, total fit with hyphens within
+``tolerance``; then accepting any looseness, the least loose winning (a
+long URL in a narrow column); last, a rescue that may also let one line
+overfill or three hyphens follow each other.  A line overfills only when
+a single segment is wider than the measure, which the caller prevents by
+cutting such a word into pieces.
 
 Ragged (unjustified) text is set by the same method with fixed spaces and
 ``ragged`` points of stretch at each line's end, which keeps its right edge
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 
 GLUE, HYPHEN, NONE, FORCED = 0, 1, 2, 3
 _INF_BAD = 10000.0
+_LOOSEST = 30.0  # r of the loosest line the pass past tolerance weighs (badness 2.7 million)
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,11 @@ class Row:
     penalty: list[float]
 
 
-class _Node:
-    __slots__ = ("pos", "line", "fitness", "run", "total", "prev", "hyphen")
-
-    def __init__(self, pos, line, fitness, run, total, prev, hyphen):
-        self.pos, self.line, self.fitness, self.run = pos, line, fitness, run
-        self.total, self.prev, self.hyphen = total, prev, hyphen
-
+# A node: a feasible break and the best way found to reach it, as a tuple
+# (fields by index, for speed): position, lines so far, fitness class of
+# its line, hyphenated lines in a row ending here, total demerits, the node
+# before, whether its line ends in a visible hyphen.
+_POS, _LINE, _FIT, _RUN, _TOTAL, _PREV, _HYPHEN = range(7)
 
 
 def best_breaks(row: Row, widths: list[float], params: Params = Params(),
@@ -91,9 +91,6 @@ def best_breaks(row: Row, widths: list[float], params: Params = Params(),
     measure of line k (the last repeats).  ``no_hyphen_line``: the line
     (0-based) that must not end in a hyphen, such as the last line on a
     page the reader must turn."""
-    quick = _first_fit(row, widths, params)
-    if quick is not None:
-        return quick
     found = _run(row, widths, params, params.tolerance, no_hyphen_line)
     if found is None:
         found = _run(row, widths, params, float("inf"), no_hyphen_line)
@@ -101,15 +98,16 @@ def best_breaks(row: Row, widths: list[float], params: Params = Params(),
         found = _run(row, widths, params, float("inf"), None, rescue=True)
     out = []
     node = found
-    while node is not None and node.pos >= 0:
-        out.append(node.pos)
-        node = node.prev
+    while node is not None and node[_POS] >= 0:
+        out.append(node[_POS])
+        node = node[_PREV]
     out.reverse()
     return out
 
 
-def _first_fit(row: Row, widths: list[float], p: Params) -> list[int] | None:
-    """Breaks at word spaces, each line as full as its spaces allow, when
+def first_fit(row: Row, widths: list[float], p: Params = Params()) -> list[int] | None:
+    """Breaks at word spaces (``row`` has no breaks inside words), each
+    line as full as its spaces allow, when
     every line but the last comes within ``pretolerance`` and no neighbours
     are two fitness classes apart: such a paragraph is set as well as the
     optimiser would set it without hyphens, at a fraction of the cost.
@@ -175,7 +173,7 @@ def _first_fit(row: Row, widths: list[float], p: Params) -> list[int] | None:
 
 
 def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_line: int | None,
-         rescue: bool = False) -> _Node | None:
+         rescue: bool = False) -> tuple | None:
     seg, kind, after, st, sh, flagged = row.width, row.kind, row.after, row.stretch, row.shrink, row.flagged
     penalty = row.penalty
     n = len(seg)
@@ -196,85 +194,96 @@ def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_l
         W[i + 1], G[i + 1], Y[i + 1], Z[i + 1] = w, g, y, z
     last_width = len(widths) - 1
     ragged = p.ragged
+    inf = inf_r = float("inf")
     keyed_by_line = no_hyphen_line is not None
     lp, max_run, double, final, adjacent = p.line_penalty, p.max_hyphen_run, p.double_hyphen, p.final_hyphen, p.adjacent
     # within tolerance badness stops at TeX's 10000; past it (the last
     # pass) a looser line still costs more, so the least loose one wins
     unbounded = tolerance == float("inf")
     cap = 1e8 if unbounded else _INF_BAD
-    r_max = float("inf") if unbounded else (tolerance / 100.0) ** (1 / 3)
+    # The pass past tolerance weighs a line whose spaces stretch more than
+    # _LOOSEST times their stretch only while no saner line ends at that
+    # break (its demerits dwarf any other difference): without that bound
+    # the scan would weigh every earlier break against every later one.
+    r_max = inf_r if rescue else _LOOSEST if unbounded else (tolerance / 100.0) ** (1 / 3)
     # Active nodes in order of position.  For a given break, the line from
     # an earlier node is longer: nodes whose line overfills are all at the
     # front (and never recover: they are dropped), and once a line is too
     # loose every later node's is looser (they wait for a later break).
-    active = [_Node(-1, 0, 1, 0, 0.0, None, False)]
+    active = [(-1, 0, 1, 0, 0.0, None, False)]
     head = 0
     for b in range(n):
         k = FORCED if b == n - 1 else kind[b]
         if k == NONE:
             continue
         is_hyphen = k == HYPHEN
-        drawn = after[b] if is_hyphen else 0.0
         flag = is_hyphen and flagged[b]
         end = k == FORCED
-        Wb, Gb, Yb, Zb = W[b + 1] + drawn, G[b], Y[b], Z[b]
+        Wb = W[b + 1] + after[b] if is_hyphen else W[b + 1]
+        Gb, Yb, Zb = G[b], Y[b], Z[b]
+        pen2 = penalty[b] * penalty[b] if is_hyphen else 0.0
         best: dict = {}
         overfull = None
         i, count = head, len(active)
         while i < count:
             a = active[i]
             i += 1
-            pos = a.pos
-            line = a.line
-            diff = widths[line if line < last_width else last_width] - (Wb - W[pos + 1] + Gb - G[pos + 1])
+            pos1 = a[0] + 1
+            line = a[1]
+            diff = widths[line if line < last_width else last_width] - (Wb - W[pos1] + Gb - G[pos1])
             if diff < -1e-6:
-                shrink = 0.0 if ragged else Zb - Z[pos + 1]
+                shrink = 0.0 if ragged else Zb - Z[pos1]
                 r = diff / shrink if shrink > 0 else -2.0
                 if r < -1.0 - 1e-9:
-                    if overfull is None or a.total < overfull.total:
+                    if overfull is None or a[4] < overfull[4]:
                         overfull = a
                     head = i  # this node, and every one before it, overfills from here on
                     continue
             elif end:
                 r = 0.0
             else:
-                stretch = ragged or Yb - Y[pos + 1]
-                r = diff / stretch if stretch > 0 else float("inf")
+                stretch = ragged or Yb - Y[pos1]
+                r = diff / stretch if stretch > 0 else inf
                 if r > r_max:
-                    if pos >= 0:
+                    if unbounded:  # past tolerance: weighed while no saner line ends here
+                        if best and pos1:
+                            break
+                    elif pos1:
                         break
-                    continue  # the first line has its own measure
+                    else:
+                        continue  # the first line has its own measure
             bad = 100.0 * r * r * abs(r) if -100 < r < 100 else 1e8
             if bad > tolerance:
                 continue
             if bad > cap:
                 bad = cap
-            run = a.run + 1 if flag else 0
+            run = a[3] + 1 if flag else 0
             if run > max_run and not rescue:
-                continue
-            if is_hyphen and keyed_by_line and line == no_hyphen_line:
                 continue
             d = (lp + bad) ** 2
             if is_hyphen:
-                pen = penalty[b]
-                d += pen * pen
-                if a.hyphen and flag:
+                if keyed_by_line and line == no_hyphen_line:
+                    continue
+                d += pen2
+                if flag and a[6]:
                     d += double
                 if run > max_run:
                     d += 1e8
-            elif end and a.hyphen:
+            elif end and a[6]:
                 d += final
             fit = 0 if r < -0.5 else 1 if r <= 0.5 else 2 if r <= 1.0 else 3
-            if not ragged and (fit - a.fitness > 1 or a.fitness - fit > 1):
+            if not ragged and (fit - a[2] > 1 or a[2] - fit > 1):
                 d += adjacent
-            total = a.total + d
-            key = (fit, run if run < 3 else 3, line + 1) if keyed_by_line else (fit, run if run < 3 else 3)
+            total = a[4] + d
+            key = fit * 4 + (run if run < 3 else 3)
+            if keyed_by_line:
+                key += 16 * (line + 1)
             old = best.get(key)
-            if old is None or total < old.total:
-                best[key] = _Node(b, line + 1, fit, run, total, a, flag)
+            if old is None or total < old[4]:
+                best[key] = (b, line + 1, fit, run, total, a, flag)
         if not best and head >= len(active) and rescue and overfull is not None:
             # a segment wider than the measure: let that one line overfill
-            best[(1, 0)] = _Node(b, overfull.line + 1, 1, 0, overfull.total + 1e9, overfull, False)
+            best[4] = (b, overfull[1] + 1, 1, 0, overfull[4] + 1e9, overfull, False)
         if end:
             active, head = list(best.values()), 0
         else:
@@ -284,7 +293,7 @@ def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_l
             active.extend(best.values())
         if head >= len(active):
             return None
-    finals = [a for a in active[head:] if a.pos == n - 1]
+    finals = [a for a in active[head:] if a[0] == n - 1]
     if not finals:
         return None
-    return min(finals, key=lambda a: (a.total, a.line))
+    return min(finals, key=lambda a: (a[4], a[1]))

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import paragraph as _rl
 from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _handleBulletWidth, _HSFrag,
                                           _InjectedFrag, _SHYWord, _SplitFrag, _SplitFragH, _SplitFragHS,
@@ -63,16 +63,6 @@ class Breaking:
 
     def __deepcopy__(self, memo):
         return self
-
-
-class _Seg:
-    """A piece of a word between allowed breaks: its word, the slice of the
-    word's text piece, and its width."""
-
-    __slots__ = ("word", "start", "stop", "width")
-
-    def __init__(self, word, start, stop, width):
-        self.word, self.start, self.stop, self.width = word, start, stop, width
 
 
 class Paragraph(_rl.Paragraph):
@@ -136,70 +126,86 @@ class Paragraph(_rl.Paragraph):
         if any(isinstance(w, _SHYWord) or any(getattr(f, "_fkind", _FK_TEXT) == _FK_IMG
                                                or hasattr(f, "backColor") for f, _ in w[1:]) for w in words):
             return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
-        segs, row = self._measure(words, breaking, min(maxWidths),
-                                  style.alignment == TA_JUSTIFY)
-        if not segs:
-            return super().breakLines(width)
+        narrowest = min(maxWidths)
+        justify = style.alignment == TA_JUSTIFY
+        texts, kerned = _kern_words(words, breaking.kern)
         params = breaking.params
-        if style.alignment != TA_JUSTIFY:
+        if not justify:
             params = replace(params, ragged=3 * style.fontSize)
-        ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
-        return self._lines(words, segs, row, ends, maxWidths, breaking.kern)
+        # First fit at word spaces, words whole (TeX's first pass): most
+        # paragraphs are set as well so, and their words need no hyphenating.
+        segs, row = self._measure(words, texts, breaking, narrowest, justify, hyphenate=False)
+        ends = lb.first_fit(row, maxWidths, params) if row is not None else None
+        if ends is None:
+            segs, row = self._measure(words, texts, breaking, narrowest, justify, hyphenate=True)
+            ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
+        return self._lines(words, segs, row, ends, maxWidths, kerned)
 
-    def _measure(self, words, breaking: Breaking, narrowest: float, justify: bool):
-        """The paragraph as segments and a :class:`linebreak.Row`."""
-        segs: list[_Seg] = []
-        width, kind, after, stretch, shrink, flagged, penalty = [], [], [], [], [], [], []
+    def _measure(self, words, texts: list, breaking: Breaking, narrowest: float, justify: bool,
+                 hyphenate: bool):
+        """The paragraph as segments and a :class:`linebreak.Row`.  Without
+        ``hyphenate``, each word is one segment (``segs`` is None) and the
+        row is None when a word is wider than the measure and must be cut;
+        with it, words are in pieces between their allowed breaks, and
+        ``segs[i]`` is ``(word, start, stop)`` of segment i."""
+        width, kind, after, stretch, shrink = [], [], [], [], []
+        flagged: list = []
+        penalty: list = []
+        segs: list | None = [] if hyphenate else None
         known = breaking._words
-        kern = breaking.kern
         stretch_k = breaking.stretch if justify else 0.0
         shrink_k = breaking.shrink if justify else 0.0
         last = len(words) - 1
+        spaces = _SPACES
         for wi, w in enumerate(words):
             pieces = w[1:]
-            if getattr(pieces[0][0], "_fkind", _FK_TEXT) == _FK_BREAK:
-                segs.append(_Seg(wi, 0, 0, 0.0))
+            f0 = pieces[0][0]
+            if getattr(f0, "_fkind", _FK_TEXT) == _FK_BREAK:
                 width.append(0.0)
                 kind.append(lb.FORCED)
-                after.append(0.0), stretch.append(0.0), shrink.append(0.0), flagged.append(False)
-                penalty.append(0.0)
+                after.append(0.0), stretch.append(0.0), shrink.append(0.0)
+                if hyphenate:
+                    segs.append((wi, 0, None))
+                    flagged.append(False), penalty.append(0.0)
                 continue
-            parts = None
-            if len(pieces) == 1 or sum(1 for _, t in pieces if t) == 1:
-                f, t = next((f, t) for f, t in pieces if t) if len(pieces) > 1 else pieces[0]
-                if w[0] > narrowest:
-                    parts = _segments(t, f, breaking, narrowest)
-                    extra = _kern_extra(t, f, kern)
-                else:
-                    key = (t, f.fontName, f.fontSize)
-                    known_word = known.get(key)
-                    if known_word is None:
-                        known_word = known[key] = (_kern_extra(t, f, kern), _segments(t, f, breaking, None))
-                    extra, parts = known_word
-                    if getattr(f, "nobr", False):
-                        parts = None
-                w[0] += extra
-            elif kern:
-                for f, t in pieces:
-                    if t:
-                        w[0] += _kern_extra(t, f, kern)
-            if parts and len(parts) > 1:
-                for start, stop, seg_width, drawn, flag, cost in parts[:-1]:
-                    segs.append(_Seg(wi, start, stop, seg_width))
+            ww = w[0]
+            if hyphenate:
+                parts = None
+                single = texts[wi]
+                if ww > narrowest:
+                    if single is not None:
+                        parts = _segments(single[1], single[0], breaking, narrowest)
+                elif single is not None:
+                    f, t = single
+                    if not getattr(f, "nobr", False):
+                        key = (t, f.fontName, f.fontSize)
+                        parts = known.get(key)
+                        if parts is None:
+                            parts = known[key] = _segments(t, f, breaking, None)
+                if parts and len(parts) > 1:
+                    for start, stop, seg_width, drawn, flag, cost in parts[:-1]:
+                        segs.append((wi, start, stop))
+                        width.append(seg_width)
+                        kind.append(lb.HYPHEN)
+                        after.append(drawn), stretch.append(0.0), shrink.append(0.0)
+                        flagged.append(flag), penalty.append(cost)
+                    start, stop, seg_width = parts[-1][:3]
+                    segs.append((wi, start, stop))
                     width.append(seg_width)
-                    kind.append(lb.HYPHEN)
-                    after.append(drawn), stretch.append(0.0), shrink.append(0.0)
-                    flagged.append(flag)
-                    penalty.append(cost)
-                start, stop, seg_width = parts[-1][:3]
-                segs.append(_Seg(wi, start, stop, seg_width))
-                width.append(seg_width)
+                else:
+                    segs.append((wi, 0, None))
+                    width.append(ww)
+                flagged.append(False), penalty.append(0.0)
+            elif ww > narrowest:
+                return None, None
             else:
-                segs.append(_Seg(wi, 0, None, w[0]))
-                width.append(w[0])
+                width.append(ww)
             if wi < last and isinstance(w, _HSFrag):
                 f_last = pieces[-1][0]
-                space = _width(" ", f_last.fontName, f_last.fontSize)
+                key = (f_last.fontName, f_last.fontSize)
+                space = spaces.get(key)
+                if space is None:
+                    space = spaces[key] = stringWidth(" ", *key)
                 kind.append(lb.GLUE)
                 after.append(space)
                 stretch.append(space * stretch_k)
@@ -207,22 +213,26 @@ class Paragraph(_rl.Paragraph):
             else:
                 kind.append(lb.NONE)
                 after.append(0.0), stretch.append(0.0), shrink.append(0.0)
-            flagged.append(False)
-            penalty.append(0.0)
+        if not hyphenate:
+            flagged = penalty = [False] * len(width)
         return segs, lb.Row(width, kind, after, stretch, shrink, flagged, penalty)
 
-    def _lines(self, words, segs: list[_Seg], row: lb.Row, ends: list[int], maxWidths: list[float],
-               kern: bool):
+    def _lines(self, words, segs: list | None, row: lb.Row, ends: list[int], maxWidths: list[float],
+               kerned: list):
         """ReportLab's line structure for the chosen breaks, and the
         paragraph's word list (``self.frags``) with the split words marked
-        as ReportLab marks its own, so that a page split can rejoin them."""
+        as ReportLab marks its own, so that a page split can rejoin them.
+        ``kerned[i]``: the kerns of word i's pieces, or None."""
         lines = []
         FW: list = []
-        self._width_max = 0
+        width_max = 0.0
         begin = 0
         last_maxw = len(maxWidths) - 1
+        kind, after, flagged = row.kind, row.after, row.flagged
+        justify_breaks = self.style.justifyBreaks
+        metrics = _METRICS
         for lineno, end in enumerate(ends):
-            maxWidth = maxWidths[min(lineno, last_maxw)]
+            maxWidth = maxWidths[lineno if lineno < last_maxw else last_maxw]
             sFW = len(FW)
             out: list = []          # the drawn frags of the line
             texts: list = []        # their text as it is gathered (:class:`_Text`), or None
@@ -235,98 +245,115 @@ class Paragraph(_rl.Paragraph):
             src = None              # the frag the line's last text came from (runs of it merge)
             i = begin
             while i <= end:
-                s = segs[i]
-                w = words[s.word]
+                if segs is None:
+                    wi, j, whole = i, i, True
+                else:
+                    wi, a, stop = segs[i]
+                    j = i  # the run of this word's segments on this line
+                    while j < end and segs[j + 1][0] == wi:
+                        j += 1
+                    whole = stop is None or (a == 0 and segs[j][2] == len(_text_of(words[wi])))
+                w = words[wi]
                 pieces = w[1:]
                 if getattr(pieces[0][0], "_fkind", _FK_TEXT) == _FK_BREAK:
-                    g = pieces[0][0].clone()
-                    out.append(g)
+                    out.append(pieces[0][0].clone())
+                    texts.append(None)
                     src = None
                     FW.append(w)
                     line_break = True
                     i += 1
                     continue
-                j = i  # the run of this word's segments on this line
-                while j < end and segs[j + 1].word == s.word:
-                    j += 1
-                text_index = next((k for k, (f, t) in enumerate(pieces) if t), 0)
-                whole = s.stop is None or (s.start == 0 and segs[j].stop == len(pieces[text_index][1]))
                 if whole:
-                    parts = [(f, t, _piece_kerns(t, f.fontName, kern)) for f, t in pieces]
+                    pk = kerned[wi]
+                    parts = zip(pieces, pk) if pk is not None else ((p, ()) for p in pieces)
                     FW.append(w)
                     width = w[0]
+                    has_text = any(t for _, t in pieces)
                 else:
+                    text_index = next((k for k, (_, t) in enumerate(pieces) if t), 0)
                     f, t = pieces[text_index]
-                    a, z = segs[i].start, segs[j].stop
+                    z = segs[j][2]
                     cut_here = z < len(t)
-                    drawn_hyphen = cut_here and row.kind[j] == lb.HYPHEN and row.after[j] > 0
+                    drawn_hyphen = cut_here and kind[j] == lb.HYPHEN and after[j] > 0
                     head = [] if a > 0 else list(pieces[:text_index])
                     tail = list(pieces[text_index + 1:]) if not cut_here else []
                     piece_text = t[a:z]
                     width = stringWidth(piece_text, f.fontName, f.fontSize)
-                    piece_kerns = _piece_kerns(t, f.fontName, kern, a, z)
+                    pk = kerned[wi]
+                    piece_kerns = kerning.sliced(pk[text_index], a, z) if pk is not None and pk[text_index] else ()
                     if piece_kerns:
                         width += kerning.total(piece_kerns) * f.fontSize / 1000
-                    drawn = [(g, u, ()) for g, u in head]
+                    drawn = [(p, ()) for p in head]
                     if drawn_hyphen:
-                        width += row.after[j]
+                        width += after[j]
                         fw_piece = _SplitFragHY([width] + head + [(f, piece_text + "-")])
-                        parts = drawn + [(f, piece_text + SOFT_HYPHEN, piece_kerns)]
+                        parts = drawn + [((f, piece_text + SOFT_HYPHEN), piece_kerns)]
                     elif cut_here:
                         fw_piece = _SplitFragH([width] + head + [(f, piece_text)])
-                        parts = drawn + [(f, piece_text, piece_kerns)]
+                        parts = drawn + [((f, piece_text), piece_kerns)]
                     else:
                         cls = _SplitFragHS if isinstance(w, _HSFrag) else _SplitFrag
                         fw_piece = cls([width] + head + [(f, piece_text)] + tail)
-                        parts = drawn + [(f, piece_text, piece_kerns)] + [(g, u, ()) for g, u in tail]
+                        parts = drawn + [((f, piece_text), piece_kerns)] + [(p, ()) for p in tail]
                     FW.append(fw_piece)
                     if cut_here:
                         FW.append(_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
-                        hyphen = row.flagged[j]
-                if any(t for _, t, _ in parts):
+                        hyphen = flagged[j]
+                    has_text = bool(piece_text) or any(t for _, t in head) or any(t for _, t in tail)
+                if has_text:
                     n += 1
-                if i > begin and row.kind[i - 1] == lb.GLUE:
-                    current += row.after[i - 1]
-                    _add_space(out, texts)
+                if i > begin and kind[i - 1] == lb.GLUE:
+                    current += after[i - 1]
+                    _add_space(texts)
                 current += width
-                for f, t, kk in parts:
-                    if t and out and src is f:
+                for (f, t), kk in parts:
+                    if t and src is f:
                         texts[-1].add(t, kk)
                         continue
                     g = f.clone()
                     g.text = t
                     out.append(g)
-                    if t and getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT:
+                    if t and getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT and not hasattr(f, "cbDefn"):
                         src = f
-                        texts.append(_Text(t, kk) if not hasattr(f, "cbDefn") else None)
+                        texts.append(_Text(t, kk))
                     else:
                         src = None
                         texts.append(None)
                     size = f.fontSize
-                    ascent, descent = _ascent_descent(f.fontName, size)
+                    key = (f.fontName, size)
+                    m = metrics.get(key)
+                    if m is None:
+                        m = metrics[key] = getAscentDescent(f.fontName, size)
                     if maxSize is None or size > maxSize:
                         maxSize = size
-                    if ascent > maxAscent:
-                        maxAscent = ascent
-                    if descent < minDescent:
-                        minDescent = descent
+                    if m[0] > maxAscent:
+                        maxAscent = m[0]
+                    if m[1] < minDescent:
+                        minDescent = m[1]
                 i = j + 1
             for g, text in zip(out, texts):
                 if text is not None:
                     g.text = text.joined()
-            if current > self._width_max:
-                self._width_max = current
-            line = FragLine(extraSpace=maxWidth - current, wordCount=n, lineBreak=line_break and not self.style.justifyBreaks,
+            if current > width_max:
+                width_max = current
+            line = FragLine(extraSpace=maxWidth - current, wordCount=n, lineBreak=line_break and not justify_breaks,
                             words=out, fontSize=maxSize or self.style.fontSize, ascent=maxAscent,
                             descent=minDescent, maxWidth=maxWidth, sFW=sFW)
             line.octavoHyphen = hyphen
             lines.append(line)
             begin = end + 1
+        self._width_max = width_max
         self.frags = FW
         return ParaLines(kind=1, lines=lines)
 
 
+def _text_of(w) -> str:
+    """The text of a word's one text piece."""
+    return next((t for _, t in w[1:] if t), "")
+
+
 _WIDTHS: dict = {}
+_SPACES: dict = {}  # (font, size) -> the width of a space
 _METRICS: dict = {}
 
 
@@ -339,32 +366,33 @@ def _width(text: str, font: str, size: float) -> float:
     return w
 
 
-def _ascent_descent(font: str, size: float) -> tuple[float, float]:
-    key = (font, size)
-    m = _METRICS.get(key)
-    if m is None:
-        m = _METRICS[key] = getAscentDescent(font, size)
-    return m
-
-
-def _kern_extra(t: str, f, kern: bool) -> float:
-    """What the font's kerning adds to the width of ``t`` set in ``f``."""
-    if not kern:
-        return 0.0
-    kerns = kerning.kerns(t, f.fontName)
-    return kerning.total(kerns) * f.fontSize / 1000 if kerns else 0.0
-
-
-def _piece_kerns(t: str, font: str, kern: bool, start: int = 0, stop: int | None = None) -> list | tuple:
-    """The kerns of ``t[start:stop]`` as drawn, numbered within the slice."""
-    if not kern or not t:
-        return ()
-    kerns = kerning.kerns(t, font)
-    if not kerns:
-        return ()
-    if start == 0 and stop is None:
-        return kerns
-    return kerning.sliced(kerns, start, len(t) if stop is None else stop)
+def _kern_words(words: list, kern: bool) -> tuple[list, list]:
+    """Each word's width made its kerned width (in place); for each word,
+    its one text piece ``(frag, text)`` when it has only one (the words
+    that may be hyphenated), else None; and the kerns of each of its
+    pieces, or None when it has none."""
+    texts: list = []
+    kerned: list = []
+    for w in words:
+        pieces = w[1:]
+        if len(pieces) == 1:
+            single = pieces[0]
+        else:
+            found = [p for p in pieces if p[1]]
+            single = found[0] if len(found) == 1 else None
+        texts.append(single)
+        ks = None
+        if kern:
+            for k, (f, t) in enumerate(pieces):
+                if t and getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT:
+                    kk = kerning.kerns(t, f.fontName)
+                    if kk:
+                        w[0] += kerning.total(kk) * f.fontSize / 1000
+                        if ks is None:
+                            ks = [()] * len(pieces)
+                        ks[k] = kk
+        kerned.append(ks)
+    return texts, kerned
 
 
 def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
@@ -465,10 +493,10 @@ class _Text:
         return kerning.KernedStr(text, tuple(self.kerns)) if self.kerns else text
 
 
-def _add_space(out: list, texts: list) -> None:
+def _add_space(texts: list) -> None:
     """The word space after the line's last text frag (ReportLab's way:
     the space is set in the font of the word before it)."""
-    for g, text in zip(reversed(out), reversed(texts)):
+    for text in reversed(texts):
         if text is not None:
             if not text.parts[-1].endswith(" "):
                 text.add(" ", ())
