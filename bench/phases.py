@@ -28,7 +28,7 @@ PHASES = {
         "fonts and hyphenation dictionary": [("exporter/exporters/pdf/fonts.py", "register"),
                                               ("exporter/exporters/pdf/styles.py", "paragraph_styles")],
         "build the story (markup parsed into paragraphs)": ("exporter/exporters/pdf/story.py", "flowables"),
-        "break lines (with hyphenation)": ("reportlab/platypus/paragraph.py", "breakLines"),
+        "break lines (hyphenation, kerning, total fit)": ("exporter/typeset/paragraph.py", "breakLines"),
         "draw the text": ("reportlab/platypus/flowables.py", "drawOn"),
         "write the PDF (objects, compression)": ("reportlab/pdfgen/canvas.py", "save"),
     },

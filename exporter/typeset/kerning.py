@@ -90,18 +90,23 @@ class _Kerner:
 _KERNERS: dict[str, _Kerner | None] = {}
 
 
+def kerner(font_name: str) -> _Kerner | None:
+    """The kerner of the registered font ``font_name``, None when the font
+    cannot be shaped."""
+    found = _KERNERS.get(font_name, False)
+    if found is False:
+        font = getFont(font_name)
+        found = _KERNERS[font_name] = _Kerner(font) if hb is not None and getattr(font, "shapable", False) \
+            else None
+    return found
+
+
 def kerns(text: str, font_name: str) -> Kerns | None:
     """The kerns of ``text`` in the registered font ``font_name``: ``()``
     when it has none or the font cannot be shaped, None when shaping would
     change the glyphs (then the text is not kerned)."""
-    kerner = _KERNERS.get(font_name, False)
-    if kerner is False:
-        font = getFont(font_name)
-        kerner = _KERNERS[font_name] = _Kerner(font) if hb is not None and getattr(font, "shapable", False) \
-            else None
-    if kerner is None:
-        return ()
-    return kerner.kerns(text)
+    found = kerner(font_name)
+    return found.kerns(text) if found is not None else ()
 
 
 def total(kerns: Kerns, start: int = 0, stop: int | None = None) -> float:

@@ -20,12 +20,14 @@ neighbour's.  No more than ``max_hyphen_run`` hyphenated lines follow each
 other.
 
 The passes: first, :func:`first_fit` at word spaces with the words whole
-(TeX's first pass, set greedily), taken when every line comes within ``pretolerance`` (most of a
-book's paragraphs, at a fraction of the cost, and their words need no
-hyphenating); then, in :func:`best_breaks`, total fit with hyphens within
-``tolerance``; then accepting any looseness, the least loose winning (a
-long URL in a narrow column); last, a rescue that may also let one line
-overfill or three hyphens follow each other.  A line overfills only when
+(TeX's first pass, set greedily), taken when every line comes within
+``pretolerance`` (most of a book's paragraphs, at a fraction of the cost,
+and their words need no hyphenating); then, in :func:`best_breaks`, total
+fit with hyphens within ``tolerance``; then within ``loose_tolerance``
+(spaces up to about three times their stretch: a run of names and ranks
+with nothing to hyphenate); then accepting any looseness, the least loose
+winning (a long URL in a narrow column); last, a rescue that may also let
+one line overfill or three hyphens follow each other.  A line overfills only when
 a single segment is wider than the measure, which the caller prevents by
 cutting such a word into pieces.
 
@@ -49,6 +51,7 @@ class Params:
 
     pretolerance: float = 100.0      # worst badness a first-fit line may have
     tolerance: float = 300.0         # worst badness allowed in the total-fit pass
+    loose_tolerance: float = 3000.0  # the second pass, for a paragraph with no way within tolerance
     line_penalty: float = 10.0
     hyphen_penalty: float = 200.0    # TeX's 50 is for wider measures: fewer hyphens read better
     explicit_penalty: float = 50.0   # a compound's own hyphen, or a URL's separator
@@ -92,6 +95,8 @@ def best_breaks(row: Row, widths: list[float], params: Params = Params(),
     (0-based) that must not end in a hyphen, such as the last line on a
     page the reader must turn."""
     found = _run(row, widths, params, params.tolerance, no_hyphen_line)
+    if found is None and params.loose_tolerance > params.tolerance:
+        found = _run(row, widths, params, params.loose_tolerance, no_hyphen_line)
     if found is None:
         found = _run(row, widths, params, float("inf"), no_hyphen_line)
     if found is None:

@@ -60,9 +60,17 @@ class Breaking:
     kern: bool = True      # the font's kerning, through HarfBuzz, where the font is shapable
     # (text, font, size) -> the word's segments: ((start, stop, width, after, flagged, penalty), ...)
     _words: dict = field(default_factory=dict, compare=False, repr=False)
+    _ragged: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __deepcopy__(self, memo):
         return self
+
+    def ragged(self, size: float) -> lb.Params:
+        """The demerits for unjustified text at font size ``size``."""
+        params = self._ragged.get(size)
+        if params is None:
+            params = self._ragged[size] = replace(self.params, ragged=3 * size)
+        return params
 
 
 class Paragraph(_rl.Paragraph):
@@ -123,89 +131,73 @@ class Paragraph(_rl.Paragraph):
             words = _rejoin(self.frags)  # the rest of a paragraph split across pages
         else:
             words = _getFragWords(self.frags, maxWidths[0])
-        if any(isinstance(w, _SHYWord) or any(getattr(f, "_fkind", _FK_TEXT) == _FK_IMG
-                                               or hasattr(f, "backColor") for f, _ in w[1:]) for w in words):
-            return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
-        narrowest = min(maxWidths)
         justify = style.alignment == TA_JUSTIFY
-        texts, kerned = _kern_words(words, breaking.kern)
-        params = breaking.params
-        if not justify:
-            params = replace(params, ragged=3 * style.fontSize)
+        prepared = _prepare(words, breaking, justify, min(maxWidths))
+        if prepared is None:
+            return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
+        texts, kerned, row = prepared
+        params = breaking.params if justify else breaking.ragged(style.fontSize)
         # First fit at word spaces, words whole (TeX's first pass): most
         # paragraphs are set as well so, and their words need no hyphenating.
-        segs, row = self._measure(words, texts, breaking, narrowest, justify, hyphenate=False)
+        segs = None
         ends = lb.first_fit(row, maxWidths, params) if row is not None else None
         if ends is None:
-            segs, row = self._measure(words, texts, breaking, narrowest, justify, hyphenate=True)
+            segs, row = self._measure(words, texts, breaking, min(maxWidths), justify)
             ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
         return self._lines(words, segs, row, ends, maxWidths, kerned)
 
-    def _measure(self, words, texts: list, breaking: Breaking, narrowest: float, justify: bool,
-                 hyphenate: bool):
-        """The paragraph as segments and a :class:`linebreak.Row`.  Without
-        ``hyphenate``, each word is one segment (``segs`` is None) and the
-        row is None when a word is wider than the measure and must be cut;
-        with it, words are in pieces between their allowed breaks, and
-        ``segs[i]`` is ``(word, start, stop)`` of segment i."""
-        width, kind, after, stretch, shrink = [], [], [], [], []
-        flagged: list = []
-        penalty: list = []
-        segs: list | None = [] if hyphenate else None
+    def _measure(self, words, texts: list, breaking: Breaking, narrowest: float, justify: bool):
+        """The paragraph as segments between the words' allowed breaks and
+        a :class:`linebreak.Row`; ``segs[i]`` is ``(word, start, stop)`` of
+        segment i (``stop`` None: the word whole)."""
+        width, kind, after, stretch, shrink, flagged, penalty = [], [], [], [], [], [], []
+        segs: list = []
         known = breaking._words
         stretch_k = breaking.stretch if justify else 0.0
         shrink_k = breaking.shrink if justify else 0.0
         last = len(words) - 1
         spaces = _SPACES
         for wi, w in enumerate(words):
-            pieces = w[1:]
-            f0 = pieces[0][0]
+            f0 = w[1][0]
             if getattr(f0, "_fkind", _FK_TEXT) == _FK_BREAK:
+                segs.append((wi, 0, None))
                 width.append(0.0)
                 kind.append(lb.FORCED)
-                after.append(0.0), stretch.append(0.0), shrink.append(0.0)
-                if hyphenate:
-                    segs.append((wi, 0, None))
-                    flagged.append(False), penalty.append(0.0)
+                after.append(0.0), stretch.append(0.0), shrink.append(0.0), flagged.append(False)
+                penalty.append(0.0)
                 continue
             ww = w[0]
-            if hyphenate:
-                parts = None
-                single = texts[wi]
+            parts = None
+            single = texts[wi]
+            if single is not None:
+                f, t = single
                 if ww > narrowest:
-                    if single is not None:
-                        parts = _segments(single[1], single[0], breaking, narrowest)
-                elif single is not None:
-                    f, t = single
-                    if not getattr(f, "nobr", False):
-                        key = (t, f.fontName, f.fontSize)
-                        parts = known.get(key)
-                        if parts is None:
-                            parts = known[key] = _segments(t, f, breaking, None)
-                if parts and len(parts) > 1:
-                    for start, stop, seg_width, drawn, flag, cost in parts[:-1]:
-                        segs.append((wi, start, stop))
-                        width.append(seg_width)
-                        kind.append(lb.HYPHEN)
-                        after.append(drawn), stretch.append(0.0), shrink.append(0.0)
-                        flagged.append(flag), penalty.append(cost)
-                    start, stop, seg_width = parts[-1][:3]
+                    parts = _segments(t, f, breaking, narrowest)
+                elif not getattr(f, "nobr", False):
+                    key = (t, f.fontName, f.fontSize)
+                    parts = known.get(key)
+                    if parts is None:
+                        parts = known[key] = _segments(t, f, breaking, None)
+            if parts and len(parts) > 1:
+                for start, stop, seg_width, drawn, flag, cost in parts[:-1]:
                     segs.append((wi, start, stop))
                     width.append(seg_width)
-                else:
-                    segs.append((wi, 0, None))
-                    width.append(ww)
-                flagged.append(False), penalty.append(0.0)
-            elif ww > narrowest:
-                return None, None
+                    kind.append(lb.HYPHEN)
+                    after.append(drawn), stretch.append(0.0), shrink.append(0.0)
+                    flagged.append(flag), penalty.append(cost)
+                start, stop, seg_width = parts[-1][:3]
+                segs.append((wi, start, stop))
+                width.append(seg_width)
             else:
+                segs.append((wi, 0, None))
                 width.append(ww)
+            flagged.append(False), penalty.append(0.0)
             if wi < last and isinstance(w, _HSFrag):
-                f_last = pieces[-1][0]
-                key = (f_last.fontName, f_last.fontSize)
-                space = spaces.get(key)
+                f_last = w[-1][0]
+                space = spaces.get((f_last.fontName, f_last.fontSize))
                 if space is None:
-                    space = spaces[key] = stringWidth(" ", *key)
+                    space = spaces[(f_last.fontName, f_last.fontSize)] = stringWidth(" ", f_last.fontName,
+                                                                                      f_last.fontSize)
                 kind.append(lb.GLUE)
                 after.append(space)
                 stretch.append(space * stretch_k)
@@ -213,8 +205,6 @@ class Paragraph(_rl.Paragraph):
             else:
                 kind.append(lb.NONE)
                 after.append(0.0), stretch.append(0.0), shrink.append(0.0)
-        if not hyphenate:
-            flagged = penalty = [False] * len(width)
         return segs, lb.Row(width, kind, after, stretch, shrink, flagged, penalty)
 
     def _lines(self, words, segs: list | None, row: lb.Row, ends: list[int], maxWidths: list[float],
@@ -366,33 +356,98 @@ def _width(text: str, font: str, size: float) -> float:
     return w
 
 
-def _kern_words(words: list, kern: bool) -> tuple[list, list]:
-    """Each word's width made its kerned width (in place); for each word,
-    its one text piece ``(frag, text)`` when it has only one (the words
-    that may be hyphenated), else None; and the kerns of each of its
-    pieces, or None when it has none."""
+def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
+    """One pass over the words: each word's width made its kerned width
+    (in place); for each word, its one text piece ``(frag, text)`` when it
+    has only one (the words that may be hyphenated), else None; the kerns
+    of each of its pieces, or None when it has none; and the row of whole
+    words for the first fit, None when a word is wider than the measure.
+    None when ReportLab should set the paragraph itself (soft hyphens in
+    the source, inline images, backgrounds)."""
     texts: list = []
     kerned: list = []
-    for w in words:
-        pieces = w[1:]
-        if len(pieces) == 1:
-            single = pieces[0]
-        else:
-            found = [p for p in pieces if p[1]]
-            single = found[0] if len(found) == 1 else None
-        texts.append(single)
+    width, kind, after, stretch, shrink = [], [], [], [], []
+    stretch_k = breaking.stretch if justify else 0.0
+    shrink_k = breaking.shrink if justify else 0.0
+    kern = breaking.kern
+    spaces = _SPACES
+    fits = True
+    last = len(words) - 1
+    kerner_font = kerner = None
+    for wi, w in enumerate(words):
+        if isinstance(w, _SHYWord):
+            return None
         ks = None
-        if kern:
-            for k, (f, t) in enumerate(pieces):
-                if t and getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT:
-                    kk = kerning.kerns(t, f.fontName)
+        single = None
+        if len(w) == 2:
+            f, t = w[1]
+            fk = getattr(f, "_fkind", _FK_TEXT)
+            if fk == _FK_BREAK:
+                texts.append(None), kerned.append(None)
+                width.append(0.0), kind.append(lb.FORCED)
+                after.append(0.0), stretch.append(0.0), shrink.append(0.0)
+                continue
+            if fk == _FK_IMG or hasattr(f, "backColor"):
+                return None
+            single = w[1]
+            if kern and t and fk == _FK_TEXT:
+                if f.fontName != kerner_font:
+                    kerner_font, kerner = f.fontName, kerning.kerner(f.fontName)
+                if kerner is not None:
+                    kk = kerner.known.get(t, False)
+                    if kk is False:
+                        kk = kerner.kerns(t)
                     if kk:
                         w[0] += kerning.total(kk) * f.fontSize / 1000
-                        if ks is None:
-                            ks = [()] * len(pieces)
-                        ks[k] = kk
+                        ks = [kk]
+        else:
+            pieces = w[1:]
+            if getattr(pieces[0][0], "_fkind", _FK_TEXT) == _FK_BREAK:
+                texts.append(None), kerned.append(None)
+                width.append(0.0), kind.append(lb.FORCED)
+                after.append(0.0), stretch.append(0.0), shrink.append(0.0)
+                continue
+            found = None
+            count = 0
+            for k, (f, t) in enumerate(pieces):
+                fk = getattr(f, "_fkind", _FK_TEXT)
+                if fk == _FK_IMG or hasattr(f, "backColor"):
+                    return None
+                if t:
+                    count += 1
+                    found = pieces[k]
+                    if kern and fk == _FK_TEXT and not hasattr(f, "cbDefn"):
+                        kk = kerning.kerns(t, f.fontName)
+                        if kk:
+                            w[0] += kerning.total(kk) * f.fontSize / 1000
+                            if ks is None:
+                                ks = [()] * len(pieces)
+                            ks[k] = kk
+            single = found if count == 1 else None
+        texts.append(single)
         kerned.append(ks)
-    return texts, kerned
+        ww = w[0]
+        if ww > narrowest:
+            fits = False
+        width.append(ww)
+        if wi < last and isinstance(w, _HSFrag):
+            f_last = w[-1][0]
+            space = spaces.get((f_last.fontName, f_last.fontSize))
+            if space is None:
+                space = spaces[(f_last.fontName, f_last.fontSize)] = stringWidth(" ", f_last.fontName,
+                                                                                  f_last.fontSize)
+            kind.append(lb.GLUE)
+            after.append(space)
+            stretch.append(space * stretch_k)
+            shrink.append(space * shrink_k)
+        else:
+            kind.append(lb.NONE)
+            after.append(0.0), stretch.append(0.0), shrink.append(0.0)
+    row = None
+    if fits:
+        none = [False] * len(width)
+        row = lb.Row(width, kind, after, stretch, shrink, none, none)
+    return texts, kerned, row
 
 
 def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
