@@ -109,7 +109,7 @@ class Tagger:
         self.tail: list[_Node] = []
         self.page = -1
         self.parents: list[list[_Node]] = []   # per page: the element of each MCID
-        self.annots: list[tuple[int, int]] = []  # (page, index in its /Annots) in order, with their element
+        self.annots: list[tuple[int, int, str]] = []  # (page, index in its /Annots, destination name or "")
         self.annot_nodes: list[_Node] = []
         self._open: list[tuple[_Node, int]] = []  # sequences open: (element, annotations before)
 
@@ -192,9 +192,12 @@ class Tagger:
         after = len(canv._annotationrefs)
         if after > before:
             holder = node if node.role == "Link" else self._child(node, "Link")
+            objects = canv._doc.idToObject
             for i in range(before, after):
+                link = objects.get(canv._annotationrefs[i].name)
+                dest = getattr(getattr(link, "Destination", None), "name", "") or ""
                 holder.kids.append(("annot", self.page, i))
-                self.annots.append((self.page, i))
+                self.annots.append((self.page, i, dest if isinstance(dest, str) else ""))
                 self.annot_nodes.append(holder)
 
     def _child(self, node: _Node, role: str) -> _Node:
@@ -392,11 +395,11 @@ def finish(data: bytes, tagger: Tagger, *, title: str, archive: bool = False, in
             nums.append(i)
             nums.append(Array([made[id(n)] for n in parents]))
         key = len(tagger.parents)
-        for (page, i), n in zip(tagger.annots, tagger.annot_nodes):
+        for (page, i, dest), n in zip(tagger.annots, tagger.annot_nodes):
             annot = page_objs[page].Annots[i]
             annot.StructParent = key
             annot.F = 4  # print (PDF/A); not hidden
-            annot.Contents = String(_link_text(annot, tagger.titles))
+            annot.Contents = String(_link_text(annot, tagger.titles.get(dest, dest)))
             nums.append(key)
             nums.append(made[id(n)])
             key += 1
@@ -451,13 +454,10 @@ def _extension_schema(pdf) -> None:
                + b'\n<?xpacket end="w"?>')
 
 
-def _link_text(annot, titles: dict[str, str]) -> str:
-    """What a link annotation leads to, in words."""
+def _link_text(annot, target: str) -> str:
+    """What a link annotation leads to, in words (``target``: what its
+    destination is called)."""
     action = annot.get("/A")
     if action is not None and "/URI" in action:
         return f"Link to {bytes(action.URI).decode('latin-1')}"
-    dest = annot.get("/Dest")
-    if dest is None and action is not None:
-        dest = action.get("/D")
-    name = str(dest)[1:] if dest is not None and str(dest).startswith("/") else str(dest or "")
-    return f"Go to {titles.get(name, name)}" if name else "Link"
+    return f"Go to {target}" if target else "Link within the document"
