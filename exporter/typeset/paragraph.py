@@ -40,6 +40,7 @@ from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _h
 from exporter.typeset import kerning
 from exporter.typeset import linebreak as lb
 from exporter.typeset.hyphenation import Hyphenator
+from exporter.typeset.tagging import share as _share_tag
 
 SOFT_HYPHEN = "\u00ad"
 _FK_TEXT, _FK_IMG, _FK_APPEND, _FK_BREAK = _rl._FK_TEXT, _rl._FK_IMG, _rl._FK_APPEND, _rl._FK_BREAK
@@ -116,7 +117,17 @@ class Paragraph(_rl.Paragraph):
             # different number of lines.
             first = parts[0]
             first._fixed = (availWidth, (availWidth, self._wrapWidths, first.blPara, first.height))
+            _share_tag(self, parts)  # tagging hook: the parts are one structure element
         return parts
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        # tagging hook (exporter.typeset.tagging): the paragraph's marked content
+        tagger = getattr(canvas, "tagger", None)
+        if tagger is None:
+            return super().drawOn(canvas, x, y, _sW)
+        tagger.open(canvas, self)
+        super().drawOn(canvas, x, y, _sW)
+        tagger.close(canvas)
 
     # -- line breaking --------------------------------------------------------
     def breakLines(self, width):

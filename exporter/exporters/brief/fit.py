@@ -24,11 +24,12 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from exporter.errors import OctavoError
-from exporter.exporters.brief.story import PART_NAMES, Block, BriefStory
+from exporter.exporters.brief.story import PART_NAMES, ROLES, Block, BriefStory
 from exporter.exporters.pdf.dates import SourceDated
 from exporter.exporters.pdf.identity import Identified
 from exporter.exporters.pdf.streams import BinaryStreams
 from exporter.typeset.styles import face
+from exporter.typeset import tagging
 
 STEP = 0.25          # pt: the size grid
 FOOTER = 7 * mm      # room kept under the frame for the footer
@@ -47,9 +48,9 @@ class Fit:
     log: list[str] = field(default_factory=list)
 
 
-class BriefDoc(Identified, BinaryStreams, SourceDated, BaseDocTemplate):
+class BriefDoc(tagging.TaggedDoc, Identified, BinaryStreams, SourceDated, BaseDocTemplate):
     """The brief's document template, dated from the source, its id from
-    its content."""
+    its content, tagged."""
 
 
 class BriefOverflow(OctavoError):
@@ -112,6 +113,7 @@ class Fitter:
         doc = BriefDoc(buf, pagesize=(b.width, b.height), leftMargin=b.margin, rightMargin=b.margin,
                        topMargin=b.margin, bottomMargin=b.margin, invariant=1, **self.meta)
         doc.source_date = self.story.event.published or self.story.event.date
+        doc.tagger = self.tagger = tagging.Tagger(self.meta.get("lang", ""), ROLES)
         frame = Frame(b.margin, b.margin + FOOTER, self.width, self.frame_height, 0, 0, 0, 0, id="brief")
         doc.addPageTemplates([PageTemplate("brief", [frame], onPage=self._footer(size, pages))])
         flowables = [f for block in self.story.blocks(size, left_out) for f in block.flowables]
@@ -129,11 +131,16 @@ class Fitter:
             style, text = self.story.footer_text(doc.page, pages)
             s = st[style]
             layout_style = self.story.layout.styles[style]
+            tagger = doc.tagger  # the footer is drawn first and read last
+            if tagger is not None:
+                tagger.begin(canv, tagger.node(tagging.Tag("P", last=True), text=text))
             canv.saveState()
             canv.setFont(face(self.names, layout_style), s.fontSize)
             canv.setFillColor(s.textColor)
             canv.drawString(b.margin, b.margin, text)
             canv.restoreState()
+            if tagger is not None:
+                tagger.end(canv)
 
         return draw
 
@@ -150,7 +157,8 @@ class Fitter:
             if self.measure(sizes[-1], left_out) <= room or b.max_pages > 1:
                 found = self._search(sizes, left_out, room)
                 if found:
-                    size, data, pages = found
+                    size, data, pages = found  # from the last build: tagged as it recorded
+                    data = tagging.finish(data, self.tagger, title=self.meta["title"], archive=True)
                     return Fit(size, left_out, self.iterations, pages, data, log)
             if not droppable:
                 raise self._overflow(left_out)

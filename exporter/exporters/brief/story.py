@@ -19,6 +19,7 @@ from exporter import model as m
 from exporter.errors import OctavoError
 from exporter.typeset.markup import attr, esc, inline_markup
 from exporter.typeset.paragraph import Paragraph
+from exporter.typeset.tagging import Tag, mark
 from exporter.layout.templates import human_date
 from exporter.typeset.styles import paragraph_styles
 from exporter.layout import Layout
@@ -28,6 +29,8 @@ PART_NAMES = {"masthead": "the masthead", "key_messages": "the key messages", "c
               "recommendations": "the recommendations", "key_figures": "the key figures",
               "quote": "the pull quote", "about": "the about block"}
 FIGURES_PER_ROW = 5
+#: The structure type of a paragraph by its style (others are P).
+ROLES = {"brief_title": "H1", "brief_heading": "H2"}
 
 
 @dataclass
@@ -167,19 +170,32 @@ class BriefStory:
         if isinstance(b, m.Paragraph):
             return [Paragraph(inline_markup(b.inlines, self.links, self.accent), st["brief_body"])]
         if isinstance(b, m.ListBlock):
-            return [Paragraph(inline_markup(x.inlines, self.links, self.accent), st["brief_recommendation"],
-                              bulletText=f"{b.start + n}." if b.ordered else "•")
+            # L > LI > LBody: the bullet is drawn inside the paragraph, so in its LBody
+            items = [Tag("LI", Tag("L")) for _ in b.items]
+            for li in items[1:]:
+                li.parent = items[0].parent
+            return [mark(Paragraph(inline_markup(x.inlines, self.links, self.accent), st["brief_recommendation"],
+                                   bulletText=f"{b.start + n}." if b.ordered else "•"), "LBody", items[n])
                     for n, item in enumerate(b.items) for x in item if isinstance(x, m.Paragraph)]
-        return [f for inner in b.blocks for f in self.prose(st, inner)]
+        quote = Tag("BlockQuote")
+        out = [f for inner in b.blocks for f in self.prose(st, inner)]
+        for f in out:
+            tag = getattr(f, "_tag", None)
+            if tag is None:
+                mark(f, "P", quote)
+            elif tag.parent.parent is not None:  # a list item: its list is in the quotation
+                tag.parent.parent.parent = quote
+        return out
 
     def recommendations(self, st) -> list[Block]:
         style = ParagraphStyle("brief_recommendation_n", parent=st["brief_recommendation"],
                                bulletFontName=st["brief_actor"].fontName, bulletColor=st["brief_actor"].textColor)
         out = []
+        recs = Tag("L")  # numbered in the paragraph: L > LI > LBody
         for i, r in enumerate(self.brief.recommendations):
             actor = self.run(st, "brief_actor", esc(r.actor) + ":") + " " if r.actor else ""
-            para = Paragraph(actor + inline_markup(r.text, self.links, self.accent) + self.ref(st, r.ref), style,
-                             bulletText=f"{i + 1}.")
+            para = mark(Paragraph(actor + inline_markup(r.text, self.links, self.accent) + self.ref(st, r.ref), style,
+                                  bulletText=f"{i + 1}."), "LBody", Tag("LI", recs))
             head = self.heading(st, "recommendations") if i == 0 else []
             out.append(Block("recommendations", f"recommendations[{i}]", r.loc, [*head, para], len(head)))
         return out
@@ -209,8 +225,9 @@ class BriefStory:
     def quote(self, st, q: m.PullQuote) -> list[Flowable]:
         who = self.event.person(q.speaker)
         source = "— " + ", ".join(x for x in (who.full_name, who.position) if x)
-        return [Paragraph(esc(f"“{q.text}”"), st["brief_quote"]),
-                Paragraph(esc(source) + self.ref(st, q.ref, " · "), st["brief_quote_source"])]
+        quote = Tag("BlockQuote")
+        return [mark(Paragraph(esc(f"“{q.text}”"), st["brief_quote"]), "P", quote),
+                mark(Paragraph(esc(source) + self.ref(st, q.ref, " · "), st["brief_quote_source"]), "P", quote)]
 
     def about(self, st) -> list[Flowable]:
         org = self.event.organiser
@@ -222,8 +239,8 @@ class BriefStory:
                 out.append(Paragraph(inline_markup(b.inlines, self.links, self.accent), st["brief_about"]))
         if org.url:
             text = esc(org.url)
-            out.append(Paragraph(f'<a href="{attr(org.url)}" color="{self.accent}">{text}</a>' if self.links
-                                 else text, st["brief_about"]))
+            out.append(mark(Paragraph(f'<a href="{attr(org.url)}" color="{self.accent}">{text}</a>' if self.links
+                                      else text, st["brief_about"]), "P", link=self.links))
         return out
 
     def footer_text(self, page: int, pages: int) -> tuple[str, str]:

@@ -25,8 +25,9 @@ from exporter.exporters.pdf.doc import BookletDoc, TooLarge
 from exporter.exporters.pdf import pdfx
 from exporter.exporters.pdf.edition import Edition
 from exporter.exporters.pdf.fonts import all_units, glyph_problems, register
-from exporter.exporters.pdf.story import Story
+from exporter.exporters.pdf.story import ROLES, Story
 from exporter.typeset.styles import face, paragraph_styles
+from exporter.typeset import tagging
 from exporter.layout.templates import render_lines
 
 
@@ -68,6 +69,8 @@ class PdfExporter(Exporter):
                          initialFontName=names["serif"]["regular"] if "serif" in names else None)
         doc.watermark_font = names["sans"]["bold"] if "sans" in names else doc.watermark_font
         doc.source_date = ev.published or ev.date
+        if edition.tagged:
+            doc.tagger = tagging.Tagger(ev.language, ROLES)
         story.finish(doc)
         # -- 3. lay out until stable -------------------------------------------
         try:
@@ -81,6 +84,8 @@ class PdfExporter(Exporter):
             self.shared[("item_pages", layout.name)] = self.item_pages
         self.doc = doc
         self.pages = doc.page
+        if doc.tagger is not None:
+            return tagging.finish(buf.getvalue(), doc.tagger, title=ev.title, archive=edition.archive)
         return buf.getvalue()
 
     def written(self, out_dir: Path) -> None:

@@ -11,11 +11,14 @@ is known.  This replaces ReportLab's ``TableOfContents`` and the repeated
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from exporter.typeset.paragraph import Paragraph
+from exporter.typeset.tagging import Tag, mark
 
 CALLBACK = "octavoContentsEnd"
 DOT = " . "
@@ -51,6 +54,7 @@ class Contents:
         """A marker that sets up the dot leaders, then one paragraph per
         entry, its text kept clear of the page-number column."""
         styles = {}
+        toc = Tag("TOC")  # TOC > TOCI > Reference > (Link > the entry, its page number)
         out: list[Flowable] = [_Leaders(self)]
         for n, (level, text, key) in enumerate(self.entries):
             if level not in styles:
@@ -58,7 +62,8 @@ class Contents:
                 styles[level] = ParagraphStyle(f"contents{level}", parent=st,
                                                rightIndent=st.rightIndent + self.number_width(level))
             linked = f'<a href="#{key}">{text}</a>' if self.links and key else text
-            out.append(Paragraph(f'{linked}<onDraw name="{CALLBACK}" label="{n}"/>', styles[level]))
+            out.append(mark(Paragraph(f'{linked}<onDraw name="{CALLBACK}" label="{n}"/>', styles[level]),
+                            "Reference", Tag("TOCI", toc), link=bool(self.links and key)))
         return out
 
     def entry_end(self, canv, width: float, n: int) -> None:
@@ -69,14 +74,22 @@ class Contents:
         st, numw = self.style(level), self.number_width(level)
         x, y = canv._curr_tx_info["cur_x"], canv._curr_tx_info["cur_y"]
         dots = int((width - numw - x) / stringWidth(DOT, st.fontName, st.fontSize))
-        canv.saveState()
-        canv.setFont(st.fontName, st.fontSize)
-        canv.setFillColor(st.textColor)
-        if dots > 0:
-            canv.drawRightString(width - numw, y, DOT * dots)
-        canv.translate(width - numw, y)
-        canv.doForm(form_name(n))
-        canv.restoreState()
+        tagger = getattr(canv, "tagger", None)
+        with tagger.aside(canv) if tagger else nullcontext() as entry:
+            # tagged: the leaders are an Artifact, the page number is read after
+            # the entry's text (drawn before it: ReportLab draws the text last)
+            canv.saveState()
+            canv.setFont(st.fontName, st.fontSize)
+            canv.setFillColor(st.textColor)
+            if dots > 0:
+                canv.drawRightString(width - numw, y, DOT * dots)
+            canv.translate(width - numw, y)
+            if entry is not None:
+                tagger.begin(canv, entry.parent if entry.role == "Link" else entry)
+            canv.doForm(form_name(n))
+            if entry is not None:
+                tagger.end(canv)
+            canv.restoreState()
 
     def define_forms(self, canv, pages: dict[str, str]) -> None:
         """Define every entry's page-number form (called after the last

@@ -16,6 +16,7 @@ from exporter.exporters.pdf.streams import BinaryStreams
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
 from exporter.typeset.keep import KeepWithStart
+from exporter.typeset.tagging import TaggedDoc
 
 
 def roman(n: int) -> str:
@@ -95,7 +96,7 @@ class TooLarge(LayoutError):
         return ""
 
 
-class BookletDoc(Identified, BinaryStreams, SourceDated, BaseDocTemplate):
+class BookletDoc(TaggedDoc, Identified, BinaryStreams, SourceDated, BaseDocTemplate):
     """A BaseDocTemplate with mirrored recto/verso frames and book rules."""
 
     keepTogetherClass = KeepWithStart  # a heading stands with two lines of its text, not all of it
@@ -226,6 +227,8 @@ class BookletDoc(Identified, BinaryStreams, SourceDated, BaseDocTemplate):
         self.marks.section_on[page] = self._section
 
     def _outline(self, key: str, title: str, level: int) -> None:
+        if self.tagger is not None:
+            self.tagger.titles[key] = title  # what a link to it says it leads to
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
 

@@ -1,7 +1,8 @@
 """The two editions of one booklet: what the screen PDF and the print PDF
 do differently, in one place.
 
-Screen: the trim size as the page, RGB, links and outline.
+Screen: the trim size as the page, RGB, links and outline, tagged (PDF/UA-1)
+and identified as PDF/A-2u.  Review copies are tagged too.
 Print: the page grown by the bleed (and room for crop marks when the layout
 asks for them), TrimBox and BleedBox on every page, every colour converted
 to CMYK through the layout's output profile (black text is 100 % K; see
@@ -57,17 +58,19 @@ class Edition:
     cmyk: bool
     watermark: str = ""
     colour: PrintColour | None = None  # the conversion to CMYK, when ``cmyk``
+    tagged: bool = False   # tagged PDF/UA-1 (see exporter.typeset.tagging)
+    archive: bool = False  # and PDF/A-2u: the copy kept in an archive
 
     @classmethod
     def review(cls, text: str) -> Edition:
         """A speaker's review copy: the screen edition with ``text`` across
         every page."""
-        return cls("review", True, 0.0, 0.0, False, 1, False, text)
+        return cls("review", True, 0.0, 0.0, False, 1, False, text, tagged=True)
 
     @classmethod
     def screen(cls) -> Edition:
         """The screen edition: trim-size pages, RGB, links."""
-        return cls("screen", True, 0.0, 0.0, False, 1, False)
+        return cls("screen", True, 0.0, 0.0, False, 1, False, tagged=True, archive=True)
 
     @classmethod
     def printed(cls, page: Page, colour: PrintColour | None = None) -> Edition:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Iterator
 
 from PIL import Image as PILImage
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import (CondPageBreak, Flowable, Image, ListFlowable, ListItem, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import CondPageBreak, Flowable, Image, ListItem, Spacer, Table, TableStyle
 
 from exporter import model as m
 from exporter.colour import PrintColour
@@ -16,13 +16,28 @@ from exporter.exporters.pdf.contents import Contents
 from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
 from exporter.typeset.markup import address, attr, esc, inline_markup
 from exporter.typeset.paragraph import Paragraph
+from exporter.typeset.tagging import Tag, Tagged, TaggedList, mark
 from exporter.layout import Layout
 from exporter.layout.templates import human_date, render_lines
 from exporter.logo import logo_box
 from exporter.names import index_name, sort_key
-from exporter.plaintext import inline_text
+from exporter.plaintext import block_units, inline_text
 
 _BULLETS = {"decimal": "1", "upper-roman": "I", "lower-roman": "i"}
+
+#: The structure type of a paragraph by its style (others are P): the book's
+#: title, its parts (contents, sessions, back matter), and the contributions
+#: and Q&A sessions within a session.
+ROLES = {"cover_title": "H1", "heading1": "H2", "heading2": "H3", "heading3": "H3", "speaker": "H3"}
+
+
+def _words(text: str) -> str:
+    """``text`` as its words, for finding one text in another."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+class Figure(Tagged, Image):
+    """An image that is a Figure element (its alternative text in ``_tag``)."""
 
 
 def tag(flowable: Flowable, **marks) -> Flowable:
@@ -57,7 +72,7 @@ def cover_logo(path: str, max_width: float, max_height: float, colour: PrintColo
             colour.image(img).save(source, "TIFF", compression="tiff_deflate")
             source.seek(0)
     scale = min(max_width / w, max_height / h)
-    logo = Image(source, width=w * scale, height=h * scale, mask=None if colour is not None else "auto")
+    logo = Figure(source, width=w * scale, height=h * scale, mask=None if colour is not None else "auto")
     logo.hAlign = "LEFT"
     return logo
 
@@ -74,6 +89,7 @@ class ParticipantsIndex(Flowable):
         super().__init__()
         self.event, self.styles, self.font = event, styles, font
         self.pages = lambda: {}
+        self.tag = Tag("Index")  # its rows' paragraphs are read as one index
         self._table: Table | None = None
         self._key: tuple | None = None  # (width, pages) the table was made for
 
@@ -84,9 +100,9 @@ class ParticipantsIndex(Flowable):
             entry = index_name(p)
             name = f"<b>{esc(entry.head)}</b>{esc(entry.rest)}" + (f", {esc(p.post_nominals)}" if p.post_nominals else "")
             pages = ", ".join(self.pages().get(p.id, [])) or "–"
-            rows.append([Paragraph(f"{name}<br/><font size=-1>{esc(p.position)}</font>"
-                                   if p.position else name, self.styles["index"]),
-                         Paragraph(pages, self.styles["index"])])
+            rows.append([mark(Paragraph(f"{name}<br/><font size=-1>{esc(p.position)}</font>"
+                                        if p.position else name, self.styles["index"]), "P", self.tag),
+                         mark(Paragraph(pages, self.styles["index"]), "P", self.tag)])
         return rows
 
     def wrap(self, aw, ah):
@@ -178,7 +194,8 @@ class Story:
         gap = (p.height - p.top - p.bottom) * 0.28
         out: list[Flowable] = []
         if self.event.organiser.logo:
-            logo = cover_logo(self.event.organiser.logo, *logo_box(p), self.colour)
+            logo = mark(cover_logo(self.event.organiser.logo, *logo_box(p), self.colour), "Figure",
+                        Alt=self.event.organiser.logo_alt)
             out.append(tag(logo, no_furniture=True))
             gap = max(0.0, gap - logo.drawHeight)
         return [*out, tag(Spacer(1, gap), no_furniture=True), *(tag(x, no_furniture=True) for x in lines)]
@@ -251,7 +268,11 @@ class Story:
     def contribution(self, c: m.Contribution) -> list[Flowable]:
         out = self.speaker_heading(c.speakers, c.id, c.label, c.title)
         out += self.blocks(c.body)
-        out += [self.p("pull_quote", f"“{esc(q)}”") for q in c.quotes]
+        # A pull quote repeats the talk's words: read once, in the text, it is
+        # an Artifact; one that is not in the text is a quotation.
+        said = _words(" ".join(u.text for u in block_units(c.body)))
+        out += [mark(self.p("pull_quote", f"“{esc(q)}”"), "BlockQuote", artifact=_words(q) in said)
+                for q in c.quotes]
         return out
 
     def qa(self, q: m.QASession) -> list[Flowable]:
@@ -291,23 +312,30 @@ class Story:
             items = [ListItem([self.p("list_item", self.inl(x.inlines)) if isinstance(x, m.Paragraph)
                                else Spacer(0, 0) for x in item] or [Spacer(0, 0)]) for item in b.items]
             st = self.st["list_item"]
-            yield ListFlowable(items, bulletType=_BULLETS[self.layout.list_number_format] if b.ordered else "bullet",
+            yield TaggedList(items, bulletType=_BULLETS[self.layout.list_number_format] if b.ordered else "bullet",
                                start=str(b.start) if b.ordered else "•", bulletFontName=st.fontName,
                                bulletFontSize=st.fontSize, leftIndent=st.leftIndent, bulletDedent=st.leftIndent,
                                spaceBefore=4, spaceAfter=4, bulletFormat="%s." if b.ordered else None)
         else:
+            quote = Tag("BlockQuote")
             for inner in b.blocks:
-                yield from self._block(inner, "pull_quote")
+                for f in self._block(inner, "pull_quote"):
+                    if isinstance(f, TaggedList):  # a list in the quotation
+                        f.tag.parent = quote
+                    else:
+                        mark(f, "P", quote)
+                    yield f
 
     # -- back matter -----------------------------------------------------------
     def media(self, media: m.MediaCoverage) -> list[Flowable]:
         out: list[Flowable] = [self.heading("Media Coverage", "media", section="Media Coverage", opener=True)]
         out += self.blocks(media.intro)
-        items = [ListItem(self.p("list_item", f'<a href="{attr(o.url)}" color="{self.accent}">{esc(o.name)}</a>'
-                                 if o.url and self.links else esc(o.name) + address(o.url, o.name)))
+        items = [ListItem(mark(self.p("list_item", f'<a href="{attr(o.url)}" color="{self.accent}">{esc(o.name)}</a>'
+                                      if o.url and self.links else esc(o.name) + address(o.url, o.name)), "P",
+                               link=bool(o.url and self.links)))
                  for o in media.outlets]
         st = self.st["list_item"]
-        out.append(ListFlowable(items, bulletType="bullet", start="•", bulletFontName=st.fontName,
+        out.append(TaggedList(items, bulletType="bullet", start="•", bulletFontName=st.fontName,
                                 bulletFontSize=st.fontSize, leftIndent=st.leftIndent))
         return out
 
@@ -329,5 +357,5 @@ class Story:
                 no_furniture=True))
         if org.url:
             link = f'<a href="{attr(org.url)}" color="{self.accent}">{esc(org.url)}</a>' if self.links else esc(org.url)
-            out.append(tag(self.p("cover_line", link), no_furniture=True))
+            out.append(tag(mark(self.p("cover_line", link), "P", link=self.links), no_furniture=True))
         return out

@@ -1,0 +1,463 @@
+"""Tagged PDF (PDF/UA-1) for ReportLab documents, and PDF/A-2u
+identification.
+
+ReportLab has no tagging API, so tagging is done in two steps:
+
+1. **While drawing.**  A :class:`Tagger` set on the document template
+   (:class:`TaggedDoc`) wraps every page's content in ``/Artifact BMC …
+   EMC``; each flowable that is real content (a paragraph, through the hook
+   in :meth:`exporter.typeset.paragraph.Paragraph.drawOn`; a list label; a
+   figure) interrupts that with a marked-content sequence
+   ``/P <</MCID n>> BDC … EMC`` and records which structure element owns
+   MCID ``n`` of the page.  So anything drawn outside a flowable (running
+   heads, folios, rules, table backgrounds, blank pages, the review
+   watermark, dot leaders) is an Artifact without being named, and nothing
+   painted is left out of both.  The structure element of a flowable is
+   its :class:`Tag` (set by the story; a paragraph without one is a ``P``,
+   or the role its style maps to); tags name their parent, so ``TOC >
+   TOCI``, ``L > LI > Lbl + LBody`` and ``BlockQuote`` are built from the
+   flowables' tags, in drawing order, with no container flowables.  A
+   paragraph split across pages shares its tag with its parts: one element,
+   two MCIDs.  Link annotations made while a flowable is drawn are put in a
+   ``Link`` element of it.
+2. **After writing.**  :func:`finish` opens the file once with pikepdf and
+   writes the structure tree (StructTreeRoot, ParentTree, ``/StructParents``
+   on pages, ``/StructParent``, ``/Contents`` and the Print flag on link
+   annotations, ``/Tabs /S``), ``/MarkInfo``, XMP with ``pdfuaid:part 1``
+   and ``dc:title`` and, for the archive copy, PDF/A-2u: ``pdfaid`` part 2
+   conformance U (with the extension schema PDF/A asks for ``pdfuaid``), an
+   sRGB OutputIntent ``GTS_PDFA1``, and the PDF 1.7 header.
+
+The reading order is the structure tree's, which is the order flowables
+are drawn; an element may be drawn after the one read after it (a
+contents entry's page number is drawn before its text by ReportLab, and
+read after it).  Conformance is checked by the project's tests, not
+certified (see the README).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Iterator
+
+from reportlab.platypus.flowables import BulletDrawer, ListFlowable, ListItem
+
+from exporter.scripts import is_plain, stretches
+
+_HEADING = re.compile(r"H([1-6])")
+
+
+class Tag:
+    """What a flowable is in the structure tree: ``role`` (a standard
+    structure type; None: the tagger's default for the flowable),
+    ``parent`` (another tag, or None for the document), ``attrs``
+    (``Alt``, ``Lang`` …).  ``link``: the flowable's text is one link, so
+    its content goes inside the ``Link`` element.  ``last``: read after
+    everything else (the brief's footer).  ``artifact``: not read at all
+    (a pull quote that repeats the text)."""
+
+    __slots__ = ("role", "parent", "attrs", "link", "last", "artifact", "node")
+
+    def __init__(self, role: str | None = None, parent: Tag | None = None, *, link: bool = False,
+                 last: bool = False, artifact: bool = False, **attrs) -> None:
+        self.role, self.parent, self.attrs = role, parent, attrs
+        self.link, self.last, self.artifact = link, last, artifact
+        self.node: _Node | None = None
+
+
+def mark(flowable, role: str | None = None, parent: Tag | None = None, **kw):
+    """Give ``flowable`` a :class:`Tag` (returns the flowable)."""
+    flowable._tag = Tag(role, parent, **kw)
+    return flowable
+
+
+def share(whole, parts) -> None:
+    """The parts of a split flowable are one structure element."""
+    tag = getattr(whole, "_tag", None)
+    if tag is None:
+        tag = whole._tag = Tag()
+    for p in parts:
+        p._tag = tag
+
+
+class _Node:
+    """A structure element being recorded: its kids are nodes, marked
+    content ``(page, mcid)`` or link annotations ``("annot", page, i)``."""
+
+    __slots__ = ("role", "kids", "attrs", "parent")
+
+    def __init__(self, role: str, attrs: dict, parent: _Node | None) -> None:
+        self.role, self.attrs, self.parent, self.kids = role, attrs, parent, []
+
+
+class Tagger:
+    """Records the marked content of one document as it is drawn.
+
+    ``lang``: the document's language; ``roles``: structure type by
+    paragraph style name (default ``P``); ``titles``: link destination name
+    -> what it is called, for link annotations' ``/Contents``."""
+
+    def __init__(self, lang: str = "", roles: dict[str, str] | None = None) -> None:
+        self.lang = lang
+        self.roles = roles or {}
+        self.titles: dict[str, str] = {}
+        self.root = _Node("Document", {}, None)
+        self.tail: list[_Node] = []
+        self.page = -1
+        self.parents: list[list[_Node]] = []   # per page: the element of each MCID
+        self.annots: list[tuple[int, int, str]] = []  # (page, index in its /Annots, destination name or "")
+        self.annot_nodes: list[_Node] = []
+        self._open: list[tuple[_Node, int]] = []  # sequences open: (element, annotations before)
+
+    # -- pages -------------------------------------------------------------------
+    def page_begin(self, canv) -> None:
+        self.page += 1
+        self.parents.append([])
+        canv._code.append("/Artifact BMC")
+
+    def page_end(self, canv) -> None:
+        canv._code.append("EMC")
+
+    # -- elements ---------------------------------------------------------------
+    def node(self, tag: Tag, role: str = "P", text: str = "") -> _Node:
+        """The element of ``tag``, made (with its parents) the first time."""
+        if tag.node is None:
+            parent = self.node(tag.parent, "Div") if tag.parent is not None else None
+            attrs = dict(tag.attrs)
+            if text and "Lang" not in attrs:
+                lang = self.lang_of(text)
+                if lang:
+                    attrs["Lang"] = lang
+            n = _Node(tag.role or role, attrs, parent)
+            if parent is not None:
+                parent.kids.append(n)
+            else:
+                (self.tail if tag.last else self.root.kids).append(n)
+            tag.node = n
+        return tag.node
+
+    def lang_of(self, text: str) -> str:
+        """The language of ``text`` when most of its letters are in a script
+        other than the document's (a paragraph in Cyrillic), else ""."""
+        if is_plain(text):
+            return ""
+        counts: dict[str, int] = {}
+        for s in stretches(text):
+            letters = sum(1 for ch in s.text if ch.isalpha())
+            counts[s.lang] = counts.get(s.lang, 0) + letters
+        lang, n = max(counts.items(), key=lambda kv: kv[1])
+        return lang if lang and n * 2 > sum(counts.values()) and lang != self.lang else ""
+
+    def begin(self, canv, node: _Node) -> None:
+        """Leave the page's Artifact and start a sequence of ``node``."""
+        parents = self.parents[self.page]
+        mcid = len(parents)
+        parents.append(node)
+        node.kids.append((self.page, mcid))
+        canv._code.append(f"EMC /{node.role} <</MCID {mcid}>> BDC")
+
+    def end(self, canv) -> None:
+        """End the sequence; back in the page's Artifact."""
+        canv._code.append("EMC /Artifact BMC")
+
+    # -- flowables --------------------------------------------------------------
+    def open(self, canv, flowable) -> None:
+        """Before ``flowable`` draws itself."""
+        tag = getattr(flowable, "_tag", None)
+        if tag is None:
+            tag = flowable._tag = Tag()
+        if tag.artifact or self._open:  # inside another element: its content
+            self._open.append((None, 0))
+            return
+        style = getattr(flowable, "style", None)
+        role = self.roles.get(getattr(style, "name", ""), "P")
+        node = self.node(tag, role, getattr(flowable, "text", "") or "")
+        if tag.link:
+            node = next((k for k in node.kids if isinstance(k, _Node) and k.role == "Link"), None) \
+                or self._child(node, "Link")
+        self._open.append((node, len(canv._annotationrefs)))
+        self.begin(canv, node)
+
+    def close(self, canv) -> None:
+        """After the flowable drew itself: end its sequence, and put the link
+        annotations it made in a Link element."""
+        node, before = self._open.pop()
+        if node is None:
+            return
+        self.end(canv)
+        after = len(canv._annotationrefs)
+        if after > before:
+            holder = node if node.role == "Link" else self._child(node, "Link")
+            objects = canv._doc.idToObject
+            for i in range(before, after):
+                link = objects.get(canv._annotationrefs[i].name)
+                dest = getattr(getattr(link, "Destination", None), "name", "") or ""
+                holder.kids.append(("annot", self.page, i))
+                self.annots.append((self.page, i, dest if isinstance(dest, str) else ""))
+                self.annot_nodes.append(holder)
+
+    def _child(self, node: _Node, role: str) -> _Node:
+        child = _Node(role, {}, node)
+        node.kids.append(child)
+        return child
+
+    @contextmanager
+    def aside(self, canv) -> Iterator[_Node | None]:
+        """Inside a flowable's sequence: what is drawn in the ``with`` is an
+        Artifact (unless it starts a sequence of its own); the flowable's
+        sequence resumes after it.  Yields the flowable's element."""
+        node = self._open[-1][0] if self._open else None
+        if node is None:
+            yield None
+            return
+        self.end(canv)
+        yield node
+        self.begin(canv, node)
+
+    # -- the tree -----------------------------------------------------------------
+    def elements(self) -> Iterator[_Node]:
+        todo = [*reversed(self.tail), *reversed(self.root.kids)]
+        while todo:
+            n = todo.pop()
+            yield n
+            todo += [k for k in reversed(n.kids) if isinstance(k, _Node)]
+
+    def heading_shift(self) -> int:
+        """How many levels every heading moves up so the first level is H1
+        (a review copy or a layout without a cover has no book title)."""
+        levels = [int(m.group(1)) for n in self.elements() if (m := _HEADING.fullmatch(n.role))]
+        return min(levels) - 1 if levels else 0
+
+
+class TaggedDoc:
+    """Mixin for a ReportLab document template: with a :attr:`tagger`,
+    every page's content is recorded for the structure tree."""
+
+    tagger: Tagger | None = None
+
+    def handle_pageBegin(self) -> None:
+        if self.tagger is not None:
+            self.canv.tagger = self.tagger
+            self.tagger.page_begin(self.canv)
+        super().handle_pageBegin()
+
+    def afterPage(self) -> None:
+        super().afterPage()
+        if self.tagger is not None:
+            self.tagger.page_end(self.canv)
+
+
+class Tagged:
+    """Mixin for a flowable that is an element of its own (a figure): its
+    drawing is the element's marked content."""
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        tagger = getattr(canvas, "tagger", None)
+        if tagger is None:
+            return super().drawOn(canvas, x, y, _sW)
+        tagger.open(canvas, self)
+        super().drawOn(canvas, x, y, _sW)
+        tagger.close(canvas)
+
+
+class _Label(BulletDrawer):
+    """A list item's bullet or number, drawn as its ``Lbl`` element."""
+
+    _tag: Tag | None = None
+
+    def drawOn(self, indenter, canv, x, y, _sW=0):
+        tagger = getattr(canv, "tagger", None)
+        if tagger is None or self._tag is None:
+            return super().drawOn(indenter, canv, x, y, _sW)
+        tagger.open(canv, self)
+        super().drawOn(indenter, canv, x, y, _sW)
+        tagger.close(canv)
+
+
+class TaggedList(ListFlowable):
+    """ReportLab's list as ``L > LI > Lbl + LBody``: each item's flowables
+    (without a tag of their own) are paragraphs of its ``LBody``, its
+    bullet or number the ``Lbl``."""
+
+    def __init__(self, flowables, *args, **kw) -> None:
+        self.tag = Tag("L")
+        self._items: list[Tag] = []
+        for item in flowables:
+            li = Tag("LI", self.tag)
+            body = Tag("LBody", li)
+            self._items.append(li)
+            inner = item._flowables if isinstance(item, ListItem) else item if isinstance(item, (list, tuple)) \
+                else [item]
+            for f in inner:
+                tag = getattr(f, "_tag", None)
+                if tag is None:
+                    f._tag = Tag("P", body)
+                elif tag.parent is None:
+                    tag.parent = body
+        self._labels = 0
+        super().__init__(flowables, *args, **kw)
+
+    def _makeBullet(self, value, params=None):
+        bullet = super()._makeBullet(value, params)
+        bullet.__class__ = _Label  # the same drawer, drawn as a Lbl element
+        n, self._labels = self._labels, self._labels + 1
+        bullet._tag = Tag("Lbl", self._items[n]) if n < len(self._items) else None
+        return bullet
+
+
+# ---------------------------------------------------------------------------
+# After writing: the structure tree and the identification
+# ---------------------------------------------------------------------------
+
+#: The PDF/A extension schema for PDF/UA's identification (ISO 14289-1,
+#: 5.4: pdfuaid is not one of PDF/A's predefined schemas).
+_PDFUA_EXTENSION = """<rdf:Description rdf:about="" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+ xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#"><pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>"""
+
+#: Information keys with an XMP equivalent (pikepdf copies them over).
+_MAPPED = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer", "/CreationDate", "/ModDate")
+
+
+@lru_cache(maxsize=1)
+def srgb_profile() -> bytes:
+    """An sRGB ICC profile made by littleCMS (through Pillow), with a fixed
+    creation date so that files are reproducible."""
+    from PIL import ImageCms
+
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    data[24:36] = struct.pack(">6H", 2000, 1, 1, 0, 0, 0)  # the creation date
+    data[84:100] = bytes(16)  # no profile ID (it would digest the date)
+    return bytes(data)
+
+
+def finish(data: bytes, tagger: Tagger, *, title: str, archive: bool = False, instance: str = "") -> bytes:
+    """``data`` (a PDF ReportLab wrote while ``tagger`` recorded it) with its
+    structure tree and PDF/UA identification, and PDF/A-2u's if
+    ``archive``."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pages = pdf.pages
+        root = pdf.Root
+        # -- the structure tree -------------------------------------------------
+        tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        shift = tagger.heading_shift()
+        page_objs = [p.obj for p in pages]
+        made: dict[int, pikepdf.Object] = {}
+
+        def element(n: _Node, parent) -> pikepdf.Object:
+            role = n.role
+            if shift and (m := _HEADING.fullmatch(role)):
+                role = f"H{int(m.group(1)) - shift}"
+            d = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + role), P=parent))
+            made[id(n)] = d
+            for k, v in n.attrs.items():
+                d[Name("/" + k)] = String(v)
+            first_page = next((k[0] if len(k) == 2 else k[1] for k in n.kids if isinstance(k, tuple)), None)
+            if first_page is not None:
+                d.Pg = page_objs[first_page]
+            kids = Array()
+            for k in n.kids:
+                if isinstance(k, _Node):
+                    kids.append(element(k, d))
+                elif len(k) == 2:
+                    page, mcid = k
+                    kids.append(mcid if page == first_page else
+                                Dictionary(Type=Name.MCR, Pg=page_objs[page], MCID=mcid))
+                else:
+                    _, page, i = k
+                    kids.append(Dictionary(Type=Name.OBJR, Pg=page_objs[page], Obj=page_objs[page].Annots[i]))
+            d.K = kids
+            return d
+
+        doc = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=tree))
+        if tagger.lang:
+            doc.Lang = String(tagger.lang)
+        doc.K = Array([element(n, doc) for n in (*tagger.root.kids, *tagger.tail)])
+        tree.K = doc
+        nums = Array()
+        for i, parents in enumerate(tagger.parents):
+            page_objs[i].StructParents = i
+            nums.append(i)
+            nums.append(Array([made[id(n)] for n in parents]))
+        key = len(tagger.parents)
+        for (page, i, dest), n in zip(tagger.annots, tagger.annot_nodes):
+            annot = page_objs[page].Annots[i]
+            annot.StructParent = key
+            annot.F = 4  # print (PDF/A); not hidden
+            annot.Contents = String(_link_text(annot, tagger.titles.get(dest, dest)))
+            nums.append(key)
+            nums.append(made[id(n)])
+            key += 1
+        tree.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
+        tree.ParentTreeNextKey = key
+        root.StructTreeRoot = tree
+        root.MarkInfo = Dictionary(Marked=True)
+        if tagger.lang:
+            root.Lang = String(tagger.lang)
+        prefs = root.get("/ViewerPreferences") or Dictionary()
+        prefs.DisplayDocTitle = True
+        root.ViewerPreferences = prefs
+        for p in page_objs:
+            if "/Annots" in p:
+                p.Tabs = Name.S
+        # -- identification -------------------------------------------------------
+        info = pdf.docinfo
+        info.Title = String(title)
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta.load_from_docinfo({k: v for k, v in info.items() if k in _MAPPED}, raise_failure=True)
+            meta["dc:format"] = "application/pdf"
+            meta["xmp:MetadataDate"] = meta["xmp:ModifyDate"]
+            meta["pdfuaid:part"] = "1"
+            if archive:
+                meta["pdfaid:part"] = "2"
+                meta["pdfaid:conformance"] = "U"
+        if archive:
+            _extension_schema(pdf)
+            profile = pikepdf.Stream(pdf, srgb_profile())
+            profile.N = 3
+            root.OutputIntents = Array([pdf.make_indirect(Dictionary(
+                Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
+                Info=String("sRGB IEC61966-2.1"), DestOutputProfile=pdf.make_indirect(profile)))])
+        out = io.BytesIO()
+        pdf.save(out, force_version="1.7", deterministic_id=True, compress_streams=False,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                 object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    return out.getvalue()
+
+
+def _extension_schema(pdf) -> None:
+    """Declare the pdfuaid schema in the XMP, as PDF/A asks of any schema
+    it does not predefine."""
+    from lxml import etree
+
+    meta = pdf.Root.Metadata
+    tree = etree.fromstring(meta.read_bytes())
+    rdf = tree.find(".//{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF")
+    rdf.append(etree.fromstring(_PDFUA_EXTENSION))
+    xml = etree.tostring(tree, encoding="utf-8")
+    meta.write(b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n' + xml
+               + b'\n<?xpacket end="w"?>')
+
+
+def _link_text(annot, target: str) -> str:
+    """What a link annotation leads to, in words (``target``: what its
+    destination is called)."""
+    action = annot.get("/A")
+    if action is not None and "/URI" in action:
+        return f"Link to {bytes(action.URI).decode('latin-1')}"
+    return f"Go to {target}" if target else "Link within the document"

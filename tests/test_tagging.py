@@ -1,0 +1,257 @@
+"""Tagged PDF (PDF/UA-1) and PDF/A-2u: the screen booklet, a review copy
+and the brief, read back with pikepdf and poppler's ``pdfinfo
+-struct-text`` (no PDF/UA or PDF/A validator runs offline: these tests
+are the conformance check)."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from collections import Counter
+
+import pikepdf
+import pytest
+from pikepdf import Array, Dictionary
+
+from conftest import ROOT
+from exporter.exporters.brief import BriefExporter
+from exporter.exporters.pdf import PdfExporter, PrintPdfExporter
+from exporter.exporters.pdf.review import ReviewPdfExporter
+from exporter.layout import load_layout
+from exporter.plaintext import body_units, brief_units, tokens
+from exporter.project import Project
+from test_logo import ALT, EVENT, rgba_logo, with_logo
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils not installed")
+PAINT = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "BI", "INLINE IMAGE"}
+HEADING = re.compile(r"/H([1-6])")
+
+
+@pytest.fixture(scope="module")
+def built(bundled_event, tmp_path_factory):
+    """name -> path: the screen booklet and brief (booklet and report
+    layouts), and a review copy (no cover, so no book title)."""
+    out: dict = {}
+    for name in ("booklet", "report"):
+        layout = load_layout(name, Project(ROOT))
+        folder = tmp_path_factory.mktemp(name)
+        shared: dict = {}
+        out[f"pdf-{name}"] = PdfExporter(bundled_event, layout, shared).export(folder)
+        out[f"brief-{name}"] = BriefExporter(bundled_event, layout, shared).export(folder)
+    layout = load_layout("booklet", Project(ROOT))
+    person = bundled_event.sessions[1].items[0].speakers[0]
+    out["review"] = ReviewPdfExporter(bundled_event, layout, {}, person=person).export(tmp_path_factory.mktemp("r"))
+    return out
+
+
+ALL = ["pdf-booklet", "pdf-report", "brief-booklet", "brief-report", "review"]
+
+
+def elements(pdf: pikepdf.Pdf):
+    """Every structure element, in reading order (depth first)."""
+    todo = [pdf.Root.StructTreeRoot.K]
+    while todo:
+        e = todo.pop(0)
+        yield e
+        kids = e.get("/K")
+        kids = list(kids) if isinstance(kids, Array) else [kids]
+        todo[:0] = [k for k in kids if isinstance(k, Dictionary) and "/S" in k]
+
+
+def struct_text(path) -> str:
+    """The text under the structure tree, in its order (pdfinfo)."""
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+    return "\n".join(line.strip()[1:-1] for line in out.splitlines() if line.strip().startswith('"'))
+
+
+def letters(text: str) -> str:
+    """The words of ``text`` run together (pdfinfo puts no space between
+    two lines of a paragraph)."""
+    return "".join(tokens(text))
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_painting_operator_is_in_marked_content_or_an_artifact(built, name):
+    with pikepdf.open(built[name]) as pdf:
+        tagged = artifact = 0
+        for n, page in enumerate(pdf.pages):
+            stack: list[str] = []
+            mcids = set()
+            for operands, op in pikepdf.parse_content_stream(page):
+                op = str(op)
+                if op in ("BDC", "BMC"):
+                    kind = "artifact" if str(operands[0]) == "/Artifact" else "tag"
+                    assert not stack, f"page {n + 1}: {kind} nested in {stack}"  # never one inside the other
+                    stack.append(kind)
+                    if op == "BDC" and kind == "tag":
+                        mcid = int(operands[1].MCID)
+                        assert mcid not in mcids
+                        mcids.add(mcid)
+                elif op == "EMC":
+                    stack.pop()
+                elif op in PAINT:
+                    assert stack, f"page {n + 1}: {op} outside marked content"
+                    tagged += stack[-1] == "tag"
+                    artifact += stack[-1] == "artifact"
+            assert not stack
+            assert mcids == set(range(len(mcids)))
+            # the ParentTree has this page's MCIDs, each naming its element
+            parents = dict(zip(*[iter(pdf.Root.StructTreeRoot.ParentTree.Nums)] * 2))[int(page.StructParents)]
+            assert len(parents) == len(mcids)
+        assert tagged > 0 and artifact > 0
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_reading_order_gives_the_sources_sentences_in_order(built, bundled_event, name):
+    text = letters(struct_text(built[name]))
+    units = brief_units(bundled_event.brief) if name.startswith("brief") else body_units(bundled_event)
+    if name == "review":
+        return  # a review copy holds one person's part: its order is checked by the booklet's
+    pos, missing = 0, []
+    for u in units:
+        want = letters(u.text)
+        at = text.find(want, pos)
+        if at < 0:
+            missing.append(u.text[:60])
+        else:
+            pos = at + len(want)
+    assert not missing, missing[:5]
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_headings_start_at_h1_and_never_skip_a_level(built, name):
+    with pikepdf.open(built[name]) as pdf:
+        levels = [int(m.group(1)) for e in elements(pdf) if (m := HEADING.fullmatch(str(e.S)))]
+    assert levels[0] == 1
+    assert levels.count(1) == 1 or name == "review"  # a review copy's sessions are its top level
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+
+
+def test_the_booklet_has_book_title_sessions_and_contributions_as_h1_h2_h3(built, bundled_event):
+    with pikepdf.open(built["pdf-booklet"]) as pdf:
+        kinds = Counter(str(e.S) for e in elements(pdf))
+        speakers = sum(1 for s in bundled_event.sessions for it in s.items if hasattr(it, "speakers"))
+        qa = sum(1 for s in bundled_event.sessions for it in s.items if hasattr(it, "exchanges"))
+        assert kinds["/H1"] == 1
+        assert kinds["/H3"] >= speakers + qa
+        assert kinds["/H2"] >= len(bundled_event.sessions) + 3  # contents, introduction, index …
+        for e in elements(pdf):
+            if str(e.S) == "/L":
+                assert {str(k.S) for k in e.K} == {"/LI"}
+            if str(e.S) == "/LI":
+                assert [str(k.S) for k in e.K][-1] == "/LBody"
+
+
+def test_contents_entries_are_read_before_their_page_numbers(built):
+    with pikepdf.open(built["pdf-booklet"]) as pdf:
+        tocis = [e for e in elements(pdf) if str(e.S) == "/TOCI"]
+        assert len(tocis) >= 20
+        for t in tocis:
+            ref = t.K[0]
+            assert str(ref.S) == "/Reference"
+            link, number = ref.K[0], ref.K[-1]
+            assert str(link.S) == "/Link" and isinstance(number, int)  # the number's MCID, after the link
+    text = struct_text(built["pdf-booklet"])
+    assert re.search(r"^Introduction\n1$", text, re.M)
+
+
+@pytest.mark.parametrize("name", ["pdf-booklet", "pdf-report", "brief-booklet"])
+def test_links_are_in_link_elements_with_contents_and_the_print_flag(built, name):
+    with pikepdf.open(built[name]) as pdf:
+        nums = dict(zip(*[iter(pdf.Root.StructTreeRoot.ParentTree.Nums)] * 2))
+        count = 0
+        for page in pdf.pages:
+            if "/Annots" not in page.obj:
+                continue
+            assert page.obj.Tabs == "/S"
+            for a in page.obj.Annots:
+                count += 1
+                parent = nums[int(a.StructParent)]
+                assert str(parent.S) == "/Link"
+                assert any(isinstance(k, Dictionary) and k.get("/Type") == "/OBJR" and k.Obj.objgen == a.objgen
+                           for k in parent.K)
+                assert str(a.Contents).startswith(("Link to ", "Go to ")) and len(str(a.Contents)) > 7
+                assert int(a.F) & 4 and not int(a.F) & 2
+        assert count > 0
+
+
+def test_a_contents_link_says_where_it_goes(built):
+    with pikepdf.open(built["pdf-booklet"]) as pdf:
+        contents = {str(a.Contents) for p in pdf.pages for a in p.obj.get("/Annots", [])}
+    assert "Go to Introduction" in contents and any(c.startswith("Link to https://") for c in contents)
+
+
+def test_the_brief_footer_is_read_last(built):
+    for name in ("brief-booklet", "brief-report"):
+        text = struct_text(built[name]).splitlines()
+        assert "policy brief" in text[-1]
+        with pikepdf.open(built[name]) as pdf:
+            doc = pdf.Root.StructTreeRoot.K
+            assert str(doc.K[-1].S) == "/P"
+
+
+def test_a_pull_quote_is_read_once(built, bundled_event):
+    quotes = [q for s in bundled_event.sessions for it in s.items for q in getattr(it, "quotes", ())]
+    assert quotes
+    read = letters(struct_text(built["pdf-booklet"]))
+    drawn = subprocess.run(["pdftotext", str(built["pdf-booklet"]), "-"], capture_output=True, text=True).stdout
+    for q in quotes:
+        assert read.count(letters(q)) == 1
+        assert letters(drawn).count(letters(q)) >= 2  # shown in the text and as a pull quote
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_identification_in_xmp_and_catalog(built, name):
+    with pikepdf.open(built[name]) as pdf:
+        root = pdf.Root
+        assert root.MarkInfo.Marked is True and root.ViewerPreferences.DisplayDocTitle is True
+        assert str(root.Lang) == "en-GB"
+        meta = pdf.open_metadata()
+        assert meta["pdfuaid:part"] == "1"
+        assert meta["dc:title"] == str(pdf.docinfo.Title)
+        archive = name != "review"
+        assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == (("2", "U") if archive else (None, None))
+        if archive:
+            (intent,) = root.OutputIntents
+            assert intent.S == "/GTS_PDFA1" and int(intent.DestOutputProfile.N) == 3
+            assert b"pdfuaid" in root.Metadata.read_bytes().split(b"pdfaExtension:schemas")[1]  # declared for PDF/A
+            assert pdf.pdf_version == "1.7"
+            assert "/Filter" not in root.Metadata  # XMP readable without decoding
+
+
+def test_the_logo_is_a_figure_with_its_alternative_text(cli, tmp_path):
+    with_logo(tmp_path, rgba_logo)
+    assert cli("export", "pdf", cwd=tmp_path).exit_code == 0
+    with pikepdf.open(tmp_path / "build" / EVENT / f"{EVENT}-proceedings.pdf") as pdf:
+        figures = [e for e in elements(pdf) if str(e.S) == "/Figure"]
+        assert [str(f.Alt) for f in figures] == [ALT]
+        ops = [str(op) for _, op in pikepdf.parse_content_stream(pdf.pages[0])]
+        at = ops.index("Do")
+        assert [op for op in ops[:at] if op in ("BDC", "BMC", "EMC")][-1] == "BDC"  # the image is tagged
+
+
+def test_the_print_edition_is_not_tagged_and_ids_differ(bundled_event, built):
+    layout = load_layout("booklet", Project(ROOT))
+    data = PrintPdfExporter(bundled_event, layout, {}).render()
+    with pikepdf.open(io.BytesIO(data)) as printed, pikepdf.open(built["pdf-booklet"]) as screen:
+        assert "/StructTreeRoot" not in printed.Root
+        assert bytes(printed.trailer.ID[0]) != bytes(screen.trailer.ID[0])
+
+
+def test_rebuilds_are_byte_identical(bundled_event, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    layout = load_layout("booklet", Project(ROOT))
+    assert PdfExporter(bundled_event, layout, {}).render() == PdfExporter(bundled_event, layout, {}).render()
+    shared: dict = {}
+    PdfExporter(bundled_event, layout, shared).render()
+    assert BriefExporter(bundled_event, layout, shared).render() == BriefExporter(bundled_event, layout,
+                                                                                  shared).render()
+
+
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf not installed")
+@pytest.mark.parametrize("name", ALL)
+def test_qpdf_accepts_the_tagged_files(built, name):
+    result = subprocess.run(["qpdf", "--check", str(built[name])], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
