@@ -1,6 +1,7 @@
 """Octavo's own cache folder, for what a run can reuse from an earlier one
 on the same machine: fonts and hyphenation patterns already parsed, the
-templates already compiled, the event a project's commands last named.
+templates already compiled, the event a project's commands last named,
+words' hyphenation points and kerning (``exporter.typeset.wordcache``).
 
 The folder is ``$OCTAVO_CACHE_DIR``, else ``$XDG_CACHE_HOME/octavo``, else
 ``~/.cache/octavo``; ``OCTAVO_CACHE_DIR=`` (empty) turns it off.  Every

@@ -74,7 +74,7 @@ def test_the_cache_folder_never_changes_an_output(tmp_path):
     assert not cache.exists()
     cold = digests(project, str(cache))
     kinds = sorted(p.name for p in cache.iterdir())
-    assert {"fonts", "hyphenation", "reference-docx", "templates"} <= set(kinds), kinds
+    assert {"fonts", "hyphenation", "reference-docx", "templates", "words"} <= set(kinds), kinds
     warm = digests(project, str(cache))
     assert off == cold == warm and len(off) == 5
 
@@ -84,7 +84,8 @@ def test_a_damaged_cache_entry_is_not_used(tmp_path):
     project, cache = tmp_path / "project", tmp_path / "cache"
     good = digests(project, str(cache))
     for entry in cache.rglob("*"):
-        if entry.is_file() and entry.parent.name in ("fonts", "hyphenation", "reference-docx", "library-versions") \
+        if entry.is_file() and entry.parent.name in ("fonts", "hyphenation", "reference-docx", "library-versions",
+                                                      "words") \
                 or entry.suffix == ".cache":  # a compiled template
             entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
     assert digests(project, str(cache)) == good

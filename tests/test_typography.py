@@ -407,3 +407,28 @@ def test_a_word_longer_than_the_measure_stays_in_the_text_block(hostile_booklet)
                                 if c["top"] >= p.top - 1 and c["bottom"] <= pg.height - p.bottom + 1)
                         for pg in pdf.pages)
         assert "abcdefghij" * 250 in re.sub(r"[\s\u00ad]", "", whole)
+
+
+def test_word_tables_survive_damage_and_odd_strings(tmp_path, monkeypatch):
+    """The typesetter's word tables (exporter.typeset.wordcache) are written
+    back with plain-string keys, read back whole, and a damaged table reads
+    as empty (the answers are asked again), never as an error."""
+    from exporter.typeset import wordcache
+
+    monkeypatch.setenv("OCTAVO_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(wordcache, "_TABLES", {})
+
+    class Text(str):
+        pass
+
+    first = wordcache.table("test", 1)
+    first[Text("Afghanistan")] = ((0, -12.5),)
+    first["office"] = None
+    wordcache.save()
+    monkeypatch.setattr(wordcache, "_TABLES", {})
+    again = wordcache.table("test", 1)
+    assert dict(again) == {"Afghanistan": ((0, -12.5),), "office": None}
+    (entry,) = (tmp_path / "words").iterdir()
+    entry.write_bytes(entry.read_bytes()[:7])
+    monkeypatch.setattr(wordcache, "_TABLES", {})
+    assert dict(wordcache.table("test", 1)) == {}

@@ -27,6 +27,8 @@ from functools import lru_cache
 
 import pyphen
 
+from exporter.typeset import wordcache
+
 # Punctuation that may cling to either end of a word and plays no part in
 # where it breaks: quotes, brackets, sentence marks.
 _LEADING = "\"'“‘«([{¿¡*_"
@@ -81,6 +83,9 @@ class Hyphenator:
         self.rules = rules
         code = _language(rules.lang)
         self._dic = pyphen.Pyphen(lang=code, left=rules.left, right=rules.right) if code else None
+        # the patterns' answers, kept from run to run (exporter.typeset.wordcache)
+        self._points = wordcache.table("hyphenation", repr(rules), pyphen.__version__,
+                                       path=pyphen.LANGUAGES[code]) if code else {}
         self._exceptions: dict[str, tuple[int, ...]] = {}
         for spelled in rules.exceptions:
             word = spelled.replace("-", "")
@@ -152,7 +157,11 @@ class Hyphenator:
             return tuple(p for p in known if r.left <= p <= len(core) - r.right)
         if self._dic is None:
             return ()
-        return tuple(p for p in self._dic.positions(core) if r.left <= p <= len(core) - r.right)
+        points = self._points.get(core)
+        if points is None:
+            points = self._points[core] = tuple(p for p in self._dic.positions(core)
+                                                if r.left <= p <= len(core) - r.right)
+        return points
 
 
 @lru_cache(maxsize=16)

@@ -24,6 +24,8 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from exporter.typeset import wordcache
+
 try:
     import uharfbuzz as hb
 except ImportError:  # pragma: no cover - a dependency; without it text is set unkerned
@@ -50,7 +52,9 @@ class _Kerner:
         face = font.hbFace
         self.font = hb.Font(face)
         self.scale = 1000.0 / face.upem
-        self.known: dict[str, Kerns | None] = {}
+        path = getattr(font.face, "filename", None)
+        self.known: dict[str, Kerns | None] = wordcache.table("kerns", hb.__version__, path=path) \
+            if isinstance(path, str) else {}
 
     def kerns(self, text: str) -> Kerns | None:
         """``text``'s kerns, ``()`` when none, None when shaping would change

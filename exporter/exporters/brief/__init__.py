@@ -19,6 +19,7 @@ from exporter.exporters.brief.story import BriefStory
 from exporter.exporters.pdf import PdfExporter
 from exporter.exporters.pdf.fonts import glyph_problems, register
 from exporter.plaintext import brief_units
+from exporter.typeset import wordcache
 
 
 class BriefExporter(Exporter):
@@ -55,6 +56,7 @@ class BriefExporter(Exporter):
                     keywords=", ".join(ev.keywords), creator="Octavo", producer="Octavo", lang=ev.language,
                     displayDocTitle=1, initialFontName=names["serif" if "serif" in names else next(iter(names))]["regular"])
         self.fit = Fitter(story, names, meta).fit()
+        wordcache.save()
         self.notes.extend(self.fit.log)
         self.pages = self.fit.pages
         return self.fit.data

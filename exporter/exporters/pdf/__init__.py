@@ -27,7 +27,7 @@ from exporter.exporters.pdf.edition import Edition
 from exporter.exporters.pdf.fonts import all_units, glyph_problems, register
 from exporter.exporters.pdf.story import ROLES, Story
 from exporter.typeset.styles import face, paragraph_styles
-from exporter.typeset import tagging
+from exporter.typeset import tagging, wordcache
 from exporter.layout.templates import render_lines
 
 
@@ -84,6 +84,7 @@ class PdfExporter(Exporter):
             self.shared[("item_pages", layout.name)] = self.item_pages
         self.doc = doc
         self.pages = doc.page
+        wordcache.save()
         if doc.tagger is not None:
             return tagging.finish(buf.getvalue(), doc.tagger, title=ev.title, archive=edition.archive)
         return buf.getvalue()

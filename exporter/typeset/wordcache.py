@@ -1,0 +1,87 @@
+"""What the typesetter learnt about words, kept for the next run.
+
+Setting a text asks two questions of each distinct word, whose answers
+depend only on the word and on installed data: where it may be hyphenated
+(the language's patterns and the layout's rules) and how its letters kern
+(the font file, through HarfBuzz).  Asking them costs more than the rest of
+the line breaking together in a short run, and the answers are the same
+tomorrow, so they are kept in Octavo's cache folder (``exporter.usercache``)
+as one table per font file and per set of hyphenation rules, keyed by what
+they were made from (the file's identity, the library's version), like the
+parsed fonts and patterns kept there.
+
+The tables are pure functions of their keys: a file set with the cache, or
+without it, or with a damaged one, is the same bytes (tested).  A table
+stops growing at :data:`LIMIT` words.
+"""
+
+from __future__ import annotations
+
+import marshal
+
+from exporter import usercache
+
+KIND = "words"
+LIMIT = 200_000
+_VERSION = f"words 1 marshal {marshal.version}"
+
+
+class Table(dict):
+    """A word's answers, read from the cache and written back when the run
+    added to them."""
+
+    def __init__(self, key: str | None) -> None:
+        super().__init__()
+        self.key = key
+        self.loaded = 0
+        if key is None:
+            return
+        data = usercache.read(KIND, key)
+        if data is not None:
+            try:
+                entries = marshal.loads(data)
+            except (EOFError, ValueError, TypeError):
+                entries = None
+            if isinstance(entries, dict):
+                self.update(entries)
+                self.loaded = len(entries)
+
+    def save(self) -> None:
+        """Write the table back when this run added words to it."""
+        if self.key is None or len(self) == self.loaded or self.loaded >= LIMIT:
+            return
+        items = self.items() if len(self) <= LIMIT else list(self.items())[:LIMIT]
+        try:  # words as plain strings (the text may be a library's subclass of str)
+            data = marshal.dumps({str(k): v for k, v in items})
+        except (ValueError, TypeError):
+            return  # an answer marshal cannot hold: not kept, asked again next time
+        usercache.write(KIND, self.key, data)
+        self.loaded = len(self)
+
+
+_TABLES: dict[tuple, Table] = {}
+
+
+def table(*made_from: object, path: str | None = None) -> Table:
+    """The table for answers made from ``made_from`` (and the file at
+    ``path``, by its identity); an empty one that is never written when
+    the cache is off or the file cannot be read."""
+    found = _TABLES.get((path, made_from))
+    if found is None:
+        from pathlib import Path
+
+        try:
+            key = usercache.file_key(Path(path), _VERSION, *made_from) if path else \
+                usercache.key(_VERSION, *made_from)
+        except OSError:
+            key = None
+        if usercache.folder() is None:
+            key = None
+        found = _TABLES[(path, made_from)] = Table(key)
+    return found
+
+
+def save() -> None:
+    """Write back every table this run added to (at the end of a PDF)."""
+    for found in _TABLES.values():
+        found.save()
