@@ -432,3 +432,18 @@ def test_word_tables_survive_damage_and_odd_strings(tmp_path, monkeypatch):
     entry.write_bytes(entry.read_bytes()[:7])
     monkeypatch.setattr(wordcache, "_TABLES", {})
     assert dict(wordcache.table("test", 1)) == {}
+
+
+def test_hyphenation_points_are_kept_between_runs(tmp_path, monkeypatch):
+    from exporter.typeset import wordcache
+    from exporter.typeset.hyphenation import Hyphenator, Rules
+
+    monkeypatch.setenv("OCTAVO_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(wordcache, "_TABLES", {})
+    first = Hyphenator(Rules("en-GB")).breaks("cooperation")
+    assert first
+    wordcache.save()
+    monkeypatch.setattr(wordcache, "_TABLES", {})
+    again = Hyphenator(Rules("en-GB"))
+    assert again._points.loaded and "cooperation" in again._points
+    assert again.breaks("cooperation") == first

@@ -159,7 +159,7 @@ class Hyphenator:
             return ()
         points = self._points.get(core)
         if points is None:
-            points = self._points[core] = tuple(p for p in self._dic.positions(core)
+            points = self._points[core] = tuple(int(p) for p in self._dic.positions(core)  # pyphen's DataInt
                                                 if r.left <= p <= len(core) - r.right)
         return points
 
