@@ -38,6 +38,7 @@ from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _h
                                           _InjectedFrag, _SHYWord, _SplitFrag, _SplitFragH, _SplitFragHS,
                                           _SplitFragHY)
 
+from exporter.typeset import fallback
 from exporter.typeset import linebreak as lb
 from exporter.typeset.hyphenation import Hyphenator
 
@@ -83,6 +84,13 @@ class Paragraph(_rl.Paragraph):
     _memo: tuple | None = None  # (width asked, (width, wrap widths, lines, height))
     _fixed: tuple | None = None  # the same, for the part of a split paragraph on its page
     _no_hyphen_line: int | None = None
+    _octavo_bidi = False  # right-to-left or complex-script text (see fallback)
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        fresh = frags is None
+        super()._setup(text, style, bulletText, frags, cleaner)
+        if fresh:  # each character in the first font of its chain that has it
+            self.frags, self._octavo_bidi = fallback.split_frags(self.frags)
 
     def wrap(self, availWidth, availHeight):
         memo = self._fixed or (self._memo if self.remember else None)
@@ -118,13 +126,16 @@ class Paragraph(_rl.Paragraph):
             # different number of lines.
             first = parts[0]
             first._fixed = (availWidth, (availWidth, self._wrapWidths, first.blPara, first.height))
+        for part in parts:
+            part._octavo_bidi = self._octavo_bidi
         return parts
 
     # -- line breaking --------------------------------------------------------
     def breakLines(self, width):
         style = self.style
         breaking: Breaking | None = getattr(style, "breaking", None)
-        if breaking is None or style.alignment not in (TA_JUSTIFY, TA_LEFT) or style.wordWrap \
+        if breaking is None or (style.alignment not in (TA_JUSTIFY, TA_LEFT) and not self._octavo_bidi) \
+                or style.wordWrap \
                 or getattr(style, "shaping", 0) or style.endDots or not self.frags:
             return super().breakLines(width)
         maxWidths = list(width) if isinstance(width, (tuple, list)) else [width]
@@ -133,6 +144,8 @@ class Paragraph(_rl.Paragraph):
             words = _rejoin(self.frags)  # the rest of a paragraph split across pages
         else:
             words = _getFragWords(self.frags, maxWidths[0])
+        if self._octavo_bidi:
+            words = [fallback.shape_word(w) if fallback.needs_shaping(w) else w for w in words]
         if breaking.kern:
             words = [_kerned(w) for w in words]
         if any(isinstance(w, _SHYWord) or any(getattr(f, "_fkind", _FK_TEXT) == _FK_IMG
@@ -297,7 +310,7 @@ class Paragraph(_rl.Paragraph):
             if current > self._width_max:
                 self._width_max = current
             line = FragLine(extraSpace=maxWidth - current, wordCount=n, lineBreak=line_break and not self.style.justifyBreaks,
-                            words=out, fontSize=maxSize or self.style.fontSize, ascent=maxAscent,
+                            words=fallback.reorder_line(out) if self._octavo_bidi else out, fontSize=maxSize or self.style.fontSize, ascent=maxAscent,
                             descent=minDescent, maxWidth=maxWidth, sFW=sFW)
             line.octavoHyphen = hyphen
             lines.append(line)

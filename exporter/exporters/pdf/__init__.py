@@ -54,7 +54,7 @@ class PdfExporter(Exporter):
         ev, layout = self.event, self.layout
         # -- 1. fonts --------------------------------------------------------
         names = register(layout)
-        problem = glyph_problems(layout, {"serif": all_units(ev)})
+        problem = glyph_problems(layout, {"serif": all_units(ev, layout)})
         if problem:
             raise problem
         styles = paragraph_styles(layout, names, ev.language)
