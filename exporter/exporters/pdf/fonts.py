@@ -54,20 +54,22 @@ class TaggedTTFont(TTFont):
 
 def _to_unicode_cmap(name: str, subset: list[int], font: str) -> str:
     """ReportLab's ToUnicode CMap for a subset, with each glyph HarfBuzz
-    shaped from characters (an Arabic letter's joining form, a ligature)
-    mapped to those characters rather than to the private-use code
-    ReportLab gave it."""
+    shaped from characters (an Arabic letter's joining form, a dotless
+    base) mapped to those characters rather than to the private-use code
+    ReportLab drew it with, and characters beyond the Basic Multilingual
+    Plane (an emoji) written as UTF-16 surrogate pairs, as the format
+    requires (ReportLab writes their code point's hex digits)."""
     cmap = makeToUnicodeCMap(name, subset)
-    if not fallback.has_shaped(font):
+    shaped = fallback.has_shaped(font)
+    if not shaped and max(subset, default=0) <= 0xFFFF:
         return cmap
     lines = []
     for line in cmap.split("\n"):
         if line.startswith("<") and "> <" in line and len(line.split()) == 2:
             code, dest = line.split()
             value = int(dest[1:-1], 16)
-            if 0xE000 <= value <= 0xF8FF:
-                dest = "<" + fallback.to_unicode(font, value).encode("utf-16-be").hex().upper() + ">"
-            line = f"{code} {dest}"
+            text = fallback.to_unicode(font, value) if shaped else chr(value)
+            line = f"{code} <{text.encode('utf-16-be').hex().upper()}>"
         lines.append(line)
     return "\n".join(lines)
 
