@@ -185,10 +185,14 @@ def glyph_problems(layout: Layout, by_font: dict[str, list[Unit]]) -> Validation
     are covered.  The one glyph check of the booklet, the brief and
     ``octavo check``."""
     found: list[Problem] = []
+    seen: set[tuple] = set()  # a character two fonts lack is named once for its place
     for font, units in by_font.items():
         problem = missing_glyphs(layout, units, font) if font in layout.fonts else None
-        if problem:
-            found += problem.problems
+        for p in problem.problems if problem else ():
+            key = (p.file, p.line, p.col, p.path, p.message.rsplit(" has no glyph for ", 1)[-1])
+            if key not in seen:
+                seen.add(key)
+                found.append(p)
     return ValidationError(found, "source for this layout") if found else None
 
 
