@@ -234,3 +234,24 @@ def test_a_latin_book_reads_no_fallback_font(tmp_path):
     assert "NotoSerif-Regular" in done.stdout, done.stdout + done.stderr
     for face in ("Naskh", "Nastaliq", "SerifSC", "Emoji"):
         assert face not in done.stdout
+
+
+def test_chinese_prose_breaks_between_ideographs():
+    from reportlab.platypus.paragraph import _processed_frags  # noqa: F401 - ReportLab is there
+
+    from exporter.exporters.pdf.fonts import register
+    from exporter.layout import load_layout
+    from exporter.project import Project
+    from exporter.typeset.paragraph import Paragraph
+    from exporter.typeset.styles import paragraph_styles
+
+    layout = load_layout(None, Project(ROOT))
+    styles = paragraph_styles(layout, register(layout), "en-GB")
+    text = "千里之行，始于足下。合抱之木，生于毫末；九层之台，起于累土。" * 3
+    p = Paragraph(text, styles["body"])
+    p.wrap(120, 1000)
+    lines = ["".join(str(f.text) for f in line.words) for line in p.blPara.lines]
+    assert len(lines) > 3
+    assert "".join(lines).replace(" ", "") == text  # nothing lost, nothing added
+    assert all(line.maxWidth - line.extraSpace <= 120 + 0.01 for line in p.blPara.lines)
+    assert not any(line.startswith(("，", "。", "；")) for line in lines[1:])  # no line starts with a comma

@@ -42,7 +42,6 @@ from typing import Callable
 
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, makeShapedFragWord
-from reportlab.pdfgen.textobject import PDFTextObject
 
 try:
     import uharfbuzz
@@ -376,66 +375,15 @@ def reorder_line(out: list) -> list:
             pieces[i:j] = pieces[i:j][::-1]
             i = j
     new: list = []
-    logical: list[list[str]] = []  # the logical text of each new frag's pieces, in visual order
     for g, text, _ in pieces:
         if text is None:
             new.append(g)
-            logical.append([])
             continue
         if new and getattr(new[-1], "_octavo_src", None) is g:
             new[-1].text = new[-1].text + text
-            logical[-1].append(_logical(text, g.fontName))
             continue
         h = g.clone()
         h.text = text
         h._octavo_src = g
         new.append(h)
-        logical.append([_logical(text, g.fontName)])
     return new
-
-
-def _logical(text: str, font: str) -> str:
-    """The characters a piece of a line stands for, in logical order: a
-    shaped piece's glyphs by their cluster (HarfBuzz gives a right-to-left
-    run's glyphs in visual order), each as the text it was shaped from."""
-    data = getattr(text, "__shapeData__", None)
-    if not data:
-        return str(text)
-    order = sorted(range(len(text)), key=lambda i: (data[i].cluster, i))
-    return "".join(to_unicode(font, ord(text[i])) for i in order)
-
-
-class ActualStr(ShapedStr):
-    """A shaped run drawn in visual order that the text layer should read
-    as ``actual`` (its characters in logical order): drawn inside a marked
-    content span with an ``/ActualText`` (ISO 32000-1 §14.9.4), which PDF
-    readers use for copying, searching and reading aloud."""
-
-    def __new__(cls, s, actual: str):
-        self = ShapedStr.__new__(cls, s, getattr(s, "__shapeData__", None) or
-                                 [_SIMPLE] * len(s))
-        self.actual = actual
-        return self
-
-
-_SIMPLE = ShapeData(0x7fffffff, 0, 0, 0, 0, 0)
-
-
-def _actual_text(original):
-    """ReportLab's text operator writer, wrapping an :class:`ActualStr` in
-    its marked-content span."""
-
-    def _formatText(self, text):
-        code = original(self, text)
-        actual = getattr(text, "actual", None)
-        if actual is None:
-            return code
-        hexed = (b"\xfe\xff" + actual.encode("utf-16-be")).hex().upper()
-        return f"/Span <</ActualText <{hexed}>>> BDC {code} EMC"
-
-    _formatText.octavo = True
-    return _formatText
-
-
-if not getattr(PDFTextObject._formatText, "octavo", False):
-    PDFTextObject._formatText = _actual_text(PDFTextObject._formatText)
