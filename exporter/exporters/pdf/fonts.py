@@ -163,7 +163,9 @@ def missing_glyphs(layout: Layout, units: list[Unit], font: str = "serif") -> Va
     faces = list(dict.fromkeys(names[font].values()))
     verdict: dict[str, bool] = {}  # each distinct character is looked up once
     problems = []
-    families = " or ".join(f"'{layout.fonts[k].family}'" for k in (font, *fam.fallback) if k in layout.fonts)
+    chain = [layout.fonts[k].family for k in (font, *fam.fallback) if k in layout.fonts]
+    where = (f"no font of fonts.{font} ({chain[0]}, then {', '.join(chain[1:])}) has a glyph for" if fam.fallback
+             else f"the layout's font '{fam.family}' (fonts.{font}) has no glyph for")
     for unit in units:
         bad = []
         for c in set(unit.text):
@@ -174,8 +176,7 @@ def missing_glyphs(layout: Layout, units: list[Unit], font: str = "serif") -> Va
         if bad:
             chars = ", ".join(f"'{c}' U+{ord(c):04X}" for c in sorted(bad)[:8])
             loc = unit.loc
-            where = f"the layout's font {families} (fonts.{font}" + (" and its fallback)" if fam.fallback else ")")
-            problems.append(Problem(loc.file, loc.line, loc.col, loc.path, f"{where} has no glyph for {chars}"))
+            problems.append(Problem(loc.file, loc.line, loc.col, loc.path, f"{where} {chars}"))
     return ValidationError(problems, "source for this layout") if problems else None
 
 
@@ -189,7 +190,7 @@ def glyph_problems(layout: Layout, by_font: dict[str, list[Unit]]) -> Validation
     for font, units in by_font.items():
         problem = missing_glyphs(layout, units, font) if font in layout.fonts else None
         for p in problem.problems if problem else ():
-            key = (p.file, p.line, p.col, p.path, p.message.rsplit(" has no glyph for ", 1)[-1])
+            key = (p.file, p.line, p.col, p.path, p.message.rsplit(" glyph for ", 1)[-1])
             if key not in seen:
                 seen.add(key)
                 found.append(p)
