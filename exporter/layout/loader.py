@@ -412,7 +412,8 @@ def _font(key: str, f: Any, folders: list[Path], merged: MergedDoc) -> FontFamil
         for folder in [*(d / "fonts" for d in folders), BUNDLED_FONTS]:
             candidate = folder / file
             if candidate.is_file():
-                head = candidate.read_bytes()[:4]
+                with candidate.open("rb") as fh:  # four bytes, not a 5 MB CJK file
+                    head = fh.read(4)
                 if head == b"OTTO":
                     merged.add(path, f"'{file}' has CFF (PostScript) outlines; use a TrueType (.ttf) font")
                 elif head not in (b"\x00\x01\x00\x00", b"true"):
