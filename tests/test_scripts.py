@@ -255,3 +255,15 @@ def test_chinese_prose_breaks_between_ideographs():
     assert "".join(lines).replace(" ", "") == text  # nothing lost, nothing added
     assert all(line.maxWidth - line.extraSpace <= 120 + 0.01 for line in p.blPara.lines)
     assert not any(line.startswith(("，", "。", "；")) for line in lines[1:])  # no line starts with a comma
+
+
+def test_a_running_head_in_another_script_falls_back_and_is_shaped(out):
+    """The event's title ends in an Arabic word: the running heads, drawn
+    straight on the page, set it in Noto Naskh Arabic, joined, not boxes."""
+    with pdfplumber.open(out / "many-scripts-proceedings.pdf") as pdf:
+        page = pdf.pages[7]  # a verso in the sessions: the event's title at its head
+        head = [c for c in page.chars if c["top"] < 45]
+    assert "Scholars Across Scripts:" in "".join(c["text"] for c in head)
+    arabic = sorted((c for c in head if "NotoNaskhArabic" in c["fontname"] and c["text"]), key=lambda c: -c["x0"])
+    assert "".join(c["text"] for c in arabic) == "علم"  # right to left
+    assert all(c["fontname"].split("+")[1].startswith("NotoSans") for c in head if c["text"].isalpha() and c["text"].isascii())
