@@ -174,7 +174,7 @@ def _glyphs(report: Report, layout: Layout, event: Event) -> None:
     from exporter.plaintext import brief_units
 
     brief = list(brief_units(event.brief)) if event.brief else []
-    units = all_units(event) + brief
+    units = all_units(event, layout) + brief
     # the serif sets everything; the sans sets names, titles and the brief
     sans = [u for u in units if u.kind in ("person", "session title")] + brief
     problem = glyph_problems(layout, {"serif": units, "sans": sans})

@@ -111,7 +111,32 @@ def tokens(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text)
     text = re.sub("[\u200b\u200c\u200d\u2060]", "", text)  # invisible: they join, never separate
     text = re.sub(f"[{_HYPHENS}]\\s*", "", text)
-    return re.findall(r"\w+", text.lower())
+    words = re.findall(r"\w+", text.lower())
+    return _rtl_runs(words) if _RTL_CHAR.search(text) else words
+
+
+#: Right-to-left letters and the Arabic-Indic digits (U+0590 to U+08FF and the presentation forms).
+_RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def _rtl_runs(words: list[str]) -> list[str]:
+    """Each run of right-to-left words (Urdu, Arabic, Hebrew) as its words
+    in a fixed order, its numbers by their digits: PDF text extraction gives
+    such a run's words in the order they are drawn (right to left, broken
+    into lines) and often reverses Arabic-Indic numbers, so a run is
+    compared as the words it holds, each whole, not as their order."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in words + [""]:
+        if w and _RTL_CHAR.search(w):
+            run.append("".join(sorted(w)) if w.isdigit() else w)
+            continue
+        if run:
+            out += sorted(run)
+            run = []
+        if w:
+            out.append(w)
+    return out
 
 
 def find_in_order(needles: list[str], text: str) -> list[tuple[int, str]]:

@@ -60,7 +60,7 @@ def test_layouts_list_shows_the_project_first_with_base_and_size(cli):
 def test_layouts_show_says_where_each_value_comes_from(cli):
     lines = cli("layouts", "show", "report").output.splitlines()
     assert "colours.accent = #1F3A5F    # exporter/layouts/report/layout.yaml:24" in lines
-    assert "colours.muted = #5A5A5A    # exporter/layouts/booklet/layout.yaml:28" in lines
+    assert "colours.muted = #5A5A5A    # exporter/layouts/booklet/layout.yaml:48" in lines
     assert "styles.body_first.size = 11pt    # from body" in lines
     assert "page.bleed = 3mm    # exporter/layouts/booklet/layout.yaml:8" in lines
 

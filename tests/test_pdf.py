@@ -229,17 +229,17 @@ def test_a_layout_extends_another_and_holds_only_what_it_changes(monkeypatch):
     assert layout.origins["colours.accent"].startswith("layouts/partner/layout.yaml:")
 
 
-def test_a_glyph_the_font_lacks_is_an_error_with_its_location(tmp_path):
+def test_a_glyph_no_font_of_the_chain_has_is_an_error_with_its_location(tmp_path):
     from exporter.source import load_event
 
     folder = tmp_path / "ev"
     shutil.copytree(FIXTURES / "sources" / "valid", folder)
     people = folder / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8").replace("Zafar Cheema", "Zafar 漢 Cheema"), encoding="utf-8")
+    people.write_text(people.read_text(encoding="utf-8").replace("Zafar Cheema", "Zafar ᚠ Cheema"), encoding="utf-8")
     ev = load_event(folder, Project(tmp_path))
     with pytest.raises(OctavoError) as err:
         PdfExporter(ev, load_layout(None, Project(ROOT))).render()
-    assert "has no glyph for '漢' U+6F22" in err.value.format_message()
+    assert "has a glyph for 'ᚠ' U+16A0" in err.value.format_message()  # runic: no bundled font has it
     assert "people.yaml:2:5" in err.value.format_message()
 
 

@@ -298,6 +298,15 @@ def _resolve(name: str, folders: list[Path], raw: Any, merged: MergedDoc) -> Lay
         if not v.startswith("#"):
             merged.add(("colours", k), f"'{v}' is not a colour: write #rrggbb")
     fonts = {k: _font(k, f, folders, merged) for k, f in raw.fonts.items()}
+    for k, f in raw.fonts.items():
+        for i, other in enumerate(f.fallback):
+            if other not in fonts or other == k:
+                merged.add(("fonts", k, "fallback", i), f"'{other}' is not another font of the layout "
+                           f"(fonts: {', '.join(sorted(fonts))})")
+        for lang, other in f.languages.items():
+            if other not in fonts:
+                merged.add(("fonts", k, "languages", lang), f"'{other}' is not a font of the layout "
+                           f"(fonts: {', '.join(sorted(fonts))})")
     styles = _styles(raw, fonts, colours, merged)
     p = raw.page
     w, h = page_size(p.size)
@@ -323,7 +332,7 @@ def _resolve(name: str, folders: list[Path], raw: Any, merged: MergedDoc) -> Lay
     return Layout(name, tuple(folders), raw.description, page, fonts, colours, styles, raw.list_numbers,
                   parts, raw.running_heads.style, raw.running_heads.folio_style,
                   raw.running_heads.rule == "true", brief, ref, templates, origins, digest, printing=printing,
-                  hyphenation=_hyphenation(raw))
+                  hyphenation=_hyphenation(raw), speaker_native_name=raw.speaker_native_name == "true")
 
 
 def _hyphenation(raw: Any) -> Hyphenation:
@@ -403,7 +412,8 @@ def _font(key: str, f: Any, folders: list[Path], merged: MergedDoc) -> FontFamil
         for folder in [*(d / "fonts" for d in folders), BUNDLED_FONTS]:
             candidate = folder / file
             if candidate.is_file():
-                head = candidate.read_bytes()[:4]
+                with candidate.open("rb") as fh:  # four bytes, not a 5 MB CJK file
+                    head = fh.read(4)
                 if head == b"OTTO":
                     merged.add(path, f"'{file}' has CFF (PostScript) outlines; use a TrueType (.ttf) font")
                 elif head not in (b"\x00\x01\x00\x00", b"true"):
@@ -413,7 +423,8 @@ def _font(key: str, f: Any, folders: list[Path], merged: MergedDoc) -> FontFamil
         return Path()
 
     return FontFamily(key, f.family, locate("regular", f.regular), locate("italic", f.italic),
-                      locate("bold", f.bold), locate("bold_italic", f.bold_italic))
+                      locate("bold", f.bold), locate("bold_italic", f.bold_italic), tuple(f.fallback),
+                      tuple(sorted(f.languages.items())))
 
 
 _STYLE_DEFAULTS = dict(font="serif", size="10pt", leading="13pt", colour="text", align="left",

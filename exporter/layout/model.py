@@ -24,7 +24,10 @@ class Page:
 
 @dataclass(frozen=True)
 class FontFamily:
-    """A logical font (``serif``) and its TrueType files by face."""
+    """A logical font (``serif``) and its TrueType files by face;
+    ``fallback``: the logical fonts tried, in order, for characters it
+    lacks; ``languages``: BCP 47 tag -> the logical font set first for text
+    in that language."""
 
     name: str
     family: str
@@ -32,6 +35,8 @@ class FontFamily:
     italic: Path
     bold: Path
     bold_italic: Path
+    fallback: tuple[str, ...] = ()
+    languages: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,3 +135,5 @@ class Layout:
     hyphenation: Hyphenation = Hyphenation()
     printing: PrintSettings = PrintSettings()
     """The print edition's PDF/X standard, output profile and inks."""
+    speaker_native_name: bool = False
+    """Whether a speaker's heading shows the native name after the Latin one."""

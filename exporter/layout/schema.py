@@ -29,6 +29,7 @@ Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
 Flag = Literal["true", "false"]
 Ink = Annotated[str, StringConstraints(pattern=INK_PATTERN)]
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 
 class MarginsIn(Strict):
@@ -51,13 +52,21 @@ class PageIn(Strict):
 
 class FontIn(Strict):
     """A font family: TrueType files by face, found in the layout's
-    ``fonts/`` folder or among the fonts bundled with Octavo."""
+    ``fonts/`` folder or among the fonts bundled with Octavo.
+    ``fallback``: other logical fonts of the layout, tried in order for
+    each character this family has no glyph for (Arabic script, CJK,
+    emoji); a face a fallback lacks is its regular.  ``languages``: a
+    logical font to set text in a language in first (``ur: nastaliq``),
+    for text whose language the source gives (a person's
+    ``native_name_lang``)."""
 
     family: Line
     regular: Line
     italic: Optional[Line] = None
     bold: Optional[Line] = None
     bold_italic: Optional[Line] = None
+    fallback: list[Name] = []
+    languages: dict[Annotated[str, StringConstraints(pattern=LANG_PATTERN)], Name] = {}
 
 
 class StyleIn(Strict):
@@ -141,8 +150,6 @@ class BriefIn(Strict):
     max_pages: Annotated[str, StringConstraints(pattern=r"^[12]$")] = "1"
     drop_order: list[Literal["quote", "context", "key_figures", "about"]] = ["quote", "context"]
 
-
-LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 EXCEPTION_PATTERN = r"^[^\s\-]+(-[^\s\-]+)*$"
 COUNT_PATTERN = r"^[1-9]$"
 PATTERN_MESSAGES[LANG_PATTERN] = "'{value}' is not a language tag: write for example en, en-GB or ru"
@@ -183,3 +190,4 @@ class LayoutFile(Strict):
     brief: BriefIn = BriefIn()
     hyphenation: HyphenationIn = HyphenationIn()
     print: PrintIn = PrintIn()
+    speaker_native_name: Flag = "false"

@@ -37,7 +37,7 @@ from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _h
                                           _InjectedFrag, _SHYWord, _SplitFrag, _SplitFragH, _SplitFragHS,
                                           _SplitFragHY)
 
-from exporter.typeset import kerning
+from exporter.typeset import fallback, kerning
 from exporter.typeset import linebreak as lb
 from exporter.typeset.hyphenation import Hyphenator
 from exporter.typeset.tagging import share as _share_tag
@@ -82,6 +82,13 @@ class Paragraph(_rl.Paragraph):
     _memo: tuple | None = None  # (width asked, (width, wrap widths, lines, height))
     _fixed: tuple | None = None  # the same, for the part of a split paragraph on its page
     _no_hyphen_line: int | None = None
+    _octavo_bidi = False  # right-to-left or complex-script text (see fallback)
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        fresh = frags is None
+        super()._setup(text, style, bulletText, frags, cleaner)
+        if fresh:  # each character in the first font of its chain that has it
+            self.frags, self._octavo_bidi = fallback.split_frags(self.frags)
 
     def wrap(self, availWidth, availHeight):
         memo = self._fixed or (self._memo if self.remember else None)
@@ -118,6 +125,8 @@ class Paragraph(_rl.Paragraph):
             first = parts[0]
             first._fixed = (availWidth, (availWidth, self._wrapWidths, first.blPara, first.height))
             _share_tag(self, parts)  # tagging hook: the parts are one structure element
+        for part in parts:
+            part._octavo_bidi = self._octavo_bidi
         return parts
 
     def drawOn(self, canvas, x, y, _sW=0):
@@ -133,7 +142,8 @@ class Paragraph(_rl.Paragraph):
     def breakLines(self, width):
         style = self.style
         breaking: Breaking | None = getattr(style, "breaking", None)
-        if breaking is None or style.alignment not in (TA_JUSTIFY, TA_LEFT) or style.wordWrap \
+        if breaking is None or (style.alignment not in (TA_JUSTIFY, TA_LEFT) and not self._octavo_bidi) \
+                or style.wordWrap \
                 or getattr(style, "shaping", 0) or style.endDots or not self.frags:
             return super().breakLines(width)
         maxWidths = list(width) if isinstance(width, (tuple, list)) else [width]
@@ -142,6 +152,8 @@ class Paragraph(_rl.Paragraph):
             words = _rejoin(self.frags)  # the rest of a paragraph split across pages
         else:
             words = _getFragWords(self.frags, maxWidths[0])
+        if self._octavo_bidi:  # right-to-left and complex scripts, shaped whole (see fallback)
+            words = [fallback.shape_word(w) if fallback.needs_shaping(w) else w for w in words]
         justify = style.alignment == TA_JUSTIFY
         prepared = _prepare(words, breaking, justify, min(maxWidths))
         if prepared is None:
@@ -279,7 +291,7 @@ class Paragraph(_rl.Paragraph):
                     head = [] if a > 0 else list(pieces[:text_index])
                     tail = list(pieces[text_index + 1:]) if not cut_here else []
                     piece_text = t[a:z]
-                    width = stringWidth(piece_text, f.fontName, f.fontSize)
+                    width = _plain_width(piece_text, f.fontName, f.fontSize)
                     pk = kerned[wi]
                     piece_kerns = kerning.sliced(pk[text_index], a, z) if pk is not None and pk[text_index] else ()
                     if piece_kerns:
@@ -314,9 +326,9 @@ class Paragraph(_rl.Paragraph):
                     g = f.clone()
                     g.text = t
                     out.append(g)
-                    if t and getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT and not hasattr(f, "cbDefn"):
-                        src = f
-                        texts.append(_Text(t, kk))
+                    if getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT and not hasattr(f, "cbDefn"):
+                        src = f if t else None
+                        texts.append(_Text(t, kk))  # an empty one too: a word space may go there
                     else:
                         src = None
                         texts.append(None)
@@ -337,6 +349,8 @@ class Paragraph(_rl.Paragraph):
                     g.text = text.joined()
             if current > width_max:
                 width_max = current
+            if self._octavo_bidi:
+                out = fallback.reorder_line(out)
             line = FragLine(extraSpace=maxWidth - current, wordCount=n, lineBreak=line_break and not justify_breaks,
                             words=out, fontSize=maxSize or self.style.fontSize, ascent=maxAscent,
                             descent=minDescent, maxWidth=maxWidth, sFW=sFW)
@@ -356,6 +370,19 @@ def _text_of(w) -> str:
 _WIDTHS: dict = {}
 _SPACES: dict = {}  # (font, size) -> the width of a space
 _METRICS: dict = {}
+
+
+def _plain_width(t: str, font: str, size: float) -> float:
+    """The width of ``t`` unkerned: the HarfBuzz advances of a shaped
+    string (a right-to-left or complex-script word), else the font's."""
+    data = getattr(t, "__shapeData__", None)
+    if data:
+        scale, n = size / 1000, 0.0
+        for d in data:  # summed as ReportLab's shaping sums them, for the same float
+            if d.x_advance:
+                n += d.x_advance * scale
+        return n
+    return stringWidth(t, font, size)
 
 
 def _width(text: str, font: str, size: float) -> float:
@@ -401,7 +428,7 @@ def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
             if fk == _FK_IMG or hasattr(f, "backColor"):
                 return None
             single = w[1]
-            if kern and t and fk == _FK_TEXT:
+            if kern and t and fk == _FK_TEXT and not hasattr(t, "__shapeData__"):
                 if f.fontName != kerner_font:
                     kerner_font, kerner = f.fontName, kerning.kerner(f.fontName)
                 if kerner is not None:
@@ -427,7 +454,7 @@ def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
                 if t:
                     count += 1
                     found = pieces[k]
-                    if kern and fk == _FK_TEXT and not hasattr(f, "cbDefn"):
+                    if kern and fk == _FK_TEXT and not hasattr(f, "cbDefn") and not hasattr(t, "__shapeData__"):
                         kk = kerning.kerns(t, f.fontName)
                         if kk:
                             w[0] += kerning.total(kk) * f.fontSize / 1000
@@ -475,16 +502,16 @@ def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
     if narrowest is not None:
         cuts = _cut_long(t, f, cuts, narrowest, params.explicit_penalty)
     font, size = f.fontName, f.fontSize
-    kerns = kerning.kerns(t, font) if breaking.kern else ()
+    kerns = kerning.kerns(t, font) if breaking.kern and not hasattr(t, "__shapeData__") else ()
     hw = _width("-", font, size)
     out, start = [], 0
     for at, hyphen, cost in cuts:
-        width = stringWidth(t[start:at], font, size)
+        width = _plain_width(t[start:at], font, size)
         if kerns:
             width += kerning.total(kerns, start, at + 1) * size / 1000
         out.append((start, at, width, hw if hyphen else 0.0, hyphen or t[at - 1] in "-\u2010", cost))
         start = at
-    width = stringWidth(t[start:], font, size)
+    width = _plain_width(t[start:], font, size)
     if kerns:
         width += kerning.total(kerns, start, len(t)) * size / 1000
     out.append((start, len(t), width, 0.0, False, 0.0))
@@ -532,7 +559,7 @@ def _rejoin(FW: list) -> list:
         n = 0.0
         for f, t in w[1:]:
             if t:
-                n += stringWidth(t, f.fontName, f.fontSize)
+                n += _plain_width(t, f.fontName, f.fontSize)
         w[0] = n
     return words
 
@@ -555,7 +582,16 @@ class _Text:
         self.length += len(t)
 
     def joined(self) -> str:
-        text = self.parts[0] if len(self.parts) == 1 else "".join(self.parts)
+        parts = self.parts
+        if len(parts) == 1:
+            text = parts[0]
+        elif any(hasattr(p, "__shapeData__") for p in parts):
+            text = parts[0]  # shaped text (ReportLab's ShapedStr) keeps its glyph data as it is added to
+            for p in parts[1:]:
+                text = text + p
+            return text
+        else:
+            text = "".join(parts)
         return kerning.KernedStr(text, tuple(self.kerns)) if self.kerns else text
 
 
@@ -580,7 +616,7 @@ def _cut_long(text: str, f, cuts: list[tuple[int, bool, float]], measure: float,
     points = [0] + [at for at, _, _ in cuts] + [len(text)]
     marks = {at: (hyphen, c) for at, hyphen, c in cuts}
     for a, z in zip(points, points[1:]):
-        if stringWidth(text[a:z], f.fontName, f.fontSize) > measure:
+        if _plain_width(text[a:z], f.fontName, f.fontSize) > measure:
             out += [(k, False, cost) for k in range(a + 1, z)]
         if z < len(text):
             out.append((z, *marks[z]))

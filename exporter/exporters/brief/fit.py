@@ -28,6 +28,7 @@ from exporter.exporters.brief.story import PART_NAMES, ROLES, Block, BriefStory
 from exporter.exporters.pdf.dates import SourceDated
 from exporter.exporters.pdf.identity import Identified
 from exporter.exporters.pdf.streams import BinaryStreams
+from exporter.typeset.oneline import draw_line
 from exporter.typeset.styles import face
 from exporter.typeset import tagging
 
@@ -137,7 +138,7 @@ class Fitter:
             canv.saveState()
             canv.setFont(face(self.names, layout_style), s.fontSize)
             canv.setFillColor(s.textColor)
-            canv.drawString(b.margin, b.margin, text)
+            draw_line(canv, b.margin, b.margin, text, face(self.names, layout_style), s.fontSize)
             canv.restoreState()
             if tagger is not None:
                 tagger.end(canv)

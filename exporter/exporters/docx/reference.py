@@ -11,6 +11,7 @@ it into a layout folder; the exporter then starts from it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -95,13 +96,45 @@ def rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-def set_fonts(rpr, family: str) -> None:
-    """Name ``family`` for every script in a run-properties element, with no
-    theme font left to override it."""
+def set_fonts(rpr, family: str, cs: str = "", east_asia: str = "") -> None:
+    """Name ``family`` for every script in a run-properties element (``cs``
+    for complex scripts, Arabic among them, and ``east_asia`` for Chinese,
+    Japanese and Korean when given), with no theme font left to override
+    it."""
     for old in rpr.findall(qn("w:rFonts")):
         rpr.remove(old)
-    fonts = el("w:rFonts", ascii=family, hAnsi=family, cs=family, eastAsia=family)
+    fonts = el("w:rFonts", ascii=family, hAnsi=family, cs=cs or family, eastAsia=east_asia or family)
     rpr.insert(0, fonts)
+
+
+#: A character each Word font slot is for: Arabic script (``cs``), Han (``eastAsia``).
+_SLOT_SAMPLES = {"cs": 0x0627, "eastAsia": 0x4E2D}
+
+
+def slot_families(layout, key: str) -> tuple[str, str, str]:
+    """The families Word should use for logical font ``key``: its own, and
+    for complex scripts and East Asian text the first font of its fallback
+    chain that has an Arabic letter and a Han ideograph (so Word and
+    LibreOffice pick the faces the PDF uses); "" where none has."""
+    fam = layout.fonts[key]
+    found = {"cs": "", "eastAsia": ""}
+    for other in (key, *fam.fallback):
+        cmap = _cmap(layout.fonts[other].regular)
+        for slot, code in _SLOT_SAMPLES.items():
+            if not found[slot] and code in cmap:
+                found[slot] = layout.fonts[other].family
+    return fam.family, found["cs"], found["eastAsia"]
+
+
+@lru_cache(maxsize=None)
+def _cmap(path: Path) -> frozenset:
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(path, lazy=True) as font:  # reads the cmap table only
+            return frozenset(font.getBestCmap() or ())
+    except Exception:  # noqa: BLE001 - an unreadable font: the layout check names it
+        return frozenset()
 
 
 def missing_styles(document: Document) -> list[str]:
@@ -161,7 +194,7 @@ def apply_font(style, ps, layout) -> None:
     font.bold, font.italic = bool(ps.bold), bool(ps.italic)
     font.all_caps = bool(getattr(ps, "caps", False))
     font.color.rgb = rgb(ps.colour)
-    set_fonts(style.element.get_or_add_rPr(), layout.fonts[ps.font].family)
+    set_fonts(style.element.get_or_add_rPr(), *slot_families(layout, ps.font))
 
 
 def apply_paragraph(style, ps, spec: StyleSpec) -> None:
@@ -268,7 +301,7 @@ def build_defaults(document: Document, layout) -> None:
     """Document-wide defaults: the body font and size in w:docDefaults."""
     body = layout.styles["body"]
     rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    set_fonts(rpr, layout.fonts[body.font].family)
+    set_fonts(rpr, *slot_families(layout, body.font))
     rpr.get_or_add_sz().val = Pt(body.size)
     for old in rpr.findall(qn("w:szCs")):
         old.set(qn("w:val"), str(round(body.size * 2)))

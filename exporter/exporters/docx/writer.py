@@ -232,11 +232,12 @@ class ProceedingsWriter(Blocks):
             runs.add(entry.rest)
             if person.post_nominals:
                 runs.add(f", {person.post_nominals}")
+            if person.native_name:  # after the Latin name as in the PDF, in its own language, marked as such
+                runs.add(" (")
+                runs.in_language(person.native_name_lang).add(person.native_name)
+                runs.add(")")
             if person.position:
                 runs.add(f", {person.position}")
-            if person.native_name:  # in its own language, marked as such
-                runs.add(", ")
-                runs.in_language(person.native_name_lang).add(person.native_name)
             if where:
                 runs.add(f" \u2014 {where}")
 

@@ -26,6 +26,7 @@ from exporter.exporters.pdf import pdfx
 from exporter.exporters.pdf.edition import Edition
 from exporter.exporters.pdf.fonts import all_units, glyph_problems, register
 from exporter.exporters.pdf.story import ROLES, Story
+from exporter.typeset.oneline import draw_line
 from exporter.typeset.styles import face, paragraph_styles
 from exporter.typeset import tagging, wordcache
 from exporter.layout.templates import render_lines
@@ -55,7 +56,7 @@ class PdfExporter(Exporter):
         ev, layout = self.event, self.layout
         # -- 1. fonts --------------------------------------------------------
         names = register(layout)
-        problem = glyph_problems(layout, {"serif": all_units(ev)})
+        problem = glyph_problems(layout, {"serif": all_units(ev, layout)})
         if problem:
             raise problem
         styles = paragraph_styles(layout, names, ev.language)
@@ -131,7 +132,7 @@ class PdfExporter(Exporter):
                 y = p.height - p.top + 14
                 canv.setFont(face(names, head), head.size)
                 canv.setFillColor(HexColor(head.colour))
-                (canv.drawRightString(right, y, text) if recto else canv.drawString(left, y, text))
+                draw_line(canv, right if recto else left, y, text, face(names, head), head.size, right=recto)
                 if layout.running_head_rule:
                     canv.setStrokeColor(rule)
                     canv.setLineWidth(0.4)

@@ -4,7 +4,7 @@ they hold every glyph the text needs."""
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -17,6 +17,7 @@ from exporter.errors import Problem, ValidationError
 from exporter.exporters.pdf.preload import ttfont
 from exporter.layout import Layout
 from exporter.plaintext import Unit
+from exporter.typeset import fallback
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -48,7 +49,29 @@ class TaggedTTFont(TTFont):
             new = f"{subset_tag(base, n, subset, used)}+{base}"
             font.BaseFont = new
             doc.idToObject["fontDescriptor:" + old]["FontName"] = PDFName(new)
-            doc.idToObject["toUnicodeCMap:" + old].content = makeToUnicodeCMap(new, list(subset))
+            doc.idToObject["toUnicodeCMap:" + old].content = _to_unicode_cmap(new, list(subset), self.fontName)
+
+
+def _to_unicode_cmap(name: str, subset: list[int], font: str) -> str:
+    """ReportLab's ToUnicode CMap for a subset, with each glyph HarfBuzz
+    shaped from characters (an Arabic letter's joining form, a dotless
+    base) mapped to those characters rather than to the private-use code
+    ReportLab drew it with, and characters beyond the Basic Multilingual
+    Plane (an emoji) written as UTF-16 surrogate pairs, as the format
+    requires (ReportLab writes their code point's hex digits)."""
+    cmap = makeToUnicodeCMap(name, subset)
+    shaped = fallback.has_shaped(font)
+    if not shaped and max(subset, default=0) <= 0xFFFF:
+        return cmap
+    lines = []
+    for line in cmap.split("\n"):
+        if line.startswith("<") and "> <" in line and len(line.split()) == 2:
+            code, dest = line.split()
+            value = int(dest[1:-1], 16)
+            text = fallback.to_unicode(font, value) if shaped else chr(value)
+            line = f"{code} <{text.encode('utf-16-be').hex().upper()}>"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def subset_tag(base: str, number: int, chars: tuple[int, ...], used: set[str]) -> str:
@@ -73,22 +96,63 @@ def subset_tag(base: str, number: int, chars: tuple[int, ...], used: set[str]) -
 def _register(path: Path) -> str:
     """Register one TrueType file once per process (parsed once per machine,
     see :mod:`.preload`); return its font name."""
-    name = f"Octavo-{path.stem}"
+    name = _name(path)
     # shapable: HarfBuzz kerns the words the line breaker sets (uharfbuzz)
     pdfmetrics.registerFont(ttfont(name, path, TaggedTTFont, shapable=True))
     return name
 
 
+def _name(path: Path) -> str:
+    return f"Octavo-{path.stem}"
+
+
+def _register_family(fam) -> dict[str, str]:
+    faces = {face: _register(getattr(fam, face)) for face in FACES}
+    for face, (bold, italic) in zip(FACES, ((0, 0), (1, 0), (0, 1), (1, 1))):
+        addMapping(faces["regular"], bold, italic, faces[face])
+    return faces
+
+
 def register(layout: Layout) -> dict[str, dict[str, str]]:
-    """Register every family of ``layout``; return ReportLab font names by
-    logical family and face, with bold/italic mapped for ``<b>``/``<i>``."""
+    """Register the families of ``layout`` its styles use; return ReportLab
+    font names by logical family and face, with bold/italic mapped for
+    ``<b>``/``<i>``.  A family used only as another's fallback is
+    registered when a character first needs it (an Arabic or CJK face is
+    never read for a Latin book); each family's fallback chain is set for
+    the paragraphs (:mod:`exporter.typeset.fallback`)."""
+    used = {s.font for s in layout.styles.values()} | ({"serif", "sans"} & set(layout.fonts))
     names: dict[str, dict[str, str]] = {}
     for key, fam in layout.fonts.items():
-        faces = {face: _register(getattr(fam, face)) for face in FACES}
-        for face, (bold, italic) in zip(FACES, ((0, 0), (1, 0), (0, 1), (1, 1))):
-            addMapping(faces["regular"], bold, italic, faces[face])
-        names[key] = faces
+        if key in used:
+            names[key] = _register_family(fam)
+        else:
+            names[key] = {face: _name(getattr(fam, face)) for face in FACES}
+    for key, fam in layout.fonts.items():
+        if not fam.fallback:
+            continue
+        for face in FACES:
+            chain = [fallback.Fallback(names[other][face], partial(_register_family, layout.fonts[other]))
+                     for other in fam.fallback]
+            fallback.set_chain(names[key][face], chain)
     return names
+
+
+def language_markup(layout: Layout, names: dict[str, dict[str, str]], text: str, lang: str,
+                    font: str = "serif") -> str:
+    """``text`` (escaped) as paragraph markup, set in the font the layout
+    gives for ``lang`` (``fonts.serif.languages: {ur: nastaliq}``) when it
+    has one and that font has the text's characters."""
+    from exporter.typeset.markup import esc
+
+    fam = layout.fonts.get(font)
+    langs = dict(fam.languages) if fam else {}
+    key = langs.get(lang) or langs.get(lang.split("-")[0]) if lang else None
+    if not key or not text:
+        return esc(text)
+    faces = _register_family(layout.fonts[key])
+    if set(text) - fallback.coverage(faces["regular"]) - {" "}:
+        return esc(text)
+    return f'<font face="{faces["regular"]}">{esc(text)}</font>'
 
 
 def missing_glyphs(layout: Layout, units: list[Unit], font: str = "serif") -> ValidationError | None:
@@ -96,21 +160,23 @@ def missing_glyphs(layout: Layout, units: list[Unit], font: str = "serif") -> Va
     cannot draw, with where the text is; None when all are covered."""
     fam = layout.fonts[font]
     names = register(layout)
-    faces = [pdfmetrics.getFont(n).face.charToGlyph for n in names[font].values()]
+    faces = list(dict.fromkeys(names[font].values()))
     verdict: dict[str, bool] = {}  # each distinct character is looked up once
     problems = []
+    chain = [layout.fonts[k].family for k in (font, *fam.fallback) if k in layout.fonts]
+    where = (f"no font of fonts.{font} ({chain[0]}, then {', '.join(chain[1:])}) has a glyph for" if fam.fallback
+             else f"the layout's font '{fam.family}' (fonts.{font}) has no glyph for")
     for unit in units:
         bad = []
         for c in set(unit.text):
             if c not in verdict:
-                verdict[c] = c.isspace() or all(ord(c) in cmap for cmap in faces)
+                verdict[c] = c.isspace() or all(not fallback.missing(c, n) for n in faces)
             if not verdict[c]:
                 bad.append(c)
         if bad:
             chars = ", ".join(f"'{c}' U+{ord(c):04X}" for c in sorted(bad)[:8])
             loc = unit.loc
-            problems.append(Problem(loc.file, loc.line, loc.col, loc.path,
-                                    f"the layout's font '{fam.family}' (fonts.{font}) has no glyph for {chars}"))
+            problems.append(Problem(loc.file, loc.line, loc.col, loc.path, f"{where} {chars}"))
     return ValidationError(problems, "source for this layout") if problems else None
 
 
@@ -120,18 +186,30 @@ def glyph_problems(layout: Layout, by_font: dict[str, list[Unit]]) -> Validation
     are covered.  The one glyph check of the booklet, the brief and
     ``octavo check``."""
     found: list[Problem] = []
+    seen: set[tuple] = set()  # a character two fonts lack is named once for its place
     for font, units in by_font.items():
         problem = missing_glyphs(layout, units, font) if font in layout.fonts else None
-        if problem:
-            found += problem.problems
+        for p in problem.problems if problem else ():
+            key = (p.file, p.line, p.col, p.path, p.message.rsplit(" glyph for ", 1)[-1])
+            if key not in seen:
+                seen.add(key)
+                found.append(p)
     return ValidationError(found, "source for this layout") if found else None
 
 
-def all_units(event: m.Event) -> list[Unit]:
-    """Every piece of text of ``event`` a PDF may set, for glyph checks."""
+def all_units(event: m.Event, layout: Layout | None = None) -> list[Unit]:
+    """Every piece of text of ``event`` the booklet sets, for glyph checks:
+    a person's native name only where ``layout`` prints it (the index of
+    participants, or speaker headings with ``speaker_native_name``)."""
     from exporter.plaintext import body_units
 
     units = list(body_units(event))
+    native = layout is None or prints_native_names(layout)
     for p in event.people:
-        units.append(Unit("person", " ".join((p.full_name, p.position, p.native_name)), p.loc))
+        units.append(Unit("person", " ".join((p.full_name, p.position, p.native_name if native else "")), p.loc))
     return units
+
+
+def prints_native_names(layout: Layout) -> bool:
+    """Whether the booklet of ``layout`` prints people's native names."""
+    return bool(layout.parts.get("index") or layout.speaker_native_name)

@@ -85,9 +85,10 @@ class ParticipantsIndex(Flowable):
     pass, from the pages recorded so far (``pages``: a callable returning
     person id -> printed page numbers)."""
 
-    def __init__(self, event: m.Event, styles, font: str) -> None:
+    def __init__(self, event: m.Event, styles, font: str, native=None) -> None:
         super().__init__()
         self.event, self.styles, self.font = event, styles, font
+        self.native = native or (lambda p: esc(p.native_name))  # a person's native name as markup
         self.pages = lambda: {}
         self.tag = Tag("Index")  # its rows' paragraphs are read as one index
         self._table: Table | None = None
@@ -99,6 +100,8 @@ class ParticipantsIndex(Flowable):
         for p in people:
             entry = index_name(p)
             name = f"<b>{esc(entry.head)}</b>{esc(entry.rest)}" + (f", {esc(p.post_nominals)}" if p.post_nominals else "")
+            if p.native_name:  # after the Latin name, in its own script (and the layout's font for its language)
+                name += f" ({self.native(p)})"
             pages = ", ".join(self.pages().get(p.id, [])) or "–"
             rows.append([mark(Paragraph(f"{name}<br/><font size=-1>{esc(p.position)}</font>"
                                         if p.position else name, self.styles["index"]), "P", self.tag),
@@ -135,9 +138,16 @@ class Story:
         self.pad_to = pad_to  # the page count's multiple (4 for saddle stitch)
         self.accent = layout.colours.get("accent", "#000000")
         self.serif = names["serif"]["regular"] if "serif" in names else next(iter(names.values()))["regular"]
-        self.index = ParticipantsIndex(event, styles, self.serif)
+        self.index = ParticipantsIndex(event, styles, self.serif, self.native_name)
         self.toc = Contents([styles["contents"], styles["contents_sub"]], links)
         self._toc_place = Spacer(0, 0)  # where the contents' entries go, once known
+
+    def native_name(self, p: m.Person, font: str = "serif") -> str:
+        """``p``'s native name as markup, in the font the layout gives its
+        language, if any (Urdu in Nastaliq)."""
+        from exporter.exporters.pdf.fonts import language_markup
+
+        return language_markup(self.layout, self.names, p.native_name, p.native_name_lang, font)
 
     def finish(self, doc) -> None:
         """Connect the index and the contents to the document's marks."""
@@ -256,7 +266,12 @@ class Story:
         people = [self.event.person(p) for p in pids]
         names = " and ".join(p.full_name for p in people)
         toc_text = names + (f": {inline_text(title)}" if title else f" — {label}")
-        head = self.p("speaker", esc(names), items=(key,), persons=pids, outline=(key, toc_text, 1),
+        shown = esc(names)
+        if self.layout.speaker_native_name:  # each name followed by its native form
+            font = self.layout.styles["speaker"].font if "speaker" in self.layout.styles else "serif"
+            shown = " and ".join(esc(p.full_name) + (f" ({self.native_name(p, font)})" if p.native_name else "")
+                                 for p in people)
+        head = self.p("speaker", shown, items=(key,), persons=pids, outline=(key, toc_text, 1),
                       toc=(1, esc(toc_text), key))
         out: list[Flowable] = [CondPageBreak(60), head]
         for p in people:

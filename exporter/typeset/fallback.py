@@ -1,0 +1,389 @@
+"""Font fallback by character, right-to-left runs and complex shaping for
+ReportLab paragraphs.
+
+A layout names, for each logical font, the fonts to try after it
+(``fonts.serif.fallback: [naskh, cjk, emoji]``).  :func:`set_chain`
+records that chain for every ReportLab font name of the family (regular,
+bold, italic), each fallback loaded only when a character first needs it,
+so a Latin-only book never reads the Arabic or CJK files.
+
+A paragraph's frags (ReportLab's runs of text in one font) are then:
+
+1. cut where the text needs another font (:func:`split_frags`): each
+   character goes to the first font of the chain that has it; combining
+   marks, joiners and variation selectors stay with the character they
+   belong to, and spaces, digits and punctuation stay in the run they are
+   in when its font has them (the digits of an Urdu date stay in the Urdu
+   face).  When every character is in the frag's own font (a Latin book),
+   this is one set comparison per frag;
+2. given bidirectional embedding levels when the paragraph has
+   right-to-left text: the levels come from the Unicode Bidirectional
+   Algorithm as python-bidi resolves them (``bidi.algorithm``), on the
+   whole paragraph, and frags are cut where the level changes;
+3. words set in a right-to-left or complex-script run are shaped by
+   HarfBuzz with all the font's features (joining forms, ligatures, mark
+   positioning) in their own direction (:func:`shape_word`), so each word's
+   glyphs come out in visual order;
+4. after line breaking, each line's runs are put in visual order
+   (:func:`reorder_line`: rule L2 of the algorithm, reversing every run at
+   or above each odd level, the word spaces staying where they are).
+
+Copying and searching: a shaped glyph with no character of its own (a
+contextual form, a ligature) is given, in the font's ToUnicode map, the
+characters HarfBuzz shaped into it (:func:`to_unicode`), so the text
+layer reads the letters, not private-use codes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, makeShapedFragWord
+
+try:
+    import uharfbuzz
+except ImportError:  # pragma: no cover - a dependency of ReportLab's shaping
+    uharfbuzz = None
+
+#: Characters written right to left (Hebrew, Arabic and their supplements,
+#: Syriac, Thaana, N'Ko, the presentation forms, and the RTL planes).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+#: Scripts that need shaping beyond kerning even left to right (Brahmic and
+#: South-East Asian scripts): matched like ``_RTL``.
+_COMPLEX = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+
+
+class Fallback:
+    """One font of a chain: its ReportLab name and how to register it."""
+
+    __slots__ = ("name", "load", "_cmap")
+
+    def __init__(self, name: str, load: Callable[[], object]):
+        self.name, self.load, self._cmap = name, load, None
+
+    def cmap(self) -> dict:
+        if self._cmap is None:
+            self.load()
+            self._cmap = getFont(self.name).face.charToGlyph
+        return self._cmap
+
+
+_CHAINS: dict[str, tuple[Fallback, ...]] = {}
+_COVER: dict[str, frozenset] = {}  # font name -> characters it has (the first font's fast test)
+
+
+def set_chain(font: str, chain: list[Fallback]) -> None:
+    """Fonts to try, in order, for characters ``font`` lacks."""
+    _CHAINS[font] = tuple(f for f in chain if f.name != font)
+
+
+def chain_of(font: str) -> tuple[Fallback, ...]:
+    return _CHAINS.get(font, ())
+
+
+def coverage(font: str) -> frozenset:
+    """The characters ``font`` (registered) has a glyph for, as a set of
+    one-character strings."""
+    cover = _COVER.get(font)
+    if cover is None:
+        cover = _COVER[font] = frozenset(chr(c) for c in getFont(font).face.charToGlyph if c < 0xE000 or c > 0xF8FF)
+    return cover
+
+
+def _clings(ch: str) -> bool:
+    """A character that belongs to the one before it: combining marks,
+    joiners, variation selectors, emoji modifiers and tags."""
+    o = ord(ch)
+    return (unicodedata.category(ch) in ("Mn", "Mc", "Me") or o in (0x200C, 0x200D)
+            or 0xFE00 <= o <= 0xFE0F or 0x1F3FB <= o <= 0x1F3FF or 0xE0020 <= o <= 0xE007F
+            or 0xE0100 <= o <= 0xE01EF)
+
+
+def _neutral(ch: str) -> bool:
+    """Spaces, digits and punctuation: they stay in the run they are in."""
+    return unicodedata.category(ch)[0] in "ZNPS" and not ch.isalpha()
+
+
+def font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """``text`` as (font name, text) runs: each character in the first font
+    of ``font``'s chain that has it (``font`` itself for one none has)."""
+    if not text or set(text) <= coverage(font):
+        return [(font, text)]
+    chain = _CHAINS.get(font, ())
+    first = coverage(font)
+    runs: list[list] = []
+    for ch in text:
+        if runs and (_clings(ch) or (_neutral(ch) and runs[-1][0] != font and not (ch.isspace() and ch in first)
+                                     and ord(ch) in _cmap_of(runs[-1][0], chain))):
+            runs[-1][1] += ch
+            continue
+        name = font
+        if ch not in first:
+            name = next((f.name for f in chain if ord(ch) in f.cmap()), font)
+        if runs and runs[-1][0] == name:
+            runs[-1][1] += ch
+        else:
+            runs.append([name, ch])
+    return [(n, t) for n, t in runs]
+
+
+def _cmap_of(name: str, chain: tuple[Fallback, ...]) -> dict:
+    for f in chain:
+        if f.name == name:
+            return f.cmap()
+    return getFont(name).face.charToGlyph
+
+
+def missing(text: str, font: str) -> set[str]:
+    """The characters of ``text`` no font of ``font``'s chain has (spaces
+    and characters that cling to another excepted)."""
+    first = coverage(font)
+    chars = set(text) - first
+    if not chars:
+        return set()
+    chain = _CHAINS.get(font, ())
+    return {c for c in chars if not c.isspace() and not _clings(c) and c not in "\u200b\u2060\ufeff\u00ad"
+            and not any(ord(c) in f.cmap() for f in chain)}
+
+
+# -- a paragraph's frags ----------------------------------------------------------
+
+def split_frags(frags: list) -> tuple[list, bool]:
+    """The frags of a parsed paragraph, cut by font and bidirectional
+    level; and whether any is right to left."""
+    out = None
+    for i, f in enumerate(frags):
+        text = getattr(f, "text", "")
+        name = getattr(f, "fontName", None)
+        if not text or name is None or hasattr(f, "cbDefn") or getattr(f, "_fkind", 0) != 0 \
+                or set(text) <= coverage(name) or name not in _CHAINS:
+            if out is not None:
+                out.append(f)
+            continue
+        if out is None:
+            out = list(frags[:i])
+        for run_font, run in font_runs(text, name):
+            g = f.clone()
+            g.text, g.fontName = run, run_font
+            out.append(g)
+    frags = frags if out is None else out
+    whole = "".join(getattr(f, "text", "") for f in frags)
+    if not _RTL.search(whole):
+        return frags, bool(_COMPLEX.search(whole))
+    return _levelled(frags, whole), True
+
+
+def _levelled(frags: list, whole: str) -> list:
+    """``frags`` cut where the bidirectional level changes, each carrying
+    its level as ``bidiLevel``."""
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    base = uba.get_base_level(whole)
+    storage["base_level"], storage["base_dir"] = base, ("L", "R")[base]
+    uba.get_embedding_levels(whole, storage)
+    uba.explicit_embed_and_overrides(storage, False)
+    uba.resolve_weak_types(storage, False)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    levels = [c["level"] for c in storage["chars"]]
+    # trailing white space takes the base level (rule L1), the rest as resolved
+    out, at = [], 0
+    for f in frags:
+        text = getattr(f, "text", "")
+        if not text:
+            out.append(f)
+            continue
+        start = at
+        pieces: list[list] = []
+        for k, ch in enumerate(text):
+            level = levels[at + k] if at + k < len(levels) else base
+            if pieces and pieces[-1][0] == level:
+                pieces[-1][1] += ch
+            else:
+                pieces.append([level, ch])
+        at = start + len(text)
+        for level, piece in pieces:
+            g = f.clone()
+            g.text, g.bidiLevel, g.bidiBase = piece, level, base
+            out.append(g)
+    return out
+
+
+# -- shaping ---------------------------------------------------------------------
+
+def needs_shaping(w) -> bool:
+    """Whether word ``w`` must be shaped with all the font's features, in
+    its own direction: right-to-left or complex-script text."""
+    for f, t in w[1:]:
+        if getattr(f, "bidiLevel", 0) % 2 or (t and _COMPLEX.search(t)):
+            return True
+    return False
+
+
+_UNI: dict[str, dict[int, str]] = {}  # font name -> glyph code -> the characters shaped into it
+_WORDS: dict = {}  # (text, font, size, rtl) -> ShapedStr
+
+
+def shape_word(w):
+    """Word ``w`` shaped piece by piece (HarfBuzz, every feature, direction
+    from the piece's bidirectional level), each piece's glyphs in visual
+    order; the pieces stay in logical order (:func:`reorder_line` orders
+    them with the rest of the line)."""
+    if uharfbuzz is None:
+        return w
+    pieces = []
+    width = 0.0
+    for f, t in w[1:]:
+        if not t or hasattr(f, "cbDefn") or getattr(f, "_fkind", 0) != 0:
+            pieces.append((f, t))
+            continue
+        if isinstance(t, ShapedStr):  # shaped already (the rest of a paragraph split across pages)
+            pieces.append((f, t))
+            width += sum(d.x_advance for d in t.__shapeData__) * f.fontSize / 1000
+            continue
+        rtl = bool(getattr(f, "bidiLevel", 0) % 2)
+        s = _shape(str(t), f.fontName, f.fontSize, rtl)
+        if s is None:
+            pieces.append((f, t))
+            width += getFont(f.fontName).stringWidth(t, f.fontSize)
+            continue
+        pieces.append((f, s))
+        width += sum(d.x_advance for d in s.__shapeData__) * f.fontSize / 1000
+    return makeShapedFragWord(w)([width, *pieces])
+
+
+def _shape(text: str, font: str, size: float, rtl: bool) -> ShapedStr | None:
+    key = (text, font, size, rtl)
+    known = _WORDS.get(key)
+    if known is not None:
+        return known
+    ttf = getFont(font)
+    if not getattr(ttf, "shapable", False):
+        return None
+    hbf = ttf.hbFont(size)
+    buf = uharfbuzz.Buffer()
+    buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    buf.direction = "rtl" if rtl else "ltr"
+    uharfbuzz.shape(hbf, buf, {})
+    infos, positions = buf.glyph_infos, buf.glyph_positions
+    # the characters of each cluster: from its start to the next cluster's start, in logical order
+    starts = sorted({i.cluster for i in infos})
+    ends = {s: e for s, e in zip(starts, starts[1:] + [len(text)])}
+    # the widest glyph of a cluster (its base, not a dot or a mark drawn raised
+    # or lowered beside it) reads the cluster's characters, the others nothing
+    carrier: dict[int, int] = {}
+    for k, (info, pos) in enumerate(zip(infos, positions)):
+        best = carrier.get(info.cluster)
+        if best is None or pos.x_advance > positions[best].x_advance:
+            carrier[info.cluster] = k
+    chars, data = [], []
+    face = ttf.face
+    for k, (info, pos) in enumerate(zip(infos, positions)):
+        gid, cluster = info.codepoint, info.cluster
+        text_of = text[cluster:ends[cluster]] if carrier[cluster] == k else ""
+        code = _code(ttf, gid, text_of)
+        chars.append(chr(code))
+        data.append(ShapeData(cluster, ttf.pdfScale(pos.x_advance), ttf.pdfScale(pos.y_advance),
+                              ttf.pdfScale(pos.x_offset), ttf.pdfScale(pos.y_offset), face.charWidths[code]))
+    shaped = _WORDS[key] = ShapedStr("".join(chars), shapeData=data)
+    return shaped
+
+
+_CODES: dict[str, dict[tuple[int, str], int]] = {}  # font -> (glyph, text) -> code
+
+
+def _code(ttf, gid: int, text: str) -> int:
+    """The code glyph ``gid`` of ``ttf`` is drawn with when it stands for
+    ``text``: the character itself when the glyph is that character's own,
+    else a private-use code of its own for this glyph and text (so that a
+    glyph drawn for two texts, the dotless base of both reh and zain, reads
+    back as each), counted down from U+F8FF (ReportLab's own count up from
+    U+E000)."""
+    face = ttf.face
+    if len(text) == 1 and face.charToGlyph.get(ord(text)) == gid:
+        return ord(text)
+    codes = _CODES.setdefault(ttf.fontName, {})
+    code = codes.get((gid, text))
+    if code is None:
+        code = 0xF8FF - len(codes)
+        while code in face.charToGlyph:
+            code -= 1
+        if code < 0xE000:
+            raise ValueError(f"too many shaped glyphs in {ttf.fontName}")
+        codes[(gid, text)] = code
+        face.charToGlyph[code] = gid
+        face.glyphToChar.setdefault(gid, []).append(code)
+        face.charWidths[code] = ttf.pdfScale(face.hmetrics[gid][0]) if gid < len(face.hmetrics) \
+            else face.defaultWidth
+        _UNI.setdefault(ttf.fontName, {})[code] = text
+    return code
+
+
+def to_unicode(font: str, code: int) -> str:
+    """The text glyph ``code`` of ``font`` stands for (its character, or the
+    characters shaped into it)."""
+    return _UNI.get(font, {}).get(code, chr(code))
+
+
+def has_shaped(font: str) -> bool:
+    return bool(_UNI.get(font))
+
+
+# -- lines ---------------------------------------------------------------------
+
+def reorder_line(out: list) -> list:
+    """A line's frags in visual order, by rule L2 of the bidirectional
+    algorithm: from the highest level down to the lowest odd one, every
+    run of pieces at that level or above is reversed.  A piece is a word's
+    run in one frag, or the spaces between words; its glyphs are in visual
+    order already (:func:`shape_word`), so it moves whole.  White space at
+    the end of the line takes the paragraph's level (rule L1)."""
+    if not any(getattr(g, "bidiLevel", 0) % 2 for g in out):
+        return out
+    pieces: list[list] = []  # [frag, text or None, level]
+    for g in out:
+        text = getattr(g, "text", None)
+        level = getattr(g, "bidiLevel", 0)
+        if not text or getattr(g, "_fkind", 0) != 0 or hasattr(g, "cbDefn"):
+            pieces.append([g, None, level])
+            continue
+        for m in re.finditer(r"[^ ]+| +", str(text)):
+            pieces.append([g, text[m.start():m.end()], level])
+    for p in reversed(pieces):  # L1: the line's trailing white space
+        if p[1] is None or not p[1].isspace():
+            break
+        p[2] = getattr(p[0], "bidiBase", 0)
+    levels = [p[2] for p in pieces]
+    odd = [v for v in levels if v % 2]
+    if not odd:
+        return out
+    for level in range(max(levels), min(odd) - 1, -1):
+        i = 0
+        while i < len(pieces):
+            if pieces[i][2] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(pieces) and pieces[j][2] >= level:
+                j += 1
+            pieces[i:j] = pieces[i:j][::-1]
+            i = j
+    new: list = []
+    for g, text, _ in pieces:
+        if text is None:
+            new.append(g)
+            continue
+        if new and getattr(new[-1], "_octavo_src", None) is g:
+            new[-1].text = new[-1].text + text
+            continue
+        h = g.clone()
+        h.text = text
+        h._octavo_src = g
+        new.append(h)
+    return new
