@@ -381,7 +381,10 @@ def finish(data: bytes, tagger: Tagger, *, title: str, archive: bool = False, in
                 else:
                     _, page, i = k
                     kids.append(Dictionary(Type=Name.OBJR, Pg=page_objs[page], Obj=page_objs[page].Annots[i]))
-            d.K = kids
+            # a lone piece of marked content is the kid itself, not an
+            # array of one (ISO 32000-1, Table 323: K may be either);
+            # pdfua's empty-heading rule reads only that form
+            d.K = kids[0] if len(kids) == 1 and not isinstance(n.kids[0], _Node) else kids
             return d
 
         doc = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=tree))
@@ -415,6 +418,14 @@ def finish(data: bytes, tagger: Tagger, *, title: str, archive: bool = False, in
         for p in page_objs:
             if "/Annots" in p:
                 p.Tabs = Name.S
+            if "/Trans" in p and not len(p.Trans):
+                del p.Trans  # ReportLab's empty transition: the default, and unknown to PDF/A allowlists
+        labels = root.get("/PageLabels")
+        if labels is not None and "/Nums" in labels:
+            # page label dictionaries direct in the number tree, as PDF/A
+            # validators' schemas expect (ReportLab makes them indirect)
+            labels.Nums = Array([Dictionary(dict(v.items())) if isinstance(v, Dictionary) else v
+                                 for v in labels.Nums])
         # -- identification -------------------------------------------------------
         info = pdf.docinfo
         info.Title = String(title)
