@@ -78,7 +78,11 @@ def letters(text: str) -> str:
 
 @pytest.mark.parametrize("name", ALL)
 def test_every_painting_operator_is_in_marked_content_or_an_artifact(built, name):
-    with pikepdf.open(built[name]) as pdf:
+    assert_every_operator_marked(built[name])
+
+
+def assert_every_operator_marked(path) -> None:
+    with pikepdf.open(path) as pdf:
         tagged = artifact = 0
         for n, page in enumerate(pdf.pages):
             stack: list[str] = []
@@ -372,3 +376,79 @@ def test_pikepdf_validator_does_reject_a_file_that_is_not_pdfa(built):
     report = pdfa.validate_written(built["review"], "2b")
     assert report.verdict != "pass"
     assert "XMP has no PDF/A identification (pdfaid:part)" in {f.message for f in report.findings}
+
+
+# ---------------------------------------------------------------------------
+# Another event than the bundled one
+# ---------------------------------------------------------------------------
+
+SMALL_ALT = "Example Institute: the letters EI in claret"
+SMALL_TEXT = ("She cited [the institute’s report](https://example.org/report) and the phrase «мир и дружба» "
+              "in Russian.")
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """The test fixture event (not the bundled one) with a logo, a
+    numbered and a bulleted list, a quote, a link and Russian words in an
+    English paragraph, and a brief: its screen edition, brief and review
+    copy, exported by the command line."""
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+    from test_logo import rgba_logo
+
+    root = tmp_path_factory.mktemp("small")
+    folder = root / "source" / "small"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sources" / "valid", folder)
+    (folder / "assets").mkdir()
+    rgba_logo(folder / "assets" / "logo.png")
+    event = folder / "event.yaml"
+    event.write_text(event.read_text().replace(
+        "  url: https://example.org\n",
+        f"  url: https://example.org\n  logo: assets/logo.png\n  logo_alt: \"{SMALL_ALT}\"\n", 1))
+    session = folder / "sessions" / "1-opening.yaml"
+    text = session.read_text()
+    assert "      1. Second point.\n" in text and "quotes: [a great indicator]" in text
+    session.write_text(text.replace("      1. Second point.\n", "      1. Second point.\n\n"
+                                    f"      {SMALL_TEXT}\n\n      - A bullet.\n      - Another bullet.\n"))
+    (folder / "brief.yaml").write_text(
+        "title: A Small Brief\ncontext: |\n  A conference was held.\nkey_messages:\n"
+        "  - text: The map is a great indicator.\n    ref: serenko-talk\nrecommendations:\n"
+        "  - actor: Everyone\n    text: Read the map.\n    ref: serenko-talk\n"
+        "  - actor: Everyone\n    text: Ask about trade.\n    ref: q1\n"
+        "quote:\n  text: a great indicator\n  speaker: serenko\n  ref: serenko-talk\n")
+    env = {"OCTAVO_PROJECT": str(root), "OCTAVO_EVENT": None}
+    for args in (["export", "pdf"], ["export", "brief"], ["export", "review", "--person", "serenko"]):
+        result = CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    build = root / "build" / "small"
+    return {"pdf": build / "small-proceedings.pdf", "brief": build / "small-brief.pdf",
+            "review": build / "review" / "small-review-serenko.pdf"}
+
+
+@pytest.mark.parametrize("name", ["pdf", "brief", "review"])
+def test_another_event_passes_the_same_checks(small, name):
+    path = small[name]
+    assert_every_operator_marked(path)
+    assert_pdfua_passes(path)
+    if name != "review":
+        assert_pdfa_passes(path)
+    with pikepdf.open(path) as pdf:
+        levels = [int(m.group(1)) for e in elements(pdf) if (m := HEADING.fullmatch(str(e.S)))]
+        assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_another_event_has_its_figure_lists_and_links_tagged(small):
+    with pikepdf.open(small["pdf"]) as pdf:
+        kinds = Counter(str(e.S) for e in elements(pdf))
+        assert [str(e.Alt) for e in elements(pdf) if str(e.S) == "/Figure"] == [SMALL_ALT]
+        lists = [e for e in elements(pdf) if str(e.S) == "/L"]
+        assert len(lists) == 2 and kinds["/LI"] == 4 and kinds["/Lbl"] == 4
+        uris = [str(a.Contents) for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        assert "Link to https://example.org/report" in uris
+    read = letters(struct_text(small["pdf"]))
+    assert read.count(letters("a great indicator")) == 1  # the pull quote is an Artifact
+    assert letters("She cited the institute’s report and the phrase «мир и дружба» in Russian.") in read
