@@ -451,4 +451,11 @@ def test_another_event_has_its_figure_lists_and_links_tagged(small):
         assert "Link to https://example.org/report" in uris
     read = letters(struct_text(small["pdf"]))
     assert read.count(letters("a great indicator")) == 1  # the pull quote is an Artifact
+    # the link's words are inside its Link element, the Russian words in a Span with their language
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(small["pdf"])], capture_output=True, text=True).stdout
+    assert re.search(r'^( *)Link \(inline\)\n\1  "the institute’s report ?"\n\1  Object \d+ 0$', tree, re.M), tree
+    assert re.search(r'^( *)Span \(inline\)\n\1  "мир и дружба» ?"$', tree, re.M)
+    with pikepdf.open(small["pdf"]) as pdf:
+        spans = [e for e in elements(pdf) if str(e.S) == "/Span"]
+        assert [str(e.Lang) for e in spans] == ["ru-RU"] and str(spans[0].P.S) == "/P"
     assert letters("She cited the institute’s report and the phrase «мир и дружба» in Russian.") in read
