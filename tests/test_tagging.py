@@ -1,14 +1,18 @@
 """Tagged PDF (PDF/UA-1) and PDF/A-2u: the screen booklet, a review copy
 and the brief, read back with pikepdf and poppler's ``pdfinfo
--struct-text`` (no PDF/UA or PDF/A validator runs offline: these tests
-are the conformance check)."""
+-struct-text``, and checked by the two offline checkers there are: the
+``pdfua`` package (PDF/UA-1's machine-checkable subset) and pikepdf's
+PDF/A validator (levels 1b-3b).  Neither certifies conformance (no
+veraPDF here): with the tests below they are the conformance check."""
 
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import subprocess
+import sys
 from collections import Counter
 
 import pikepdf
@@ -74,7 +78,11 @@ def letters(text: str) -> str:
 
 @pytest.mark.parametrize("name", ALL)
 def test_every_painting_operator_is_in_marked_content_or_an_artifact(built, name):
-    with pikepdf.open(built[name]) as pdf:
+    assert_every_operator_marked(built[name])
+
+
+def assert_every_operator_marked(path) -> None:
+    with pikepdf.open(path) as pdf:
         tagged = artifact = 0
         for n, page in enumerate(pdf.pages):
             stack: list[str] = []
@@ -255,3 +263,199 @@ def test_rebuilds_are_byte_identical(bundled_event, monkeypatch):
 def test_qpdf_accepts_the_tagged_files(built, name):
     result = subprocess.run(["qpdf", "--check", str(built[name])], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------------------
+# The offline checkers: pdfua (PDF/UA-1) and pikepdf.pdfa (PDF/A-2)
+# ---------------------------------------------------------------------------
+
+def pdfua_errors(path) -> dict:
+    """``pdfua check --min-severity error`` on ``path``: its JSON report.
+    Its exit code alone is not trusted (older releases exit 0 whatever
+    they find): the findings and the rules it could not run are read."""
+    result = subprocess.run([sys.executable, "-m", "pdfua", "check", "--format", "json", "--min-severity", "error",
+                             str(path)], capture_output=True, text=True)
+    assert result.returncode in (0, 1, 3), result.stderr  # 4: unreadable, 5: usage error
+    report = json.loads(result.stdout)
+    report["returncode"] = result.returncode
+    return report
+
+
+def assert_pdfua_passes(path) -> None:
+    report = pdfua_errors(path)
+    assert report["findings"] == [], report["findings"]
+    assert report["summary"]["errors"] == 0 and report["returncode"] == 0
+    # a rule that raised is not a pass: every rule must have looked at the file
+    assert report["skipped"] == [] and report["summary"]["rules_run"] >= 12, report["skipped"]
+    import pdfua  # and no warning either, through the library (the CLI above hid them)
+
+    assert [(f.rule_id, f.message) for f in pdfua.validate(str(path)).findings] == []
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_pdfua_finds_no_error(built, name):
+    assert_pdfua_passes(built[name])
+
+
+def test_pdfua_does_report_an_untagged_file(bundled_event, tmp_path):
+    """The check above can fail: the print edition (not tagged) has errors."""
+    layout = load_layout("booklet", Project(ROOT))
+    path = tmp_path / "print.pdf"
+    path.write_bytes(PrintPdfExporter(bundled_event, layout, {}).render())
+    report = pdfua_errors(path)
+    assert report["summary"]["errors"] > 0 and report["returncode"] != 0
+    assert {"UA-01-005", "UA-01-002"} <= {f["rule_id"] for f in report["findings"]}
+
+
+#: What pikepdf's PDF/A validator (an allowlist of level b) says of a file
+#: that is right, and why each is its limit, not the file's fault (README,
+#: Conformance):
+#: - ISO 19005-2 6.6.2.3.1 lets XMP use "any extension schemas that comply
+#:   with 6.6.2.3.2"; PDF/UA's ``pdfuaid:part`` is declared in one, but the
+#:   validator accepts no extension schema at all (its dispositions.json:
+#:   "Extension schemas … are not permitted by the namespace allowlist").
+#: - ISO 19005-2 6.6.4 allows conformance A, B or U; the validator checks
+#:   level b only and asks for B.  What U adds (6.2.11.7.2, every glyph
+#:   mapped to Unicode) is checked below.
+PDFA_LIMITS = {
+    ("ISO_19005_2:6.6.2.3.1-1", "XMP namespace pdfaExtension=http://www.aiim.org/pdfa/ns/extension/ is not permitted"),
+    ("ISO_19005_2:6.6.2.3.1-1", "XMP namespace pdfaSchema=http://www.aiim.org/pdfa/ns/schema# is not permitted"),
+    ("ISO_19005_2:6.6.2.3.1-1", "XMP namespace pdfaProperty=http://www.aiim.org/pdfa/ns/property# is not permitted"),
+    ("ISO_19005_2:6.6.2.3.1-1", "XMP property pdfaExtension:schemas is not permitted"),
+    ("ISO_19005_2:6.6.2.3.1-1", "XMP property pdfuaid:part is not permitted"),
+    ("ISO_19005_2:6.6.4-3", "pdfaid:conformance is 'U', expected 'B'"),
+}
+RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+
+
+def as_level_b(path) -> io.BytesIO:
+    """A copy of ``path`` identified as PDF/A-2b without PDF/UA's
+    identification (and its extension schema): what pikepdf's validator
+    can judge.  Nothing else in the file changes."""
+    from lxml import etree
+
+    out = io.BytesIO()
+    with pikepdf.open(path) as pdf:
+        tree = etree.fromstring(pdf.Root.Metadata.read_bytes())
+        (ext,) = [d for d in tree.iter(RDF + "Description")
+                  if d.find("{http://www.aiim.org/pdfa/ns/extension/}schemas") is not None]
+        ext.getparent().remove(ext)
+        (part,) = tree.iter("{http://www.aiim.org/pdfua/ns/id/}part")
+        part.getparent().remove(part)
+        (conformance,) = tree.iter("{http://www.aiim.org/pdfa/ns/id/}conformance")
+        assert conformance.text == "U"
+        conformance.text = "B"
+        pdf.Root.Metadata.write(b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+                                + etree.tostring(tree, encoding="utf-8") + b'\n<?xpacket end="w"?>')
+        pdf.save(out)
+    out.seek(0)
+    return out
+
+
+def assert_pdfa_passes(path) -> None:
+    pdfa = pytest.importorskip("pikepdf.pdfa", reason="pikepdf >= 10 with its [pdfa] extra")
+    report = pdfa.validate_written(path, "2b")
+    assert {(f.rule, f.message) for f in report.findings} <= PDFA_LIMITS, report.findings
+    assert all(f.kind == "violation" for f in report.findings)  # nothing it could not check
+    judged = pdfa.validate_written(as_level_b(path), "2b")
+    assert judged.verdict == "pass", judged.findings
+    with pikepdf.open(path) as pdf:  # level u: every font maps its glyphs to Unicode
+        fonts = {f.objgen: f for p in pdf.pages for f in p.Resources.get("/Font", {}).values()}
+        assert fonts and all("/ToUnicode" in f for f in fonts.values())
+
+
+@pytest.mark.parametrize("name", ["pdf-booklet", "pdf-report", "brief-booklet", "brief-report"])
+def test_pikepdf_validates_the_archive_copies_as_pdfa_2(built, name):
+    assert_pdfa_passes(built[name])
+
+
+def test_pikepdf_validator_does_reject_a_file_that_is_not_pdfa(built):
+    """The check above can fail: a review copy (no PDF/A identification,
+    no OutputIntent) is refused."""
+    pdfa = pytest.importorskip("pikepdf.pdfa", reason="pikepdf >= 10 with its [pdfa] extra")
+    report = pdfa.validate_written(built["review"], "2b")
+    assert report.verdict != "pass"
+    assert "XMP has no PDF/A identification (pdfaid:part)" in {f.message for f in report.findings}
+
+
+# ---------------------------------------------------------------------------
+# Another event than the bundled one
+# ---------------------------------------------------------------------------
+
+SMALL_ALT = "Example Institute: the letters EI in claret"
+SMALL_TEXT = ("She cited [the institute’s report](https://example.org/report) and the phrase «мир и дружба» "
+              "in Russian.")
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """The test fixture event (not the bundled one) with a logo, a
+    numbered and a bulleted list, a quote, a link and Russian words in an
+    English paragraph, and a brief: its screen edition, brief and review
+    copy, exported by the command line."""
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+    from test_logo import rgba_logo
+
+    root = tmp_path_factory.mktemp("small")
+    folder = root / "source" / "small"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sources" / "valid", folder)
+    (folder / "assets").mkdir()
+    rgba_logo(folder / "assets" / "logo.png")
+    event = folder / "event.yaml"
+    event.write_text(event.read_text().replace(
+        "  url: https://example.org\n",
+        f"  url: https://example.org\n  logo: assets/logo.png\n  logo_alt: \"{SMALL_ALT}\"\n", 1))
+    session = folder / "sessions" / "1-opening.yaml"
+    text = session.read_text()
+    assert "      1. Second point.\n" in text and "quotes: [a great indicator]" in text
+    session.write_text(text.replace("      1. Second point.\n", "      1. Second point.\n\n"
+                                    f"      {SMALL_TEXT}\n\n      - A bullet.\n      - Another bullet.\n"))
+    (folder / "brief.yaml").write_text(
+        "title: A Small Brief\ncontext: |\n  A conference was held.\nkey_messages:\n"
+        "  - text: The map is a great indicator.\n    ref: serenko-talk\nrecommendations:\n"
+        "  - actor: Everyone\n    text: Read the map.\n    ref: serenko-talk\n"
+        "  - actor: Everyone\n    text: Ask about trade.\n    ref: q1\n"
+        "quote:\n  text: a great indicator\n  speaker: serenko\n  ref: serenko-talk\n")
+    env = {"OCTAVO_PROJECT": str(root), "OCTAVO_EVENT": None}
+    for args in (["export", "pdf"], ["export", "brief"], ["export", "review", "--person", "serenko"]):
+        result = CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    build = root / "build" / "small"
+    return {"pdf": build / "small-proceedings.pdf", "brief": build / "small-brief.pdf",
+            "review": build / "review" / "small-review-serenko.pdf"}
+
+
+@pytest.mark.parametrize("name", ["pdf", "brief", "review"])
+def test_another_event_passes_the_same_checks(small, name):
+    path = small[name]
+    assert_every_operator_marked(path)
+    assert_pdfua_passes(path)
+    if name != "review":
+        assert_pdfa_passes(path)
+    with pikepdf.open(path) as pdf:
+        levels = [int(m.group(1)) for e in elements(pdf) if (m := HEADING.fullmatch(str(e.S)))]
+        assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_another_event_has_its_figure_lists_and_links_tagged(small):
+    with pikepdf.open(small["pdf"]) as pdf:
+        kinds = Counter(str(e.S) for e in elements(pdf))
+        assert [str(e.Alt) for e in elements(pdf) if str(e.S) == "/Figure"] == [SMALL_ALT]
+        lists = [e for e in elements(pdf) if str(e.S) == "/L"]
+        assert len(lists) == 2 and kinds["/LI"] == 4 and kinds["/Lbl"] == 4
+        uris = [str(a.Contents) for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        assert "Link to https://example.org/report" in uris
+    read = letters(struct_text(small["pdf"]))
+    assert read.count(letters("a great indicator")) == 1  # the pull quote is an Artifact
+    # the link's words are inside its Link element, the Russian words in a Span with their language
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(small["pdf"])], capture_output=True, text=True).stdout
+    assert re.search(r'^( *)Link \(inline\)\n\1  "the institute’s report ?"\n\1  Object \d+ 0$', tree, re.M), tree
+    assert re.search(r'^( *)Span \(inline\)\n\1  "мир и дружба» ?"$', tree, re.M)
+    with pikepdf.open(small["pdf"]) as pdf:
+        spans = [e for e in elements(pdf) if str(e.S) == "/Span"]
+        assert [str(e.Lang) for e in spans] == ["ru-RU"] and str(spans[0].P.S) == "/P"
+    assert letters("She cited the institute’s report and the phrase «мир и дружба» in Russian.") in read

@@ -44,9 +44,11 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterator
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus.flowables import BulletDrawer, ListFlowable, ListItem
 
 from exporter.scripts import is_plain, stretches
+from exporter.typeset.kerning import KernedStr, sliced
 
 _HEADING = re.compile(r"H([1-6])")
 
@@ -181,6 +183,8 @@ class Tagger:
                 or self._child(node, "Link")
         self._open.append((node, len(canv._annotationrefs)))
         self.begin(canv, node)
+        if not tag.link and getattr(flowable, "blPara", None) is not None:
+            _Spans.install(self, canv, node, flowable)
 
     def close(self, canv) -> None:
         """After the flowable drew itself: end its sequence, and put the link
@@ -188,12 +192,17 @@ class Tagger:
         node, before = self._open.pop()
         if node is None:
             return
+        spans = canv.__dict__.pop("_tag_spans", None)
+        if spans is not None:
+            spans.uninstall()
         self.end(canv)
         after = len(canv._annotationrefs)
         if after > before:
-            holder = node if node.role == "Link" else self._child(node, "Link")
+            holders = spans.link_holders(after - before) if spans is not None else None
+            if holders is None:
+                holders = [node if node.role == "Link" else self._child(node, "Link")] * (after - before)
             objects = canv._doc.idToObject
-            for i in range(before, after):
+            for holder, i in zip(holders, range(before, after)):
                 link = objects.get(canv._annotationrefs[i].name)
                 dest = getattr(getattr(link, "Destination", None), "name", "") or ""
                 holder.kids.append(("annot", self.page, i))
@@ -231,6 +240,144 @@ class Tagger:
         (a review copy or a layout without a cover has no book title)."""
         levels = [int(m.group(1)) for n in self.elements() if (m := _HEADING.fullmatch(n.role))]
         return min(levels) - 1 if levels else 0
+
+
+class _Spans:
+    """Inline structure inside one paragraph: the words of a link in its
+    ``Link`` element, words in another script than the paragraph's in a
+    ``Span`` with their ``/Lang``.
+
+    Installed by :meth:`Tagger.open` only on a paragraph that has either,
+    for the time it draws itself: ReportLab writes a paragraph's text as
+    one text object (``BT … ET``) and each fragment of it through
+    ``_textOut``, so the text object this paragraph begins gets a
+    ``_textOut`` that ends and begins marked-content sequences between
+    (and, for a change of script, inside) fragments, and the canvas's
+    ``drawText`` closes the paragraph's own sequence before ``BT`` and
+    opens a new one after ``ET`` (a sequence may not cross a text object's
+    bounds, ISO 32000-1, 14.6).  The text drawn is the same, piece for
+    piece; a kern between two pieces is kept as a number in ``TJ``."""
+
+    def __init__(self, tagger: Tagger, canv, node: _Node, frags: list) -> None:
+        self.tagger, self.canv, self.node, self.frags = tagger, canv, node, frags
+        self.cursor = 0
+        self.current: _Node | None = None  # the element whose sequence is open in the text object
+        self.links: dict = {}  # ReportLab's link record -> its Link element
+        self.line = 0
+        self.on_line: list[tuple[int, int, object]] = []  # (line, link number, record), once each
+        self.spans: dict[tuple[int, str], _Node] = {}  # (id of holder, lang) -> the Span just used
+
+    @classmethod
+    def install(cls, tagger: Tagger, canv, node: _Node, flowable) -> None:
+        bl = flowable.blPara
+        frags = [f for line in bl.lines for f in line.words if not hasattr(f, "cbDefn")] \
+            if getattr(bl, "kind", 0) == 1 else []
+        linked = any(getattr(f, "link", None) for f in frags)
+        if not linked and is_plain("".join(getattr(f, "text", "") for f in getattr(flowable, "frags", ()))):
+            return
+        spans = cls(tagger, canv, node, frags)
+        canv._tag_spans = spans
+        begin_text = type(canv).beginText
+
+        def beginText(*args, **kw):
+            tx = begin_text(canv, *args, **kw)
+            spans.wrap(tx)
+            return tx
+
+        def drawText(tx):
+            if getattr(tx, "_tag_spans", None) is not spans:
+                return type(canv).drawText(canv, tx)
+            canv._code.append("EMC")  # the paragraph's sequence ends before BT …
+            type(canv).drawText(canv, tx)
+            canv._code.append(spans.bdc(node))  # … and goes on after ET
+        canv.beginText, canv.drawText = beginText, drawText
+
+    def uninstall(self) -> None:
+        self.canv.__dict__.pop("beginText", None)
+        self.canv.__dict__.pop("drawText", None)
+
+    def bdc(self, node: _Node) -> str:
+        t = self.tagger
+        parents = t.parents[t.page]
+        mcid = len(parents)
+        parents.append(node)
+        node.kids.append((t.page, mcid))
+        return f"/{node.role} <</MCID {mcid}>> BDC"
+
+    def lang(self, node: _Node) -> str:
+        while node is not None:
+            if "Lang" in node.attrs:
+                return node.attrs["Lang"]
+            node = node.parent
+        return self.tagger.lang
+
+    def wrap(self, tx) -> None:
+        tx._tag_spans = self
+        code = tx._code
+        get_code = tx.getCode
+
+        def getCode():
+            if self.current is not None:
+                code.append("EMC")
+                self.current = None
+            return get_code()
+
+        def textOut(text, TStar=0):
+            holder = self.node
+            frags = self.frags
+            if self.cursor < len(frags) and frags[self.cursor].text is text:
+                f = frags[self.cursor]
+                self.cursor += 1
+                if f.link:
+                    record = f.link[0]
+                    holder = self.links.get(record)
+                    if holder is None:
+                        holder = self.links[record] = self.tagger._child(self.node, "Link")
+                    seen = (self.line, record[0] if isinstance(record, tuple) else 0, record)
+                    if seen not in self.on_line:
+                        self.on_line.append(seen)
+            own = self.lang(holder)
+            pieces = [(text, own)] if not text or is_plain(text) else \
+                [(s.text, s.lang or self.tagger.lang) for s in stretches(text)]
+            kerns = getattr(text, "kerns", None) or ()
+            at = 0
+            for piece, lang in pieces:
+                target = holder
+                if lang != own:
+                    key = (id(holder), lang)
+                    target = self.spans.get(key)
+                    if target is None or target is not self.current:
+                        target = self.spans[key] = _Node("Span", {"Lang": lang}, holder)
+                        holder.kids.append(target)
+                else:
+                    self.spans = {}
+                if target is not self.current:
+                    if self.current is not None:
+                        code.append("EMC")
+                    code.append(self.bdc(target))
+                    self.current = target
+                end = at + len(piece)
+                if len(pieces) > 1:
+                    edge = [d for i, d in kerns if i == at - 1] if at else []
+                    if edge:  # the pair across the cut keeps its kern
+                        code.append(f"[{fp_str(-edge[0])}] TJ")
+                    if kerns:
+                        piece = KernedStr(piece, tuple(sliced(kerns, at, end)))
+                code.append(tx._formatText(piece))
+                at = end
+            if TStar:
+                code.append("T*")
+                self.line += 1
+
+        tx._textOut = textOut
+        tx.getCode = getCode
+
+    def link_holders(self, count: int) -> list[_Node] | None:
+        """The Link element of each of ``count`` link annotations made while
+        the paragraph drew (ReportLab makes them line by line, each line's
+        in the order of its links), or None when they do not match."""
+        order = [self.links[record] for _, _, record in sorted(self.on_line, key=lambda s: (s[0], s[1]))]
+        return order if len(order) == count else None
 
 
 class TaggedDoc:
@@ -381,7 +528,10 @@ def finish(data: bytes, tagger: Tagger, *, title: str, archive: bool = False, in
                 else:
                     _, page, i = k
                     kids.append(Dictionary(Type=Name.OBJR, Pg=page_objs[page], Obj=page_objs[page].Annots[i]))
-            d.K = kids
+            # a lone piece of marked content is the kid itself, not an
+            # array of one (ISO 32000-1, Table 323: K may be either);
+            # pdfua's empty-heading rule reads only that form
+            d.K = kids[0] if len(kids) == 1 and not isinstance(n.kids[0], _Node) else kids
             return d
 
         doc = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=tree))
@@ -415,6 +565,14 @@ def finish(data: bytes, tagger: Tagger, *, title: str, archive: bool = False, in
         for p in page_objs:
             if "/Annots" in p:
                 p.Tabs = Name.S
+            if "/Trans" in p and not len(p.Trans):
+                del p.Trans  # ReportLab's empty transition: the default, and unknown to PDF/A allowlists
+        labels = root.get("/PageLabels")
+        if labels is not None and "/Nums" in labels:
+            # page label dictionaries direct in the number tree, as PDF/A
+            # validators' schemas expect (ReportLab makes them indirect)
+            labels.Nums = Array([Dictionary(dict(v.items())) if isinstance(v, Dictionary) else v
+                                 for v in labels.Nums])
         # -- identification -------------------------------------------------------
         info = pdf.docinfo
         info.Title = String(title)
