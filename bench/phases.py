@@ -25,7 +25,7 @@ PHASES = {
     "pdf": {
         "read the source (YAML, Markdown, validation)": ("exporter/source/loader.py", "load_event"),
         "load the layout": ("exporter/layout/loader.py", "load_layout"),
-        "fonts and hyphenation dictionary": [("exporter/exporters/pdf/fonts.py", "register"),
+        "fonts and hyphenation dictionary": [("exporter/typeset/fonts.py", "register"),
                                               ("exporter/exporters/pdf/styles.py", "paragraph_styles")],
         "build the story (markup parsed into paragraphs)": ("exporter/exporters/pdf/story.py", "flowables"),
         "break lines (hyphenation, kerning, total fit)": ("exporter/typeset/paragraph.py", "breakLines"),

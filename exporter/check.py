@@ -170,7 +170,7 @@ def _reference_docx(report: Report, project: Project, layout: Layout) -> None:
 
 
 def _glyphs(report: Report, layout: Layout, event: Event) -> None:
-    from exporter.exporters.pdf.fonts import all_units, glyph_problems
+    from exporter.typeset.fonts import all_units, glyph_problems
     from exporter.plaintext import brief_units
 
     brief = list(brief_units(event.brief)) if event.brief else []

@@ -72,7 +72,7 @@ def test_the_fitter_chose_the_largest_size_that_fits(built, bundled_event):
     settling for less than it could)."""
     from exporter.exporters.brief.fit import STEP, Fitter
     from exporter.exporters.brief.story import BriefStory
-    from exporter.exporters.pdf.fonts import register
+    from exporter.typeset.fonts import register
 
     layout, brief, _, _ = built
     if brief.fit.size >= layout.brief.max_size:

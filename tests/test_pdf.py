@@ -163,7 +163,7 @@ def test_binary_streams_are_ours_only_and_put_back_after_a_failure(bundled_event
     build fails, and nested builds keep it off until the outer one ends."""
     from reportlab import rl_config
 
-    from exporter.exporters.pdf.streams import binary_streams
+    from exporter.typeset.streams import binary_streams
 
     before = rl_config.useA85
     data = PdfExporter(bundled_event, load_layout(None, Project(ROOT))).render()

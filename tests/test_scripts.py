@@ -239,7 +239,7 @@ def test_a_latin_book_reads_no_fallback_font(tmp_path):
 def test_chinese_prose_breaks_between_ideographs():
     from reportlab.platypus.paragraph import _processed_frags  # noqa: F401 - ReportLab is there
 
-    from exporter.exporters.pdf.fonts import register
+    from exporter.typeset.fonts import register
     from exporter.layout import load_layout
     from exporter.project import Project
     from exporter.typeset.paragraph import Paragraph

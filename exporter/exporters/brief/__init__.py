@@ -13,11 +13,11 @@ from typing import ClassVar
 
 from exporter.cache import PageCache
 from exporter.errors import OctavoError
+from exporter.exporters import REGISTRY
 from exporter.exporters.base import Exporter
 from exporter.exporters.brief.fit import BriefOverflow, Fit, Fitter
 from exporter.exporters.brief.story import BriefStory
-from exporter.exporters.pdf import PdfExporter
-from exporter.exporters.pdf.fonts import glyph_problems, register
+from exporter.typeset.fonts import glyph_problems, register
 from exporter.plaintext import brief_units
 from exporter.typeset import wordcache
 
@@ -71,7 +71,7 @@ class BriefExporter(Exporter):
             cache = PageCache(self.out_dir) if self.out_dir else None
             pages = cache.get(self.event, self.layout) if cache else None
             if pages is None:
-                PdfExporter(self.event, self.layout, self.shared).render()
+                REGISTRY["pdf"](self.event, self.layout, self.shared).render()  # the booklet, not written
                 if cache:
                     cache.put(self.event, self.layout, self.shared[key])
             else:

@@ -25,9 +25,9 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from exporter.errors import OctavoError
 from exporter.exporters.brief.story import PART_NAMES, ROLES, Block, BriefStory
-from exporter.exporters.pdf.dates import SourceDated
-from exporter.exporters.pdf.identity import Identified
-from exporter.exporters.pdf.streams import BinaryStreams
+from exporter.typeset.dates import SourceDated
+from exporter.typeset.identity import Identified
+from exporter.typeset.streams import BinaryStreams
 from exporter.typeset.oneline import draw_line
 from exporter.typeset.styles import face
 from exporter.typeset import tagging

@@ -24,7 +24,7 @@ from exporter.exporters.base import Exporter
 from exporter.exporters.pdf.doc import BookletDoc, TooLarge
 from exporter.exporters.pdf import pdfx
 from exporter.exporters.pdf.edition import Edition
-from exporter.exporters.pdf.fonts import all_units, glyph_problems, register
+from exporter.typeset.fonts import all_units, glyph_problems, register
 from exporter.exporters.pdf.story import ROLES, Story
 from exporter.typeset.oneline import draw_line
 from exporter.typeset.styles import face, paragraph_styles

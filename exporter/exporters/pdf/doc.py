@@ -10,9 +10,9 @@ from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTempl
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
-from exporter.exporters.pdf.dates import SourceDated
-from exporter.exporters.pdf.identity import Identified
-from exporter.exporters.pdf.streams import BinaryStreams
+from exporter.typeset.dates import SourceDated
+from exporter.typeset.identity import Identified
+from exporter.typeset.streams import BinaryStreams
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
 from exporter.typeset.keep import KeepWithStart

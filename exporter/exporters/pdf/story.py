@@ -145,7 +145,7 @@ class Story:
     def native_name(self, p: m.Person, font: str = "serif") -> str:
         """``p``'s native name as markup, in the font the layout gives its
         language, if any (Urdu in Nastaliq)."""
-        from exporter.exporters.pdf.fonts import language_markup
+        from exporter.typeset.fonts import language_markup
 
         return language_markup(self.layout, self.names, p.native_name, p.native_name_lang, font)
 

@@ -14,7 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
 
 from exporter import model as m
 from exporter.errors import Problem, ValidationError
-from exporter.exporters.pdf.preload import ttfont
+from exporter.typeset.preload import ttfont
 from exporter.layout import Layout
 from exporter.plaintext import Unit
 from exporter.typeset import fallback
