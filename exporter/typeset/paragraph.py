@@ -242,6 +242,8 @@ class Paragraph(_rl.Paragraph):
         begin = 0
         last_maxw = len(maxWidths) - 1
         kind, after, flagged = row.kind, row.after, row.flagged
+        glue = lb.GLUE
+        shaped = self._octavo_bidi  # shaped words (ReportLab's ShapedStr) only in such paragraphs
         justify_breaks = self.style.justifyBreaks
         metrics = _METRICS
         for lineno, end in enumerate(ends):
@@ -256,6 +258,7 @@ class Paragraph(_rl.Paragraph):
             line_break = False
             hyphen = False
             src = None              # the frag the line's last text came from (runs of it merge)
+            last_text = None        # the last text frag's :class:`_Text`
             i = begin
             while i <= end:
                 if segs is None:
@@ -267,6 +270,26 @@ class Paragraph(_rl.Paragraph):
                         j += 1
                     whole = stop is None or (a == 0 and segs[j][2] == len(_text_of(words[wi])))
                 w = words[wi]
+                if whole and len(w) == 2:  # the common case: a word whole, in one frag
+                    f, t = w[1]
+                    if t and src is f:
+                        FW.append(w)
+                        n += 1
+                        if i > begin and kind[i - 1] == glue:
+                            current += after[i - 1]
+                            parts = last_text.parts
+                            if not parts[-1].endswith(" "):
+                                parts.append(" ")
+                                last_text.length += 1
+                        current += w[0]
+                        pk = kerned[wi]
+                        if pk is not None and pk[0]:
+                            at = last_text.length
+                            last_text.kerns.extend([(k + at, d) for k, d in pk[0]])
+                        last_text.parts.append(t)
+                        last_text.length += len(t)
+                        i = j + 1  # past the word's segments
+                        continue
                 pieces = w[1:]
                 if getattr(pieces[0][0], "_fkind", _FK_TEXT) == _FK_BREAK:
                     out.append(pieces[0][0].clone())
@@ -328,7 +351,8 @@ class Paragraph(_rl.Paragraph):
                     out.append(g)
                     if getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT and not hasattr(f, "cbDefn"):
                         src = f if t else None
-                        texts.append(_Text(t, kk))  # an empty one too: a word space may go there
+                        last_text = _Text(t, kk)  # an empty one too: a word space may go there
+                        texts.append(last_text)
                     else:
                         src = None
                         texts.append(None)
@@ -346,7 +370,7 @@ class Paragraph(_rl.Paragraph):
                 i = j + 1
             for g, text in zip(out, texts):
                 if text is not None:
-                    g.text = text.joined()
+                    g.text = text.joined(shaped)
             if current > width_max:
                 width_max = current
             if self._octavo_bidi:
@@ -581,11 +605,13 @@ class _Text:
         self.parts.append(t)
         self.length += len(t)
 
-    def joined(self) -> str:
+    def joined(self, shaped: bool = True) -> str:
+        """The text; ``shaped``: it may hold shaped parts, to be added as
+        ReportLab adds them (keeping their glyph data)."""
         parts = self.parts
         if len(parts) == 1:
             text = parts[0]
-        elif any(hasattr(p, "__shapeData__") for p in parts):
+        elif shaped and any(hasattr(p, "__shapeData__") for p in parts):
             text = parts[0]  # shaped text (ReportLab's ShapedStr) keeps its glyph data as it is added to
             for p in parts[1:]:
                 text = text + p
