@@ -144,16 +144,158 @@ def test_arabic_script_is_shaped_and_set_right_to_left(out):
     assert any(n.endswith((".init", ".medi", ".fina")) or ".medi." in n or ".init." in n for n in names)
 
 
+def _line_of(pdf_path: Path, needle: str, *, font: str = "") -> tuple[int, list[dict]]:
+    """The page number and the characters (pdfplumber's, with their
+    ToUnicode text) of the first line whose glyphs, left to right, hold
+    ``needle``; the glyphs of ``font`` only when given."""
+    with pdfplumber.open(pdf_path) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            lines: dict[int, list[dict]] = {}
+            for c in page.chars:
+                if c["text"].strip() and font in c["fontname"]:
+                    lines.setdefault(round(c["bottom"]), []).append(c)
+            for chars in lines.values():
+                chars.sort(key=lambda c: c["x0"])
+                if needle in "".join(c["text"] for c in chars):
+                    return number, chars
+    raise AssertionError(f"{needle!r} not found")
+
+
 def test_a_persian_date_runs_right_to_left_with_its_numbers_left_to_right(out):
-    with pdfplumber.open(out / "many-scripts-proceedings.pdf") as pdf:
-        for page in pdf.pages:
-            chars = [c for c in page.chars if "NotoNaskh" in c["fontname"] and c["text"] and c["text"] in "۱۴۳۹۸"]
-            if len(chars) >= 6:
-                break
-    digits = sorted(chars, key=lambda c: c["x0"])
-    text = "".join(c["text"] for c in digits)
-    # drawn left to right: the year (last in logical order) leftmost, then the day; each number reads left to right
-    assert text == "۱۳۹۸۱۴", text
+    """تاریخ ۱۴ مهر ۱۳۹۸: the run is right to left, each number in it left to
+    right (rules W2/W7 leave Extended Arabic-Indic digits after Arabic
+    letters European numbers, I2 gives them an even level)."""
+    pdf = out / "many-scripts-proceedings.pdf"
+    number, chars = _line_of(pdf, "۱۳۹۸", font="NotoNaskh")
+    # the glyphs as drawn, left to right, cut into words where the pen jumps
+    words, last = [], None
+    for c in chars:
+        if last is None or c["x0"] - last["x1"] > 0.15 * c["size"]:
+            words.append("")
+        words[-1] += c["text"]
+        last = c
+    # (the comma after the year, at the paragraph's level, comes after the whole run: on its right)
+    assert words == ["۱۳۹۸", "رهم", "۱۴", "خیرات,"], words
+    # read back in logical order: the words right to left, the letters of a
+    # word right to left, the digits of a number left to right
+    logical = " ".join(w if w[0] in "۰۱۲۳۴۵۶۷۸۹" else w[::-1] for w in reversed(words[:-1] + ["خیرات"]))
+    assert logical == "تاریخ ۱۴ مهر ۱۳۹۸"
+    # pdftotext reads the words of a right-to-left run with a number inside
+    # in the order they are drawn: on a left-to-right page poppler reverses
+    # only the runs of right-to-left letters and takes digits as left to
+    # right (its reorderText), so this correctly drawn date reads so (and so
+    # does LibreOffice's own PDF of the .docx); each word and number is whole
+    text = pdftotext(pdf, number)
+    assert squeeze("calendar: ۱۳۹۸ مهر ۱۴ تاریخ, that is 6 October 2019.") in text, text
+
+
+BIDI_CASES = FIXTURES / "bidi" / "BidiCharacterTest-brackets.txt"
+
+
+def _bidi_cases():
+    for line in BIDI_CASES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            points, direction, base, levels, _order = line.split(";")
+            yield pytest.param("".join(chr(int(p, 16)) for p in points.split()), {"0": "L", "1": "R", "2": None}[direction],
+                               int(base), [None if v == "x" else int(v) for v in levels.split()], id=points)
+
+
+@pytest.mark.parametrize("text, direction, base, levels", list(_bidi_cases()))
+def test_embedding_levels_pass_the_unicode_bracket_pair_cases(text, direction, base, levels):
+    """The levels the right-to-left layout starts from, against the cases of
+    Unicode's BidiCharacterTest.txt that involve paired brackets (rule N0),
+    which python-bidi's pure-Python algorithm fails (42 of these 73)."""
+    from exporter.typeset.fallback import embedding_levels
+
+    got_base, got = embedding_levels(text, direction)
+    assert got_base == base
+    assert [g if want is not None else None for g, want in zip(got, levels)] == levels
+
+
+def test_a_bracket_pair_stays_with_the_words_it_encloses(out):
+    """"Iqbal is called علامہ اقبال (علامہ means the learned)": rule N0
+    gives the opening bracket the direction of the English it encloses, so
+    it is drawn upright between the name and the word it explains.  Without
+    N0 it took the Urdu's level and was drawn mirrored left of that word,
+    inside the name's run ("علامہ) اقبال علامہ means")."""
+    pdf = out / "many-scripts-proceedings.pdf"
+    number, chars = _line_of(pdf, "meansthelearned)")
+    bracket = next(c for c in chars if c["text"] == "(")
+    means = next(c for c in chars if c["text"] == "m" and c["x0"] > bracket["x0"])
+    with pdfplumber.open(pdf) as doc:  # the Urdu on that line (its glyphs sit a little lower)
+        arabic = [c for c in doc.pages[number - 1].chars if "Naskh" in c["fontname"] and c["text"]
+                  and c["top"] < means["bottom"] and c["bottom"] > means["top"]]
+    left = "".join(c["text"] for c in sorted((c for c in arabic if c["x1"] <= bracket["x0"] + 0.5), key=lambda c: -c["x0"]))
+    inside = "".join(c["text"] for c in sorted((c for c in arabic if bracket["x1"] - 0.5 <= c["x0"] < means["x0"]),
+                                               key=lambda c: -c["x0"]))
+    assert inside == "علامہ", inside  # the bracket opens on the word it explains
+    assert left.endswith("علامہاقبال"), left  # and the name stands before it
+    assert means["x0"] > max(c["x1"] for c in arabic) - 0.5
+
+
+def _column(page) -> tuple[float, float]:
+    """The left and right edges of the text column: those of the page's
+    full justified English lines."""
+    lines: dict[int, list[dict]] = {}
+    for c in page.chars:
+        if c["text"].strip():
+            lines.setdefault(round(c["bottom"]), []).append(c)
+    edges = [(min(c["x0"] for c in cs), max(c["x1"] for c in cs)) for cs in lines.values()]
+    left = min(e[0] for e in edges)
+    return left, max(e[1] for e in edges if e[0] < left + 1)
+
+
+def test_a_right_to_left_paragraph_is_set_from_the_right(out):
+    """A paragraph whose base direction is right to left (rules P2-P3: its
+    first strong letter is Urdu) in the justified body: justified, its last
+    line flush right, its first line indented on the right; the English
+    paragraph before it keeps its last line flush left."""
+    pdf = out / "many-scripts-proceedings.pdf"
+    number, before = _line_of(pdf, "warmly.")
+    _, after = _line_of(pdf, "Herecalled")
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[number - 1]
+        left, right = _column(page)
+        urdu: dict[int, list[dict]] = {}
+        for c in page.chars:
+            if c["text"].strip() and before[0]["bottom"] + 2 < c["bottom"] < after[0]["bottom"] - 2:
+                urdu.setdefault(round(c["bottom"]), []).append(c)
+    lines = [urdu[k] for k in sorted(urdu)]
+    assert len(lines) == 2, [len(line) for line in lines]
+    first, last = lines
+    indent = after[0]["x0"] - left  # the body's first-line indent, as the next (English) paragraph has it
+    assert indent > 5
+    # justified between the left edge and the indent, on the right where the line starts
+    assert abs(min(c["x0"] for c in first) - left) < 0.6 and abs(max(c["x1"] for c in first) - (right - indent)) < 0.6
+    assert abs(max(c["x1"] for c in last) - right) < 0.6  # flush right
+    assert min(c["x0"] for c in last) > left + 40  # not justified, not flush left
+    assert before[0]["x0"] < left + 20 and max(c["x1"] for c in before) < right - 100  # (after its emoji)
+
+
+def test_right_to_left_paragraphs_are_flush_right_where_the_layout_sets_left(tmp_path):
+    """The report layout sets its body and its quotations flush left: the
+    Urdu paragraph and the Arabic quotation are set flush right instead,
+    every line of both ending at one right edge, their starts ragged."""
+    folder = tmp_path / "build"
+    done = octavo("export", "pdf", str(EVENT), "--layout", "report", "--out", str(folder))
+    assert done.returncode == 0, done.stdout + done.stderr
+    pdf = next(folder.rglob("*.pdf"))
+    number, _ = _line_of(pdf, "warmly.")
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for c in doc.pages[number - 1].chars if c["text"].strip()]
+    left = min(c["x0"] for c in chars)
+    lines: dict[int, list[dict]] = {}
+    for c in chars:
+        lines.setdefault(round(c["bottom"]), []).append(c)
+    # the lines all in Arabic script, no other text beside them
+    rtl = [cs for cs in lines.values() if sum("Naskh" in c["fontname"] for c in cs) >= 10
+           and not any(abs(d["bottom"] - cs[0]["bottom"]) < 6 and "Naskh" not in d["fontname"] and d["text"] not in "«»"
+                       for d in chars)]
+    assert len(rtl) == 3, [len(cs) for cs in rtl]  # two of the Urdu paragraph, one of the quotation
+    rights = [max(d["x1"] for d in chars if abs(d["bottom"] - cs[0]["bottom"]) < 6) for cs in rtl]  # guillemets too
+    assert max(rights) - min(rights) < 0.6, rights
+    assert all(min(c["x0"] for c in cs) > left + 10 for cs in rtl)
+    assert len({round(min(c["x0"] for c in cs)) for cs in rtl}) == 3
 
 
 def test_the_docx_marks_each_run_with_its_language_and_direction(out):

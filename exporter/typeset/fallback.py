@@ -18,15 +18,23 @@ A paragraph's frags (ReportLab's runs of text in one font) are then:
    this is one set comparison per frag;
 2. given bidirectional embedding levels when the paragraph has
    right-to-left text: the levels come from the Unicode Bidirectional
-   Algorithm as python-bidi resolves them (``bidi.algorithm``), on the
-   whole paragraph, and frags are cut where the level changes;
+   Algorithm, bracket pairs (rule N0) included, as python-bidi's Rust core
+   resolves them (:func:`embedding_levels`), on the whole paragraph, and
+   frags are cut where the level changes;
 3. words set in a right-to-left or complex-script run are shaped by
    HarfBuzz with all the font's features (joining forms, ligatures, mark
    positioning) in their own direction (:func:`shape_word`), so each word's
    glyphs come out in visual order;
 4. after line breaking, each line's runs are put in visual order
    (:func:`reorder_line`: rule L2 of the algorithm, reversing every run at
-   or above each odd level, the word spaces staying where they are).
+   or above each odd level, the word spaces staying where they are);
+5. a right-to-left paragraph (base level 1 by rules P2-P3: its first
+   strong letter is right to left, as in a quotation in Arabic) is set
+   from the right (:func:`directed_style`, :func:`line_offsets`): a style
+   aligned left sets it flush right, a justified one justifies it with its
+   last line (and any line ended by a forced break) flush right, and the
+   first-line indent is on the right; centred and right-aligned styles keep
+   their alignment.
 
 Copying and searching: a shaped glyph with no character of its own (a
 contextual form, a ligature) is given, in the font's ToUnicode map, the
@@ -36,10 +44,12 @@ layer reads the letters, not private-use codes.
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from typing import Callable
 
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, makeShapedFragWord
 
@@ -176,20 +186,43 @@ def split_frags(frags: list) -> tuple[list, bool]:
     return _levelled(frags, whole), True
 
 
+_LEVELS = re.compile(r"Level\(\s*(\d+),\s*\)")
+
+
+def embedding_levels(text: str, direction: str | None = None) -> tuple[int, list[int]]:
+    """The paragraph level of ``text`` and the embedding level of each of
+    its characters, as the Unicode Bidirectional Algorithm resolves them
+    through rule I2 (before the line rules L1-L2): rules P2-P3 (or
+    ``direction``, ``"L"`` or ``"R"``), X1-X10, W1-W7, N0-N2, I1-I2.
+
+    They come from python-bidi's Rust core (the ``unicode-bidi`` crate,
+    conformant with UAX #9 including the bracket-pair rule N0), which gives
+    them only as its ``BidiInfo`` debug text (``get_display(debug=True)``,
+    "return the calculated levels"): one level per UTF-8 byte, read here
+    per character.  python-bidi's pure-Python ``bidi.algorithm`` has no
+    N0, so a bracket next to a word in the other direction faced the wrong
+    way.  Characters rule X9 removes keep the level the crate gives them."""
+    from bidi.bidi import get_display_inner
+
+    info = get_display_inner(text, direction, True)
+    head, sep, rest = info.partition("\n    levels: [\n")
+    section, sep2, tail = rest.partition("\n    ],\n")
+    by_byte = [int(v) for v in _LEVELS.findall(section)]
+    paragraph = _LEVELS.search(tail[tail.find("paragraphs:"):]) if sep2 else None
+    if not sep or paragraph is None or len(by_byte) != len(text.encode("utf-8")):
+        raise RuntimeError("python-bidi's debug output is not the unicode-bidi BidiInfo this code reads; "
+                           "check the python-bidi version against pyproject.toml")
+    levels, at = [], 0
+    for ch in text:
+        levels.append(by_byte[at])
+        at += len(ch.encode("utf-8"))
+    return int(paragraph.group(1)), levels
+
+
 def _levelled(frags: list, whole: str) -> list:
     """``frags`` cut where the bidirectional level changes, each carrying
     its level as ``bidiLevel``."""
-    from bidi import algorithm as uba
-
-    storage = uba.get_empty_storage()
-    base = uba.get_base_level(whole)
-    storage["base_level"], storage["base_dir"] = base, ("L", "R")[base]
-    uba.get_embedding_levels(whole, storage)
-    uba.explicit_embed_and_overrides(storage, False)
-    uba.resolve_weak_types(storage, False)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    levels = [c["level"] for c in storage["chars"]]
+    base, levels = embedding_levels(whole)
     # trailing white space takes the base level (rule L1), the rest as resolved
     out, at = [], 0
     for f in frags:
@@ -211,6 +244,45 @@ def _levelled(frags: list, whole: str) -> list:
             g.text, g.bidiLevel, g.bidiBase = piece, level, base
             out.append(g)
     return out
+
+
+def directed_style(style, frags: list):
+    """The style a paragraph of ``frags`` (as :func:`split_frags` gives
+    them) is set in: ``style`` itself, or for a right-to-left paragraph a
+    copy marked ``octavoRTL`` (see :func:`line_offsets`) whose left
+    alignment is right alignment."""
+    if not next((f.bidiBase % 2 for f in frags if hasattr(f, "bidiBase")), 0):
+        return style
+    if style.alignment not in (TA_LEFT, TA_JUSTIFY, TA_RIGHT):
+        return style  # centred: the same from either side
+    rtl = copy.copy(style)
+    if rtl.alignment == TA_LEFT:
+        rtl.alignment = TA_RIGHT
+    rtl.octavoRTL = True
+    return rtl
+
+
+def line_offsets(p) -> None:
+    """For a paragraph ``p`` set in a right-to-left style (see
+    :func:`directed_style`), ReportLab's per-line offsets from the left
+    edge (``_offsets``): its justified drawing sets a last line, and a line
+    ended by a forced break, flush left, and indents the first line on the
+    left; here these lines move right by their free space, and the first
+    line's indent is taken from its right end instead (ReportLab has
+    already made that line shorter by the indent)."""
+    style = p.style
+    blpara = getattr(p, "blPara", None)
+    if not getattr(style, "octavoRTL", False) or blpara is None:
+        return
+    lines = blpara.lines
+    justify = style.alignment == TA_JUSTIFY and not style.justifyLastLine
+    last = -1 if getattr(p, "_JustifyLast", False) else len(lines) - 1  # the head of a split keeps its last justified
+    offsets = []
+    for i, line in enumerate(lines):
+        extra, forced = (line[0], False) if isinstance(line, tuple) else (line.extraSpace, line.lineBreak)
+        x = extra if justify and (forced or i == last) and extra > 0 else 0.0
+        offsets.append(x - style.firstLineIndent if i == 0 else x)
+    p._offsets = offsets
 
 
 # -- shaping ---------------------------------------------------------------------

@@ -89,6 +89,7 @@ class Paragraph(_rl.Paragraph):
         super()._setup(text, style, bulletText, frags, cleaner)
         if fresh:  # each character in the first font of its chain that has it
             self.frags, self._octavo_bidi = fallback.split_frags(self.frags)
+            self.style = fallback.directed_style(self.style, self.frags) if self._octavo_bidi else self.style
 
     def wrap(self, availWidth, availHeight):
         memo = self._fixed or (self._memo if self.remember else None)
@@ -132,6 +133,7 @@ class Paragraph(_rl.Paragraph):
     def drawOn(self, canvas, x, y, _sW=0):
         # tagging hook (exporter.typeset.tagging): the paragraph's marked content
         tagger = getattr(canvas, "tagger", None)
+        fallback.line_offsets(self)  # a right-to-left paragraph's lines from the right
         if tagger is None:
             return super().drawOn(canvas, x, y, _sW)
         tagger.open(canvas, self)
