@@ -538,3 +538,51 @@ def elements_under(e):
         if isinstance(k, Dictionary) and "/S" in k:
             yield k
             yield from elements_under(k)
+
+
+# ---------------------------------------------------------------------------
+# Names and prose in several scripts (Urdu, Arabic, Chinese, Russian)
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def scripts(tmp_path_factory):
+    """The many-scripts event's screen edition and brief."""
+    from click.testing import CliRunner
+
+    from conftest import FIXTURES
+    from exporter.cli import main
+
+    out = tmp_path_factory.mktemp("scripts")
+    for fmt in ("pdf", "brief"):
+        result = CliRunner().invoke(main, ["export", fmt, str(FIXTURES / "sources" / "many-scripts"), "--out",
+                                           str(out)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    return {"pdf": out / "many-scripts" / "many-scripts-proceedings.pdf",
+            "brief": out / "many-scripts" / "many-scripts-brief.pdf"}
+
+
+@pytest.mark.parametrize("name", ["pdf", "brief"])
+def test_many_scripts_pass_the_same_checks_with_their_languages_marked(scripts, name):
+    """Every operator tagged, pdfua and PDF/A pass; the document is en-GB,
+    and the Chinese, Russian and Arabic-script words in English paragraphs
+    are Spans with their /Lang (with or without a link in the paragraph);
+    every link is in a Link element with its /Contents."""
+    path = scripts[name]
+    assert_every_operator_marked(path)
+    assert_pdfua_passes(path)
+    assert_pdfa_passes(path)
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "en-GB" and str(pdf.Root.StructTreeRoot.K.Lang) == "en-GB"
+        spans = [e for e in elements(pdf) if str(e.S) == "/Span"]
+        assert all(str(e.P.S) in ("/P", "/Link", "/LBody") for e in spans)
+        langs = Counter(str(e.Lang) for e in spans)
+        annots = [a for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        nums = dict(zip(*[iter(pdf.Root.StructTreeRoot.ParentTree.Nums)] * 2))
+        assert annots and all(str(nums[int(a.StructParent)].S) == "/Link" and str(a.Contents) for a in annots)
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True).stdout
+    if name == "pdf":
+        assert langs["zh-CN"] >= 2 and langs["ru-RU"] >= 2 and langs["ar-SA"] >= 2
+        assert re.search(r'^ *Span \(inline\)\n *"王磊"$', tree, re.M)  # in «Dr. Wang quoted … 王磊 is how …»
+        assert re.search(r'^ *Span \(inline\)\n *"Россия и Азия: новые горизонты» ?"$', tree, re.M)
+    else:
+        assert langs["zh-CN"] == 1 and langs["ar-SA"] >= 1  # the key message names طارق رحمان and 王磊
