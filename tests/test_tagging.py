@@ -24,7 +24,7 @@ from exporter.exporters.brief import BriefExporter
 from exporter.exporters.pdf import PdfExporter, PrintPdfExporter
 from exporter.exporters.pdf.review import ReviewPdfExporter
 from exporter.layout import load_layout
-from exporter.plaintext import body_units, brief_units, tokens
+from exporter.plaintext import body_units, brief_units, inline_text, tokens
 from exporter.project import Project
 from test_logo import ALT, EVENT, rgba_logo, with_logo
 
@@ -68,6 +68,41 @@ def struct_text(path) -> str:
     """The text under the structure tree, in its order (pdfinfo)."""
     out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
     return "\n".join(line.strip()[1:-1] for line in out.splitlines() if line.strip().startswith('"'))
+
+
+def list_items(path) -> list[tuple[str, str]]:
+    """(label, body) of every list item, in reading order: the text
+    poppler reads under each LI's Lbl and LBody (``pdfinfo
+    -struct-text``)."""
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+    items: list[list[str]] = []
+    item = part = None
+    for line in out.splitlines():
+        indent, s = len(line) - len(line.lstrip()), line.strip()
+        if s == "LI (block)":
+            items.append(["", ""])
+            item, part = indent, None
+        elif item is not None and indent <= item:
+            item = part = None
+        elif item is not None and indent == item + 2:
+            part = {"Lbl (block)": 0, "LBody (block)": 1}[s]  # nothing else in an LI
+        elif item is not None and s.startswith('"'):
+            items[-1][part] += s[1:-1]
+    return [(a, b) for a, b in items]
+
+
+def assert_lists_have_label_and_body(pdf: pikepdf.Pdf) -> int:
+    """Every L holds LIs, every LI a Lbl and then an LBody, each with
+    content; returns how many items there are."""
+    count = 0
+    for e in elements(pdf):
+        if str(e.S) == "/L":
+            assert {str(k.S) for k in e.K} == {"/LI"}
+        if str(e.S) == "/LI":
+            assert [str(k.S) for k in e.K] == ["/Lbl", "/LBody"]
+            assert all("/K" in k for k in e.K)
+            count += 1
+    return count
 
 
 def letters(text: str) -> str:
@@ -145,11 +180,7 @@ def test_the_booklet_has_book_title_sessions_and_contributions_as_h1_h2_h3(built
         assert kinds["/H1"] == 1
         assert kinds["/H3"] >= speakers + qa
         assert kinds["/H2"] >= len(bundled_event.sessions) + 3  # contents, introduction, index …
-        for e in elements(pdf):
-            if str(e.S) == "/L":
-                assert {str(k.S) for k in e.K} == {"/LI"}
-            if str(e.S) == "/LI":
-                assert [str(k.S) for k in e.K][-1] == "/LBody"
+        assert assert_lists_have_label_and_body(pdf) > 0
 
 
 def test_contents_entries_are_read_before_their_page_numbers(built):
@@ -189,6 +220,19 @@ def test_a_contents_link_says_where_it_goes(built):
     with pikepdf.open(built["pdf-booklet"]) as pdf:
         contents = {str(a.Contents) for p in pdf.pages for a in p.obj.get("/Annots", [])}
     assert "Go to Introduction" in contents and any(c.startswith("Link to https://") for c in contents)
+
+
+@pytest.mark.parametrize("name", ["brief-booklet", "brief-report"])
+def test_the_brief_recommendations_are_a_list_with_their_numbers_as_labels(built, bundled_event, name):
+    """The brief's paragraphs draw their own numbers (bulletText): the
+    number is read as the item's Lbl, the text as its LBody, once each."""
+    recs = bundled_event.brief.recommendations
+    with pikepdf.open(built[name]) as pdf:
+        assert assert_lists_have_label_and_body(pdf) == len(recs)
+    items = list_items(built[name])
+    assert [label for label, _ in items] == [f"{i}." for i in range(1, len(recs) + 1)]
+    for (_, body), r in zip(items, recs):
+        assert body.startswith(f"{r.actor}:") and letters(inline_text(r.text)) in letters(body)
 
 
 def test_the_brief_footer_is_read_last(built):
@@ -383,6 +427,8 @@ def test_pikepdf_validator_does_reject_a_file_that_is_not_pdfa(built):
 # ---------------------------------------------------------------------------
 
 SMALL_ALT = "Example Institute: the letters EI in claret"
+BRIEF_LINK = "[a great indicator](https://example.org/map)"
+BRIEF_RUSSIAN = "Trade is slow, said «мир и дружба»."
 SMALL_TEXT = ("She cited [the institute’s report](https://example.org/report) and the phrase «мир и дружба» "
               "in Russian.")
 
@@ -413,7 +459,9 @@ def small(tmp_path_factory):
     session.write_text(text.replace("      1. Second point.\n", "      1. Second point.\n\n"
                                     f"      {SMALL_TEXT}\n\n      - A bullet.\n      - Another bullet.\n"))
     (folder / "brief.yaml").write_text(
-        "title: A Small Brief\ncontext: |\n  A conference was held.\nkey_messages:\n"
+        "title: A Small Brief\ncontext: |\n  A conference was held.\n\n"
+        f"  1. The map is {BRIEF_LINK}.\n  2. {BRIEF_RUSSIAN}\n\n  - A bullet.\n  - Another bullet.\n"
+        "key_messages:\n"
         "  - text: The map is a great indicator.\n    ref: serenko-talk\nrecommendations:\n"
         "  - actor: Everyone\n    text: Read the map.\n    ref: serenko-talk\n"
         "  - actor: Everyone\n    text: Ask about trade.\n    ref: q1\n"
@@ -457,5 +505,84 @@ def test_another_event_has_its_figure_lists_and_links_tagged(small):
     assert re.search(r'^( *)Span \(inline\)\n\1  "мир и дружба» ?"$', tree, re.M)
     with pikepdf.open(small["pdf"]) as pdf:
         spans = [e for e in elements(pdf) if str(e.S) == "/Span"]
-        assert [str(e.Lang) for e in spans] == ["ru-RU"] and str(spans[0].P.S) == "/P"
+        assert [str(e.Lang) for e in spans] == ["ru-RU", "ru-RU"] and str(spans[0].P.S) == "/P"
+    # and in a paragraph without a link: a person's own name in the index
+    assert re.search(r'^ *Span \(inline\)\n *"Ирина Серенко\)?"$', tree, re.M), tree
     assert letters("She cited the institute’s report and the phrase «мир и дружба» in Russian.") in read
+
+
+def test_another_event_brief_lists_have_labels_links_and_spans(small):
+    """A brief's context lists (numbered and bulleted) and its
+    recommendations: each item's number or bullet is its Lbl; a link and
+    words in Russian inside an item stay in the item's LBody."""
+    with pikepdf.open(small["brief"]) as pdf:
+        assert assert_lists_have_label_and_body(pdf) == 6
+        bodies = [e for e in elements(pdf) if str(e.S) == "/LBody"]
+        inner = {str(k.S): k for b in bodies[:2] for k in elements_under(b)}
+        assert "/Link" in inner and str(inner["/Span"].Lang) == "ru-RU"
+        assert str(inner["/Link"].P.S) == str(inner["/Span"].P.S) == "/LBody"
+        uris = [str(a.Contents) for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        assert "Link to https://example.org/map" in uris
+    items = list_items(small["brief"])
+    assert [label for label, _ in items] == ["1.", "2.", "•", "•", "1.", "2."]
+    bodies = [letters(body) for _, body in items]
+    assert bodies[:4] == [letters(x) for x in ("The map is a great indicator.", BRIEF_RUSSIAN, "A bullet.",
+                                                "Another bullet.")]
+    assert bodies[4].startswith(letters("Everyone: Read the map."))
+
+
+def elements_under(e):
+    """The structure elements below ``e``."""
+    kids = e.get("/K")
+    for k in list(kids) if isinstance(kids, Array) else [kids]:
+        if isinstance(k, Dictionary) and "/S" in k:
+            yield k
+            yield from elements_under(k)
+
+
+# ---------------------------------------------------------------------------
+# Names and prose in several scripts (Urdu, Arabic, Chinese, Russian)
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def scripts(tmp_path_factory):
+    """The many-scripts event's screen edition and brief."""
+    from click.testing import CliRunner
+
+    from conftest import FIXTURES
+    from exporter.cli import main
+
+    out = tmp_path_factory.mktemp("scripts")
+    for fmt in ("pdf", "brief"):
+        result = CliRunner().invoke(main, ["export", fmt, str(FIXTURES / "sources" / "many-scripts"), "--out",
+                                           str(out)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    return {"pdf": out / "many-scripts" / "many-scripts-proceedings.pdf",
+            "brief": out / "many-scripts" / "many-scripts-brief.pdf"}
+
+
+@pytest.mark.parametrize("name", ["pdf", "brief"])
+def test_many_scripts_pass_the_same_checks_with_their_languages_marked(scripts, name):
+    """Every operator tagged, pdfua and PDF/A pass; the document is en-GB,
+    and the Chinese, Russian and Arabic-script words in English paragraphs
+    are Spans with their /Lang (with or without a link in the paragraph);
+    every link is in a Link element with its /Contents."""
+    path = scripts[name]
+    assert_every_operator_marked(path)
+    assert_pdfua_passes(path)
+    assert_pdfa_passes(path)
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "en-GB" and str(pdf.Root.StructTreeRoot.K.Lang) == "en-GB"
+        spans = [e for e in elements(pdf) if str(e.S) == "/Span"]
+        assert all(str(e.P.S) in ("/P", "/Link", "/LBody") for e in spans)
+        langs = Counter(str(e.Lang) for e in spans)
+        annots = [a for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        nums = dict(zip(*[iter(pdf.Root.StructTreeRoot.ParentTree.Nums)] * 2))
+        assert annots and all(str(nums[int(a.StructParent)].S) == "/Link" and str(a.Contents) for a in annots)
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True).stdout
+    if name == "pdf":
+        assert langs["zh-CN"] >= 2 and langs["ru-RU"] >= 2 and langs["ar-SA"] >= 2
+        assert re.search(r'^ *Span \(inline\)\n *"王磊"$', tree, re.M)  # in «Dr. Wang quoted … 王磊 is how …»
+        assert re.search(r'^ *Span \(inline\)\n *"Россия и Азия: новые горизонты» ?"$', tree, re.M)
+    else:
+        assert langs["zh-CN"] == 1 and langs["ar-SA"] >= 1  # the key message names طارق رحمان and 王磊

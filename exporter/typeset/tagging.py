@@ -6,10 +6,10 @@ ReportLab has no tagging API, so tagging is done in two steps:
 1. **While drawing.**  A :class:`Tagger` set on the document template
    (:class:`TaggedDoc`) wraps every page's content in ``/Artifact BMC …
    EMC``; each flowable that is real content (a paragraph, through the hook
-   in :meth:`exporter.typeset.paragraph.Paragraph.drawOn`; a list label; a
-   figure) interrupts that with a marked-content sequence
-   ``/P <</MCID n>> BDC … EMC`` and records which structure element owns
-   MCID ``n`` of the page.  So anything drawn outside a flowable (running
+   in :meth:`exporter.typeset.paragraph.Paragraph.drawOn`; a list label,
+   a list's or the one a paragraph draws as its ``bulletText``; a figure)
+   interrupts that with a marked-content sequence ``/P <</MCID n>> BDC …
+   EMC`` and records which structure element owns MCID ``n`` of the page.  So anything drawn outside a flowable (running
    heads, folios, rules, table backgrounds, blank pages, the review
    watermark, dot leaders) is an Artifact without being named, and nothing
    painted is left out of both.  The structure element of a flowable is
@@ -48,6 +48,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus.flowables import BulletDrawer, ListFlowable, ListItem
 
 from exporter.scripts import is_plain, stretches
+from exporter.typeset.fallback import to_unicode
 from exporter.typeset.kerning import KernedStr, sliced
 
 _HEADING = re.compile(r"H([1-6])")
@@ -177,14 +178,20 @@ class Tagger:
             return
         style = getattr(flowable, "style", None)
         role = self.roles.get(getattr(style, "name", ""), "P")
+        label = None
+        if tag.role == "LBody" and tag.node is None and tag.parent is not None and not tag.link \
+                and getattr(flowable, "bulletText", None):
+            # a paragraph that draws its list item's number or bullet itself
+            # (bulletText): that is the item's Lbl, before its LBody
+            label = self._child(self.node(tag.parent, "LI"), "Lbl")
         node = self.node(tag, role, getattr(flowable, "text", "") or "")
         if tag.link:
             node = next((k for k in node.kids if isinstance(k, _Node) and k.role == "Link"), None) \
                 or self._child(node, "Link")
         self._open.append((node, len(canv._annotationrefs)))
-        self.begin(canv, node)
+        self.begin(canv, label or node)
         if not tag.link and getattr(flowable, "blPara", None) is not None:
-            _Spans.install(self, canv, node, flowable)
+            _Spans.install(self, canv, node, flowable, label)
 
     def close(self, canv) -> None:
         """After the flowable drew itself: end its sequence, and put the link
@@ -245,10 +252,16 @@ class Tagger:
 class _Spans:
     """Inline structure inside one paragraph: the words of a link in its
     ``Link`` element, words in another script than the paragraph's in a
-    ``Span`` with their ``/Lang``.
+    ``Span`` with their ``/Lang``; and the list label a paragraph draws
+    itself (``bulletText``) in its ``Lbl``.
 
-    Installed by :meth:`Tagger.open` only on a paragraph that has either,
-    for the time it draws itself: ReportLab writes a paragraph's text as
+    Installed by :meth:`Tagger.open` only on a paragraph that has any of
+    these, for the time it draws itself.  ReportLab draws a bullet as a
+    text object of its own, begun and drawn before the paragraph's text
+    object is begun (``_drawBullet`` in ``drawPara``, for either kind of
+    paragraph): so with a ``label`` the first text object begun is the
+    label's, drawn inside the ``Lbl`` sequence :meth:`Tagger.open` began,
+    and the paragraph's ``LBody`` sequence begins after its ``ET``.  ReportLab writes a paragraph's text as
     one text object (``BT … ET``) and each fragment of it through
     ``_textOut``, so the text object this paragraph begins gets a
     ``_textOut`` that ends and begins marked-content sequences between
@@ -258,8 +271,11 @@ class _Spans:
     bounds, ISO 32000-1, 14.6).  The text drawn is the same, piece for
     piece; a kern between two pieces is kept as a number in ``TJ``."""
 
-    def __init__(self, tagger: Tagger, canv, node: _Node, frags: list) -> None:
+    def __init__(self, tagger: Tagger, canv, node: _Node, frags: list, label: _Node | None = None,
+                 inline: bool = True) -> None:
         self.tagger, self.canv, self.node, self.frags = tagger, canv, node, frags
+        self.label, self.inline = label, inline
+        self.label_text = None  # the label's text object, once begun
         self.cursor = 0
         self.current: _Node | None = None  # the element whose sequence is open in the text object
         self.links: dict = {}  # ReportLab's link record -> its Link element
@@ -268,23 +284,40 @@ class _Spans:
         self.spans: dict[tuple[int, str], _Node] = {}  # (id of holder, lang) -> the Span just used
 
     @classmethod
-    def install(cls, tagger: Tagger, canv, node: _Node, flowable) -> None:
+    def install(cls, tagger: Tagger, canv, node: _Node, flowable, label: _Node | None = None) -> None:
         bl = flowable.blPara
         frags = [f for line in bl.lines for f in line.words if not hasattr(f, "cbDefn")] \
             if getattr(bl, "kind", 0) == 1 else []
         linked = any(getattr(f, "link", None) for f in frags)
-        if not linked and is_plain("".join(getattr(f, "text", "") for f in getattr(flowable, "frags", ()))):
+        # the text as set in lines (once broken, a paragraph's ``frags`` are
+        # ReportLab's word lists, with no text of their own)
+        drawn = "".join(f.text for f in frags) if frags else \
+            " ".join(w for line in bl.lines if isinstance(line, tuple) for w in line[1] if isinstance(w, str))
+        # no Span in a heading: pdfua 0.1.3's empty-heading rule raises on a
+        # heading whose /K is an array (its as_integer asks a pikepdf Array
+        # for is_integer), so a heading keeps one kid; its /Lang is the
+        # element's own when most of its letters are in another script
+        inline = linked or not (is_plain(drawn) or _HEADING.fullmatch(node.role))
+        if not inline and label is None:
             return
-        spans = cls(tagger, canv, node, frags)
+        spans = cls(tagger, canv, node, frags, label, inline)
         canv._tag_spans = spans
         begin_text = type(canv).beginText
 
         def beginText(*args, **kw):
             tx = begin_text(canv, *args, **kw)
-            spans.wrap(tx)
+            if spans.label is not None and spans.label_text is None:
+                spans.label_text = tx  # the bullet's, begun first: drawn whole in the Lbl
+            elif spans.inline:
+                spans.wrap(tx)
             return tx
 
         def drawText(tx):
+            if tx is spans.label_text and spans.label is not None:
+                type(canv).drawText(canv, tx)
+                spans.label = None
+                tagger.begin(canv, node)  # EMC (the Lbl's) and the LBody's sequence, after ET
+                return
             if getattr(tx, "_tag_spans", None) is not spans:
                 return type(canv).drawText(canv, tx)
             canv._code.append("EMC")  # the paragraph's sequence ends before BT …
@@ -337,13 +370,26 @@ class _Spans:
                     if seen not in self.on_line:
                         self.on_line.append(seen)
             own = self.lang(holder)
-            pieces = [(text, own)] if not text or is_plain(text) else \
-                [(s.text, s.lang or self.tagger.lang) for s in stretches(text)]
+            if not text or is_plain(text):
+                pieces = [(text, own)]
+            elif hasattr(text, "__shapeData__"):
+                # glyphs shaped by HarfBuzz (fallback.shape_word), one run of
+                # one script: drawn whole, as a cut would lose their
+                # positions; its language that of the characters they stand for
+                chars = "".join(to_unicode(tx._fontname, ord(c)) for c in text)
+                pieces = [(text, next((s.lang for s in stretches(chars) if s.lang), own))]
+            else:
+                pieces = [(s.text, s.lang or self.tagger.lang) for s in stretches(text)]
+                if len(pieces) == 1:
+                    pieces = [(text, pieces[0][1])]  # uncut: the string itself, with its kerns
             kerns = getattr(text, "kerns", None) or ()
             at = 0
             for piece, lang in pieces:
                 target = holder
-                if lang != own:
+                if lang == own and not piece.strip() and self.current is not None \
+                        and self.current.parent is holder and self.current.role == "Span":
+                    target = self.current  # a space between two words of a Span: in it
+                elif lang != own:
                     key = (id(holder), lang)
                     target = self.spans.get(key)
                     if target is None or target is not self.current:

@@ -170,7 +170,8 @@ class BriefStory:
         if isinstance(b, m.Paragraph):
             return [Paragraph(inline_markup(b.inlines, self.links, self.accent), st["brief_body"])]
         if isinstance(b, m.ListBlock):
-            # L > LI > LBody: the bullet is drawn inside the paragraph, so in its LBody
+            # L > LI > Lbl + LBody: the paragraph draws its number or bullet (bulletText),
+            # which the tagger puts in the item's Lbl, the text in the LBody
             items = [Tag("LI", Tag("L")) for _ in b.items]
             for li in items[1:]:
                 li.parent = items[0].parent
@@ -191,7 +192,7 @@ class BriefStory:
         style = ParagraphStyle("brief_recommendation_n", parent=st["brief_recommendation"],
                                bulletFontName=st["brief_actor"].fontName, bulletColor=st["brief_actor"].textColor)
         out = []
-        recs = Tag("L")  # numbered in the paragraph: L > LI > LBody
+        recs = Tag("L")  # numbered by the paragraph: L > LI > Lbl (the number) + LBody
         for i, r in enumerate(self.brief.recommendations):
             actor = self.run(st, "brief_actor", esc(r.actor) + ":") + " " if r.actor else ""
             para = mark(Paragraph(actor + inline_markup(r.text, self.links, self.accent) + self.ref(st, r.ref), style,
