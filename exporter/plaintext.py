@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -141,17 +142,59 @@ def _rtl_runs(words: list[str]) -> list[str]:
 
 def find_in_order(needles: list[str], text: str) -> list[tuple[int, str]]:
     """(index, "missing" | "out of order") for each of ``needles`` not
-    found, in order, among the tokens of ``text``."""
-    hay = " " + " ".join(tokens(text)) + " "
-    pos, problems = 0, []
-    for i, needle in enumerate(needles):
-        words = tokens(needle)
+    found, in order, among the tokens of ``text``.
+
+    A needle without right-to-left letters must appear as its tokens, one
+    after another, after the previous needle found.  A needle with them (an
+    Urdu paragraph, or English prose quoting Arabic) is compared as the
+    multiset of its tokens, each whole, within the stretch of ``text`` where
+    its left-to-right neighbours put it: from the end of the needle found
+    before it to the start of the next left-to-right needle found.  PDF
+    readers return a right-to-left line's runs in the order they are drawn
+    (so "کتاب Bang-e-Dara (1924) ہے" reads with the English on the other
+    side of the Urdu) and give two right-to-left paragraphs in a row as one
+    run, so neither their words' order nor the paragraph boundary between
+    them can be read back; what each one holds still can, and words the
+    stretch already lent to an earlier paragraph are not lent again."""
+    hay_words = tokens(text)
+    hay = " " + " ".join(hay_words) + " "
+    wants = [tokens(n) for n in needles]
+    rtl = [any(_RTL_CHAR.search(w) for w in words) for words in wants]
+    whole = Counter(hay_words)
+    pos, after, problems = 0, 0, []
+    i = 0
+    while i < len(needles):
+        words = wants[i]
         if not words:
+            i += 1
             continue
-        want = " " + " ".join(words) + " "
-        at = hay.find(want, pos)
-        if at >= 0:
-            pos = at + 1
-        else:
-            problems.append((i, "out of order" if hay.find(want) >= 0 else "missing"))
+        if not rtl[i]:
+            want = " " + " ".join(words) + " "
+            at = hay.find(want, pos)
+            if at >= 0:
+                pos, after = at + 1, at + len(want) - 1
+            else:
+                problems.append((i, "out of order" if hay.find(want) >= 0 else "missing"))
+            i += 1
+            continue
+        group = i
+        while i < len(needles) and (rtl[i] or not wants[i]):
+            i += 1
+        end = len(hay)
+        for k in range(i, len(needles)):
+            if wants[k] and not rtl[k]:
+                at = hay.find(" " + " ".join(wants[k]) + " ", pos)
+                if at >= 0:
+                    end = at + 1
+                    break
+        start = max(pos, after)
+        stretch = Counter(hay[start:max(start, end)].split())
+        for k in range(group, i):
+            need = Counter(wants[k])
+            if not need:
+                continue
+            if need <= stretch:
+                stretch -= need
+            else:
+                problems.append((k, "out of order" if need <= whole else "missing"))
     return problems
