@@ -160,28 +160,25 @@ class Paragraph(_rl.Paragraph):
         prepared = _prepare(words, breaking, justify, min(maxWidths))
         if prepared is None:
             return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
-        texts, kerned, row = prepared
+        texts, kerned, whole, fits = prepared
         params = breaking.params if justify else breaking.ragged(style.fontSize)
         # First fit at word spaces, words whole (TeX's first pass): most
         # paragraphs are set as well so, and their words need no hyphenating.
-        segs = None
-        ends = lb.first_fit(row, maxWidths, params) if row is not None else None
+        segs, row = None, whole
+        ends = lb.first_fit(row, maxWidths, params) if fits else None
         if ends is None:
-            segs, row = self._measure(words, texts, breaking, min(maxWidths), justify)
+            segs, row = self._measure(words, texts, whole, breaking, min(maxWidths))
             ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
         return self._lines(words, segs, row, ends, maxWidths, kerned)
 
-    def _measure(self, words, texts: list, breaking: Breaking, narrowest: float, justify: bool):
+    def _measure(self, words, texts: list, glue: lb.Row, breaking: Breaking, narrowest: float):
         """The paragraph as segments between the words' allowed breaks and
         a :class:`linebreak.Row`; ``segs[i]`` is ``(word, start, stop)`` of
-        segment i (``stop`` None: the word whole)."""
+        segment i (``stop`` None: the word whole).  ``glue``: the words
+        whole, for what follows each (:func:`_prepare`)."""
         width, kind, after, stretch, shrink, flagged, penalty = [], [], [], [], [], [], []
         segs: list = []
         known = breaking._words
-        stretch_k = breaking.stretch if justify else 0.0
-        shrink_k = breaking.shrink if justify else 0.0
-        last = len(words) - 1
-        spaces = _SPACES
         for wi, w in enumerate(words):
             f0 = w[1][0]
             if getattr(f0, "_fkind", _FK_TEXT) == _FK_BREAK:
@@ -217,19 +214,8 @@ class Paragraph(_rl.Paragraph):
                 segs.append((wi, 0, None))
                 width.append(ww)
             flagged.append(False), penalty.append(0.0)
-            if wi < last and isinstance(w, _HSFrag):
-                f_last = w[-1][0]
-                space = spaces.get((f_last.fontName, f_last.fontSize))
-                if space is None:
-                    space = spaces[(f_last.fontName, f_last.fontSize)] = stringWidth(" ", f_last.fontName,
-                                                                                      f_last.fontSize)
-                kind.append(lb.GLUE)
-                after.append(space)
-                stretch.append(space * stretch_k)
-                shrink.append(space * shrink_k)
-            else:
-                kind.append(lb.NONE)
-                after.append(0.0), stretch.append(0.0), shrink.append(0.0)
+            kind.append(glue.kind[wi])  # what follows the word, as the first fit had it
+            after.append(glue.after[wi]), stretch.append(glue.stretch[wi]), shrink.append(glue.shrink[wi])
         return segs, lb.Row(width, kind, after, stretch, shrink, flagged, penalty)
 
     def _lines(self, words, segs: list | None, row: lb.Row, ends: list[int], maxWidths: list[float],
@@ -424,8 +410,9 @@ def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
     """One pass over the words: each word's width made its kerned width
     (in place); for each word, its one text piece ``(frag, text)`` when it
     has only one (the words that may be hyphenated), else None; the kerns
-    of each of its pieces, or None when it has none; and the row of whole
-    words for the first fit, None when a word is wider than the measure.
+    of each of its pieces, or None when it has none; the row of whole
+    words (for the first fit, and for what follows each word); and whether
+    every word fits the measure (else a word must be cut: no first fit).
     None when ReportLab should set the paragraph itself (soft hyphens in
     the source, inline images, backgrounds)."""
     texts: list = []
@@ -507,11 +494,8 @@ def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
         else:
             kind.append(lb.NONE)
             after.append(0.0), stretch.append(0.0), shrink.append(0.0)
-    row = None
-    if fits:
-        none = [False] * len(width)
-        row = lb.Row(width, kind, after, stretch, shrink, none, none)
-    return texts, kerned, row
+    none = [False] * len(width)
+    return texts, kerned, lb.Row(width, kind, after, stretch, shrink, none, none), fits
 
 
 def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
