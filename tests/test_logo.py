@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pikepdf
@@ -18,12 +19,20 @@ def with_logo(tmp_path, make_image) -> None:
     """A project copy whose organiser has ``assets/logo.png`` made by ``make_image(path)``."""
     folder = tmp_path / "source" / EVENT
     shutil.copytree(BUNDLED, folder)
+    add_logo(folder, make_image, ALT)
+
+
+def add_logo(folder, make_image, alt: str) -> None:
+    """Give the event in ``folder`` an organiser's logo, ``assets/logo.png``
+    made by ``make_image(path)``, with ``alt`` as its text (after the
+    organiser's ``url:`` line)."""
     (folder / "assets").mkdir()
     make_image(folder / "assets" / "logo.png")
     event = folder / "event.yaml"
-    event.write_text(event.read_text().replace(
-        "  url: https://thesvi.org\n",
-        f"  url: https://thesvi.org\n  logo: assets/logo.png\n  logo_alt: \"{ALT}\"\n", 1))
+    text = event.read_text()
+    url = re.search(r"^  url: .*\n", text, re.M)
+    assert url, event
+    event.write_text(text.replace(url.group(0), f"{url.group(0)}  logo: assets/logo.png\n  logo_alt: \"{alt}\"\n", 1))
 
 
 def rgba_logo(path) -> None:

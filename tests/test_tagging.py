@@ -442,17 +442,12 @@ def small(tmp_path_factory):
     from click.testing import CliRunner
 
     from exporter.cli import main
-    from test_logo import rgba_logo
+    from test_logo import add_logo, rgba_logo
 
     root = tmp_path_factory.mktemp("small")
     folder = root / "source" / "small"
     shutil.copytree(ROOT / "tests" / "fixtures" / "sources" / "valid", folder)
-    (folder / "assets").mkdir()
-    rgba_logo(folder / "assets" / "logo.png")
-    event = folder / "event.yaml"
-    event.write_text(event.read_text().replace(
-        "  url: https://example.org\n",
-        f"  url: https://example.org\n  logo: assets/logo.png\n  logo_alt: \"{SMALL_ALT}\"\n", 1))
+    add_logo(folder, rgba_logo, SMALL_ALT)
     session = folder / "sessions" / "1-opening.yaml"
     text = session.read_text()
     assert "      1. Second point.\n" in text and "quotes: [a great indicator]" in text
