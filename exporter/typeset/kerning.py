@@ -122,10 +122,10 @@ def total(kerns: Kerns, start: int = 0, stop: int | None = None) -> float:
     return sum(d for i, d in kerns if start <= i < last)
 
 
-def sliced(kerns: Kerns, start: int, stop: int, offset: int = 0) -> list:
-    """The kerns inside ``text[start:stop]``, renumbered from ``offset``."""
+def sliced(kerns: Kerns, start: int, stop: int) -> list:
+    """The kerns inside ``text[start:stop]``, numbered within the slice."""
     last = stop - 1
-    return [(i - start + offset, d) for i, d in kerns if start <= i < last]
+    return [(i - start, d) for i, d in kerns if start <= i < last]
 
 
 class KerningText(PDFTextObject):
