@@ -29,6 +29,7 @@ after it is measured in its group and again when placed).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from string import whitespace as _ASCII_SPACE
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
@@ -62,6 +63,8 @@ class Breaking:
     # (text, font, size) -> the word's segments: ((start, stop, width, after, flagged, penalty), ...)
     _words: dict = field(default_factory=dict, compare=False, repr=False)
     _ragged: dict = field(default_factory=dict, compare=False, repr=False)
+    # (font, size) -> {word: (kerned width, [kerns] or None)}, for paragraphs of one plain frag
+    _plain: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __deepcopy__(self, memo):
         return self
@@ -150,26 +153,84 @@ class Paragraph(_rl.Paragraph):
             return super().breakLines(width)
         maxWidths = list(width) if isinstance(width, (tuple, list)) else [width]
         _handleBulletWidth(self.bulletText, style, maxWidths)
-        if _rl._processed_frags(self.frags):
-            words = _rejoin(self.frags)  # the rest of a paragraph split across pages
-        else:
-            words = _getFragWords(self.frags, maxWidths[0])
-        if self._octavo_bidi:  # right-to-left and complex scripts, shaped whole (see fallback)
-            words = [fallback.shape_word(w) if fallback.needs_shaping(w) else w for w in words]
         justify = style.alignment == TA_JUSTIFY
-        prepared = _prepare(words, breaking, justify, min(maxWidths))
-        if prepared is None:
-            return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
-        texts, kerned, whole, fits = prepared
+        frags = self.frags
+        prepared = None
+        if len(frags) == 1 and not self._octavo_bidi and not _rl._processed_frags(frags):
+            # one run of plain text (most body paragraphs): the word list built directly
+            prepared = _plain_words(frags[0], breaking, justify, min(maxWidths))
+        plain = prepared is not None
+        if not plain:
+            if _rl._processed_frags(frags):
+                words = _rejoin(frags)  # the rest of a paragraph split across pages
+            else:
+                words = _getFragWords(frags, maxWidths[0])
+            if self._octavo_bidi:  # right-to-left and complex scripts, shaped whole (see fallback)
+                words = [fallback.shape_word(w) if fallback.needs_shaping(w) else w for w in words]
+            prepared = _prepare(words, breaking, justify, min(maxWidths))
+            if prepared is None:
+                return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
+        words, texts, kerned, whole, fits = prepared
         params = breaking.params if justify else breaking.ragged(style.fontSize)
         # First fit at word spaces, words whole (TeX's first pass): most
         # paragraphs are set as well so, and their words need no hyphenating.
         segs, row = None, whole
         ends = lb.first_fit(row, maxWidths, params) if fits else None
+        if ends is not None and plain:
+            return self._plain_lines(frags[0], words, texts, kerned, whole, ends, maxWidths)
         if ends is None:
             segs, row = self._measure(words, texts, whole, breaking, min(maxWidths))
             ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
         return self._lines(words, segs, row, ends, maxWidths, kerned)
+
+    def _plain_lines(self, f, words: list, texts: list, kerned: list, row: lb.Row, ends: list[int],
+                     maxWidths: list[float]):
+        """:meth:`_lines` for a paragraph of one plain frag broken at word
+        spaces only (:func:`_plain_words`): each line one frag, its words
+        joined by single spaces, with the same widths, kerns and fields."""
+        lines = []
+        width_max = 0.0
+        begin = 0
+        last_maxw = len(maxWidths) - 1
+        width, after = row.width, row.after
+        size = f.fontSize
+        key = (f.fontName, size)
+        m = _METRICS.get(key)
+        if m is None:
+            m = _METRICS[key] = getAscentDescent(f.fontName, size)
+        ascent = m[0] if m[0] > 0.0 else 0.0
+        descent = m[1] if m[1] < 0.0 else 0.0
+        KernedStr = kerning.KernedStr
+        for lineno, end in enumerate(ends):
+            maxWidth = maxWidths[lineno if lineno < last_maxw else last_maxw]
+            current = width[begin]
+            kk = kerned[begin]
+            kerns = list(kk[0]) if kk is not None else []
+            at = len(texts[begin][1])
+            for i in range(begin + 1, end + 1):
+                current += after[i - 1]
+                current += width[i]
+                kk = kerned[i]
+                if kk is not None and kk[0]:
+                    at += 1
+                    kerns.extend([(k + at, d) for k, d in kk[0]])
+                    at += len(texts[i][1])
+                else:
+                    at += 1 + len(texts[i][1])
+            text = " ".join([t for _, t in texts[begin:end + 1]])
+            g = f.clone()
+            g.text = KernedStr(text, tuple(kerns)) if kerns else text
+            if current > width_max:
+                width_max = current
+            line = FragLine(extraSpace=maxWidth - current, wordCount=end + 1 - begin, lineBreak=False,
+                            words=[g], fontSize=size, ascent=ascent, descent=descent, maxWidth=maxWidth,
+                            sFW=begin)
+            line.octavoHyphen = False
+            lines.append(line)
+            begin = end + 1
+        self._width_max = width_max
+        self.frags = words
+        return ParaLines(kind=1, lines=lines)
 
     def _measure(self, words, texts: list, glue: lb.Row, breaking: Breaking, narrowest: float):
         """The paragraph as segments between the words' allowed breaks and
@@ -495,7 +556,66 @@ def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
             kind.append(lb.NONE)
             after.append(0.0), stretch.append(0.0), shrink.append(0.0)
     none = [False] * len(width)
-    return texts, kerned, lb.Row(width, kind, after, stretch, shrink, none, none), fits
+    return words, texts, kerned, lb.Row(width, kind, after, stretch, shrink, none, none), fits
+
+
+def _plain_words(f, breaking: Breaking, justify: bool, narrowest: float):
+    """:func:`_prepare`'s answer (and the word list ReportLab's
+    ``_getFragWords`` would build) for a paragraph of the one frag ``f``
+    of plain text, from a table of each distinct word's kerned width in
+    its font and size; None when ``f`` is anything else (an inline image,
+    a line break, a background, soft hyphens, shaped or empty text)."""
+    text = f.text
+    if not text or hasattr(f, "cbDefn") or hasattr(f, "lineBreak") or hasattr(f, "backColor") \
+            or hasattr(text, "__shapeData__") or SOFT_HYPHEN in text:
+        return None
+    text = _rl.lstrip(text)
+    split = _rl.split(text) if text else None
+    if not split or not all(split):
+        return None
+    f._fkind = _FK_TEXT
+    font, size = f.fontName, f.fontSize
+    key = (font, size)
+    table = breaking._plain.get(key)
+    if table is None:
+        table = breaking._plain[key] = {}
+    kerner = kerning.kerner(font) if breaking.kern else None
+    space = _SPACES.get(key)
+    if space is None:
+        space = _SPACES[key] = stringWidth(" ", font, size)
+    words, texts, kerned, width = [], [], [], []
+    fits = True
+    HS = _HSFrag
+    for t in split:
+        known = table.get(t)
+        if known is None:
+            ww = stringWidth(t, font, size)
+            kk = None
+            if kerner is not None:
+                found = kerner.kerns(t)
+                if found:
+                    ww += kerning.total(found) * size / 1000
+                    kk = [found]
+            known = table[t] = (ww, kk)
+        ww, kk = known
+        piece = (f, t)
+        words.append(HS([ww, piece]))
+        texts.append(piece)
+        kerned.append(kk)
+        width.append(ww)
+        if ww > narrowest:
+            fits = False
+    if text[-1] not in _ASCII_SPACE:  # as ReportLab: the last word is followed by a space only if the text is
+        words[-1] = list(words[-1])
+    n = len(width)
+    glue = [lb.GLUE] * n
+    glue[-1] = lb.NONE
+    stretch = space * breaking.stretch if justify else 0.0
+    shrink = space * breaking.shrink if justify else 0.0
+    none = [False] * n
+    row = lb.Row(width, glue, [space] * (n - 1) + [0.0], [stretch] * (n - 1) + [0.0],
+                 [shrink] * (n - 1) + [0.0], none, none)
+    return words, texts, kerned, row, fits
 
 
 def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
