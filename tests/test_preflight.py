@@ -11,6 +11,8 @@ import subprocess
 
 import pikepdf
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import BUNDLED, ROOT
 from exporter.exporters.brief import BriefExporter
@@ -78,6 +80,33 @@ def test_two_subsets_of_one_font_have_different_tags_and_text_still_extracts(tmp
         path.write_bytes(data)
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
         assert many[:64] in text.replace("\n", "")
+
+
+_CHARS = "".join(chr(c) for c in [*range(0x20, 0x7F), 0xA0, *range(0xC0, 0x17F), *range(0x391, 0x3A2),
+                                  *range(0x3A3, 0x3AA), *range(0x410, 0x450), 0x2013, 0x2019, 0x00AD, 0x0627, 0x4E2D])
+_PLAIN = _CHARS.replace("\xa0", "")[:-2]  # every character in the font
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=_CHARS, max_size=40), min_size=1, max_size=25))
+@example([_PLAIN[:200], _PLAIN[200:], _PLAIN[::-1], _CHARS, ""])  # a second subset, for certain
+def test_octavo_fonts_encode_text_as_reportlab_does(texts):
+    """TaggedTTFont answers ``splitString`` at once when every character
+    already has its code: for any run of texts drawn into one document
+    (characters seen before and new ones, more than one subset, a
+    no-break space, a character the font lacks), its chunks and the
+    subsets it builds are ReportLab's own."""
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from exporter.typeset.fonts import TaggedTTFont
+
+    path = str(ROOT / "exporter" / "fonts" / "NotoSerif-Regular.ttf")
+    ours, theirs = TaggedTTFont("ours", path), TTFont("theirs", path)
+    doc_ours, doc_theirs = PDFDocument(), PDFDocument()
+    for text in texts * 2:  # the second time round, every character is known
+        assert ours.splitString(text, doc_ours) == theirs.splitString(text, doc_theirs)
+    assert ours.state[doc_ours].subsets == theirs.state[doc_theirs].subsets
 
 
 def visible(items) -> int:

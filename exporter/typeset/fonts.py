@@ -35,6 +35,20 @@ class TaggedTTFont(TTFont):
     name) is given the tag :func:`subset_tag` derives from the font's name,
     the subset's number and its characters: distinct and deterministic."""
 
+    def splitString(self, text, doc, encoding="utf-8"):
+        """ReportLab's, answered at once for a text whose every character
+        already has its code in the first subset (most lines once the first
+        pages are drawn); ReportLab's own loop, one character at a time in
+        Python, assigns the codes of new characters and does the rest."""
+        state = self.state.get(doc)
+        if state is not None and text and isinstance(text, str) and "\xa0" not in text:
+            assignments = state.assignments
+            try:
+                return [(0, bytes([assignments[c] for c in map(ord, text)]))]
+            except (KeyError, ValueError):  # a character not seen yet, or one in a later subset
+                pass
+        return super().splitString(text, doc, encoding)
+
     def addObjects(self, doc) -> None:
         state = self.state.get(doc)
         subsets = [tuple(s) for s in state.subsets] if state is not None else []
