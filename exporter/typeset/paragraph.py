@@ -177,11 +177,11 @@ class Paragraph(_rl.Paragraph):
         segs, row = None, whole
         ends = lb.first_fit(row, maxWidths, params) if fits else None
         if ends is not None and plain:
-            return self._plain_lines(frags[0], words, texts, kerned, whole, ends, maxWidths)
+            return _tracked(self._plain_lines(frags[0], words, texts, kerned, whole, ends, maxWidths), justify)
         if ends is None:
             segs, row = self._measure(words, texts, whole, breaking, min(maxWidths))
             ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
-        return self._lines(words, segs, row, ends, maxWidths, kerned)
+        return _tracked(self._lines(words, segs, row, ends, maxWidths, kerned), justify and not self._octavo_bidi)
 
     def _plain_lines(self, f, words: list, texts: list, kerned: list, row: lb.Row, ends: list[int],
                      maxWidths: list[float]):
@@ -433,6 +433,61 @@ class Paragraph(_rl.Paragraph):
         self._width_max = width_max
         self.frags = FW
         return ParaLines(kind=1, lines=lines)
+
+
+#: A justified line whose word spaces would open wider than this (in em of
+#: its size) is letter-spaced, by at most _TRACK_MAX em a letter, to bring
+#: them back: the line breaker's last resort, when no choice of breaks keeps
+#: every line within bounds (a run of names and ranks with nothing to
+#: hyphenate).  Typst and InDesign let tracking take part in justification
+#: in the same way; the letters move by far less than the eye can see.
+_TRACK_FROM = 0.70
+_TRACK_MAX = 0.02
+
+
+def _tracked(para: ParaLines, justify: bool) -> ParaLines:
+    """``para`` with its justified lines whose word spaces would open past
+    :data:`_TRACK_FROM` em letter-spaced: an adjustment (a kern) between each
+    two letters of a word, as many thousandths of an em as the line needs
+    to bring its spaces back to that width, up to :data:`_TRACK_MAX` em, and
+    the line's extra space reduced by what the letters took.  Nothing is
+    added to the text: copied, it reads the same."""
+    if not justify:
+        return para
+    lines = para.lines
+    for line in lines[:-1]:
+        extra = line.extraSpace
+        if line.lineBreak or extra <= 0:
+            continue
+        texts = [w for w in line.words if getattr(w, "_fkind", _FK_TEXT) == _FK_TEXT
+                 and not hasattr(w, "cbDefn") and w.text and not hasattr(w.text, "__shapeData__")]
+        if not texts:
+            continue
+        spaces = line.wordCount + sum(_rl._nbspCount(w.text) for w in line.words if not hasattr(w, "cbDefn")) - 1
+        if spaces <= 0:
+            continue
+        f0 = texts[0]
+        size = f0.fontSize
+        space = _width(" ", f0.fontName, size)
+        if space + extra / spaces <= _TRACK_FROM * size:
+            continue
+        pairs = [[i for i in range(len(w.text) - 1) if not w.text[i].isspace() and not w.text[i + 1].isspace()]
+                 for w in texts]
+        count = sum(len(p) for p in pairs)
+        if not count:
+            continue
+        excess = extra - (_TRACK_FROM * size - space) * spaces
+        step = min(excess / count, _TRACK_MAX * size)  # points a letter
+        for w, at in zip(texts, pairs):
+            if not at:
+                continue
+            d = step * 1000 / w.fontSize
+            merged = dict(getattr(w.text, "kerns", ()))
+            for i in at:
+                merged[i] = merged.get(i, 0.0) + d
+            w.text = kerning.KernedStr(str(w.text), tuple(sorted(merged.items())))
+        line.extraSpace = extra - step * count
+    return para
 
 
 def _text_of(w) -> str:
