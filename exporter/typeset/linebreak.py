@@ -222,10 +222,23 @@ def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_l
         if k == NONE:
             continue
         is_hyphen = k == HYPHEN
-        flag = is_hyphen and flagged[b]
         end = k == FORCED
         Wb = W[b + 1] + after[b] if is_hyphen else W[b + 1]
-        Gb, Yb, Zb = G[b], Y[b], Z[b]
+        Gb, Yb = G[b], Y[b]
+        if not end and not unbounded:
+            # most breaks end no line: the longest line to here (from the
+            # first active node) is still too loose (the scan below would
+            # stop at its first node)
+            pos1 = active[head][0] + 1
+            if pos1:
+                diff = widths[active[head][1] if active[head][1] < last_width else last_width] \
+                    - (Wb - W[pos1] + Gb - G[pos1])
+                if diff > 0:
+                    stretch = ragged or Yb - Y[pos1]
+                    if stretch <= 0 or diff / stretch > r_max:
+                        continue
+        flag = is_hyphen and flagged[b]
+        Zb = Z[b]
         pen2 = penalty[b] * penalty[b] if is_hyphen else 0.0
         best: dict = {}
         overfull = None
