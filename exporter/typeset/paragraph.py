@@ -176,60 +176,106 @@ class Paragraph(_rl.Paragraph):
         # paragraphs are set as well so, and their words need no hyphenating.
         segs, row = None, whole
         ends = lb.first_fit(row, maxWidths, params) if fits else None
-        if ends is not None and plain:
-            return _tracked(self._plain_lines(frags[0], words, texts, kerned, whole, ends, maxWidths), justify)
         if ends is None:
             segs, row = self._measure(words, texts, whole, breaking, min(maxWidths))
             ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
+        if plain:
+            return _tracked(self._plain_lines(frags[0], words, texts, kerned, row, ends, maxWidths, segs), justify)
         return _tracked(self._lines(words, segs, row, ends, maxWidths, kerned), justify and not self._octavo_bidi)
 
     def _plain_lines(self, f, words: list, texts: list, kerned: list, row: lb.Row, ends: list[int],
-                     maxWidths: list[float]):
-        """:meth:`_lines` for a paragraph of one plain frag broken at word
-        spaces only (:func:`_plain_words`): each line one frag, its words
-        joined by single spaces, with the same widths, kerns and fields."""
+                     maxWidths: list[float], segs: list | None = None):
+        """:meth:`_lines` for a paragraph of the one plain frag ``f``
+        (:func:`_plain_words`): each line one frag, its words and pieces
+        of words joined by single spaces, with the same widths, kerns,
+        split-word marks and fields.  ``segs``: the segments of
+        :meth:`_measure` when the breaks may fall inside words."""
         lines = []
+        FW: list = []
         width_max = 0.0
         begin = 0
         last_maxw = len(maxWidths) - 1
-        width, after = row.width, row.after
+        kind, after, flagged = row.kind, row.after, row.flagged
         size = f.fontSize
-        key = (f.fontName, size)
+        font = f.fontName
+        key = (font, size)
         m = _METRICS.get(key)
         if m is None:
-            m = _METRICS[key] = getAscentDescent(f.fontName, size)
+            m = _METRICS[key] = getAscentDescent(font, size)
         ascent = m[0] if m[0] > 0.0 else 0.0
         descent = m[1] if m[1] < 0.0 else 0.0
         KernedStr = kerning.KernedStr
         for lineno, end in enumerate(ends):
             maxWidth = maxWidths[lineno if lineno < last_maxw else last_maxw]
-            current = width[begin]
-            kk = kerned[begin]
-            kerns = list(kk[0]) if kk is not None else []
-            at = len(texts[begin][1])
-            for i in range(begin + 1, end + 1):
-                current += after[i - 1]
-                current += width[i]
-                kk = kerned[i]
-                if kk is not None and kk[0]:
-                    at += 1
-                    kerns.extend([(k + at, d) for k, d in kk[0]])
-                    at += len(texts[i][1])
+            sFW = len(FW)
+            pieces: list = []
+            kerns: list = []
+            at = 0             # characters of the line's text so far
+            current = 0.0
+            hyphen = False
+            i = begin
+            while i <= end:
+                if segs is None:
+                    wi = j = i
+                    whole = True
                 else:
-                    at += 1 + len(texts[i][1])
-            text = " ".join([t for _, t in texts[begin:end + 1]])
+                    wi, a, stop = segs[i]
+                    j = i  # the run of this word's segments on this line
+                    while j < end and segs[j + 1][0] == wi:
+                        j += 1
+                    whole = stop is None or (a == 0 and segs[j][2] == len(texts[wi][1]))
+                if i > begin:
+                    current += after[i - 1]
+                    at += 1
+                if whole:
+                    t = texts[wi][1]
+                    current += words[wi][0]
+                    FW.append(words[wi])
+                    kk = kerned[wi]
+                    if kk is not None and kk[0]:
+                        kerns.extend([(k + at, d) for k, d in kk[0]] if at else kk[0])
+                else:
+                    t = texts[wi][1]
+                    z = segs[j][2]
+                    cut_here = z < len(t)
+                    piece = t[a:z]
+                    width = _plain_width(piece, font, size)
+                    kk = kerned[wi]
+                    piece_kerns = kerning.sliced(kk[0], a, z) if kk is not None and kk[0] else ()
+                    if piece_kerns:
+                        width += kerning.total(piece_kerns) * size / 1000
+                        kerns.extend([(k + at, d) for k, d in piece_kerns])
+                    if cut_here and kind[j] == lb.HYPHEN and after[j] > 0:  # a hyphen drawn
+                        width += after[j]
+                        FW.append(_SplitFragHY([width, (f, piece + "-")]))
+                        t = piece + SOFT_HYPHEN
+                    elif cut_here:
+                        FW.append(_SplitFragH([width, (f, piece)]))
+                        t = piece
+                    else:
+                        cls = _SplitFragHS if isinstance(words[wi], _HSFrag) else _SplitFrag
+                        FW.append(cls([width, (f, piece)]))
+                        t = piece
+                    if cut_here:
+                        FW.append(_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
+                        hyphen = flagged[j]
+                    current += width
+                pieces.append(t)
+                at += len(t)
+                i = j + 1
+            text = " ".join(pieces)
             g = f.clone()
             g.text = KernedStr(text, tuple(kerns)) if kerns else text
             if current > width_max:
                 width_max = current
-            line = FragLine(extraSpace=maxWidth - current, wordCount=end + 1 - begin, lineBreak=False,
+            line = FragLine(extraSpace=maxWidth - current, wordCount=len(pieces), lineBreak=False,
                             words=[g], fontSize=size, ascent=ascent, descent=descent, maxWidth=maxWidth,
-                            sFW=begin)
-            line.octavoHyphen = False
+                            sFW=sFW)
+            line.octavoHyphen = hyphen
             lines.append(line)
             begin = end + 1
         self._width_max = width_max
-        self.frags = words
+        self.frags = FW
         return ParaLines(kind=1, lines=lines)
 
     def _measure(self, words, texts: list, glue: lb.Row, breaking: Breaking, narrowest: float):
