@@ -10,6 +10,7 @@ of a page without its text.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import statistics
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporter.layout.loader import load_layout
 from exporter.project import Project
@@ -499,3 +502,38 @@ def test_a_line_that_would_open_too_wide_is_letter_spaced_and_reads_the_same(tmp
         right = [max(c["x1"] for c in page.chars if abs(c["top"] - top) < 1)
                  for top in sorted({round(c["top"]) for c in page.chars})][:-1]
     assert max(right) - min(right) < 0.5  # the justified lines still end together
+
+
+@functools.lru_cache(maxsize=None)
+def _house_styles() -> dict:
+    from exporter.typeset import fonts
+    from exporter.typeset.styles import paragraph_styles
+
+    layout = load_layout(None, Project(ROOT))
+    return paragraph_styles(layout, fonts.register(layout), "en")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="<&", blacklist_categories=("Cs",)), min_size=1,
+               max_size=60),
+       st.sampled_from(["body", "index", "question_heading", "pull_quote", "cover_title"]))
+def test_text_without_markup_gets_the_frags_reportlabs_parser_makes(text, name):
+    """A paragraph whose text holds no markup skips ReportLab's parser: its
+    text and frags are the parser's, attribute for attribute (each then in
+    the first font of its chain that has it), in any of the house styles;
+    a style changed in place is parsed again."""
+    from reportlab.platypus.paragraph import Paragraph as RLParagraph
+
+    from exporter.typeset import fallback
+    from exporter.typeset.paragraph import Paragraph
+
+    style = _house_styles()[name]
+    ours, theirs = Paragraph(text, style), RLParagraph(text, style)
+    assert ours.text == theirs.text
+    assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in fallback.split_frags(theirs.frags)[0]]
+    style.fontSize += 1
+    try:
+        assert [f.fontSize for f in Paragraph(text, style).frags] == \
+            [f.fontSize for f in fallback.split_frags(RLParagraph(text, style).frags)[0]]
+    finally:
+        style.fontSize -= 1

@@ -28,12 +28,14 @@ after it is measured in its group and again when placed).
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass, field, replace
 from string import whitespace as _ASCII_SPACE
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import paragraph as _rl
+from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _handleBulletWidth, _HSFrag,
                                           _InjectedFrag, _SHYWord, _SplitFrag, _SplitFragH, _SplitFragHS,
                                           _SplitFragHY)
@@ -89,6 +91,13 @@ class Paragraph(_rl.Paragraph):
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         fresh = frags is None
+        if fresh and bulletText is None and isinstance(text, str) and "<" not in text and "&" not in text:
+            # text with no markup at all (most paragraphs): ReportLab's
+            # parse of it, without running its parser
+            cleaned = cleaner(text)
+            frags = _unmarked(cleaned, style) if cleaned else None
+            if frags is not None:
+                text = cleaned
         super()._setup(text, style, bulletText, frags, cleaner)
         if fresh:  # each character in the first font of its chain that has it
             self.frags, self._octavo_bidi = fallback.split_frags(self.frags)
@@ -534,6 +543,31 @@ def _tracked(para: ParaLines, justify: bool) -> ParaLines:
             w.text = kerning.KernedStr(str(w.text), tuple(sorted(merged.items())))
         line.extraSpace = extra - step * count
     return para
+
+
+_UNMARKED: dict[int, tuple] = {}  # id(style) -> (style, its attributes then, the frag of its text)
+
+
+def _unmarked(text: str, style):
+    """The frags ReportLab's parser makes of ``text`` (cleaned, with no
+    markup) in ``style``: a copy of the one frag it made of a letter in
+    that style, with this text, as its parser copies its frag for each run
+    of text.  None where the parser would do more (Greek, a text
+    transform).  A style changed since is parsed again."""
+    attrs = style.__dict__
+    known = _UNMARKED.get(id(style))
+    if known is None or known[0] is not style or len(known[1]) != len(attrs) \
+            or any(known[1].get(k, attrs) is not v for k, v in attrs.items()):
+        style_out, frags, bullets = ParaParser().parse("x", style)
+        template = frags[0] if style_out is style and frags and len(frags) == 1 and not bullets \
+            and not frags[0].greek and not getattr(style, "textTransform", None) else None
+        known = _UNMARKED[id(style)] = (style, dict(attrs), template)
+    template = known[2]
+    if template is None:
+        return None
+    frag = copy(template)
+    frag.text = text
+    return [frag]
 
 
 def _text_of(w) -> str:
