@@ -204,7 +204,7 @@ class Paragraph(_rl.Paragraph):
         width_max = 0.0
         begin = 0
         last_maxw = len(maxWidths) - 1
-        kind, after, flagged = row.kind, row.after, row.flagged
+        after = row.after
         size = f.fontSize
         font = f.fontName
         key = (font, size)
@@ -244,30 +244,14 @@ class Paragraph(_rl.Paragraph):
                     if kk is not None and kk[0]:
                         kerns.extend([(k + at, d) for k, d in kk[0]] if at else kk[0])
                 else:
-                    t = texts[wi][1]
-                    z = segs[j][2]
-                    cut_here = z < len(t)
-                    piece = t[a:z]
-                    width = _plain_width(piece, font, size)
                     kk = kerned[wi]
-                    piece_kerns = kerning.sliced(kk[0], a, z) if kk is not None and kk[0] else ()
+                    marks, _, t, width, piece_kerns, ends_hyphen = _piece(
+                        words[wi], f, texts[wi][1], a, segs[j][2], j, row, kk[0] if kk is not None else (), [], [])
+                    FW += marks
                     if piece_kerns:
-                        width += kerning.total(piece_kerns) * size / 1000
                         kerns.extend([(k + at, d) for k, d in piece_kerns])
-                    if cut_here and kind[j] == lb.HYPHEN and after[j] > 0:  # a hyphen drawn
-                        width += after[j]
-                        FW.append(_SplitFragHY([width, (f, piece + "-")]))
-                        t = piece + SOFT_HYPHEN
-                    elif cut_here:
-                        FW.append(_SplitFragH([width, (f, piece)]))
-                        t = piece
-                    else:
-                        cls = _SplitFragHS if isinstance(words[wi], _HSFrag) else _SplitFrag
-                        FW.append(cls([width, (f, piece)]))
-                        t = piece
-                    if cut_here:
-                        FW.append(_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
-                        hyphen = flagged[j]
+                    if ends_hyphen is not None:
+                        hyphen = ends_hyphen
                     current += width
                 pieces.append(t)
                 at += len(t)
@@ -277,15 +261,11 @@ class Paragraph(_rl.Paragraph):
             g.text = KernedStr(text, tuple(kerns)) if kerns else text
             if current > width_max:
                 width_max = current
-            line = FragLine(extraSpace=maxWidth - current, wordCount=len(pieces), lineBreak=False,
-                            words=[g], fontSize=size, ascent=ascent, descent=descent, maxWidth=maxWidth,
-                            sFW=sFW)
-            line.octavoHyphen = hyphen
-            lines.append(line)
+            lines.append(_line(hyphen, extraSpace=maxWidth - current, wordCount=len(pieces), lineBreak=False,
+                               words=[g], fontSize=size, ascent=ascent, descent=descent, maxWidth=maxWidth,
+                               sFW=sFW))
             begin = end + 1
-        self._width_max = width_max
-        self.frags = FW
-        return ParaLines(kind=1, lines=lines)
+        return self._broken(lines, FW, width_max)
 
     def _measure(self, words, texts: list, glue: lb.Row, breaking: Breaking, narrowest: float):
         """The paragraph as segments between the words' allowed breaks and
@@ -345,7 +325,7 @@ class Paragraph(_rl.Paragraph):
         width_max = 0.0
         begin = 0
         last_maxw = len(maxWidths) - 1
-        kind, after, flagged = row.kind, row.after, row.flagged
+        kind, after = row.kind, row.after
         glue = lb.GLUE
         shaped = self._octavo_bidi  # shaped words (ReportLab's ShapedStr) only in such paragraphs
         justify_breaks = self.style.justifyBreaks
@@ -413,32 +393,15 @@ class Paragraph(_rl.Paragraph):
                     text_index = next((k for k, (_, t) in enumerate(pieces) if t), 0)
                     f, t = pieces[text_index]
                     z = segs[j][2]
-                    cut_here = z < len(t)
-                    drawn_hyphen = cut_here and kind[j] == lb.HYPHEN and after[j] > 0
                     head = [] if a > 0 else list(pieces[:text_index])
-                    tail = list(pieces[text_index + 1:]) if not cut_here else []
-                    piece_text = t[a:z]
-                    width = _plain_width(piece_text, f.fontName, f.fontSize)
+                    tail = list(pieces[text_index + 1:]) if z == len(t) else []
                     pk = kerned[wi]
-                    piece_kerns = kerning.sliced(pk[text_index], a, z) if pk is not None and pk[text_index] else ()
-                    if piece_kerns:
-                        width += kerning.total(piece_kerns) * f.fontSize / 1000
-                    drawn = [(p, ()) for p in head]
-                    if drawn_hyphen:
-                        width += after[j]
-                        fw_piece = _SplitFragHY([width] + head + [(f, piece_text + "-")])
-                        parts = drawn + [((f, piece_text + SOFT_HYPHEN), piece_kerns)]
-                    elif cut_here:
-                        fw_piece = _SplitFragH([width] + head + [(f, piece_text)])
-                        parts = drawn + [((f, piece_text), piece_kerns)]
-                    else:
-                        cls = _SplitFragHS if isinstance(w, _HSFrag) else _SplitFrag
-                        fw_piece = cls([width] + head + [(f, piece_text)] + tail)
-                        parts = drawn + [((f, piece_text), piece_kerns)] + [(p, ()) for p in tail]
-                    FW.append(fw_piece)
-                    if cut_here:
-                        FW.append(_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
-                        hyphen = flagged[j]
+                    marks, piece_text, drawn, width, piece_kerns, ends_hyphen = _piece(
+                        w, f, t, a, z, j, row, pk[text_index] if pk is not None else (), head, tail)
+                    FW += marks
+                    if ends_hyphen is not None:
+                        hyphen = ends_hyphen
+                    parts = [(p, ()) for p in head] + [((f, drawn), piece_kerns)] + [(p, ()) for p in tail]
                     has_text = bool(piece_text) or any(t for _, t in head) or any(t for _, t in tail)
                 if has_text:
                     n += 1
@@ -479,12 +442,15 @@ class Paragraph(_rl.Paragraph):
                 width_max = current
             if self._octavo_bidi:
                 out = fallback.reorder_line(out)
-            line = FragLine(extraSpace=maxWidth - current, wordCount=n, lineBreak=line_break and not justify_breaks,
-                            words=out, fontSize=maxSize or self.style.fontSize, ascent=maxAscent,
-                            descent=minDescent, maxWidth=maxWidth, sFW=sFW)
-            line.octavoHyphen = hyphen
-            lines.append(line)
+            lines.append(_line(hyphen, extraSpace=maxWidth - current, wordCount=n,
+                               lineBreak=line_break and not justify_breaks, words=out,
+                               fontSize=maxSize or self.style.fontSize, ascent=maxAscent, descent=minDescent,
+                               maxWidth=maxWidth, sFW=sFW))
             begin = end + 1
+        return self._broken(lines, FW, width_max)
+
+    def _broken(self, lines: list, FW: list, width_max: float):
+        """The paragraph's lines, its word list as they split it, its widest line."""
         self._width_max = width_max
         self.frags = FW
         return ParaLines(kind=1, lines=lines)
@@ -568,6 +534,46 @@ def _unmarked(text: str, style):
     frag = copy(template)
     frag.text = text
     return [frag]
+
+
+def _line(hyphen: bool, **fields) -> FragLine:
+    """ReportLab's line, marked with whether it ends in a hyphen the
+    breaker added (the page split reads it)."""
+    line = FragLine(**fields)
+    line.octavoHyphen = hyphen
+    return line
+
+
+def _piece(w, f, t: str, a: int, z: int, j: int, row: lb.Row, kerns, head: list, tail: list):
+    """What a line holds of the word ``w`` split by the line breaker: the
+    characters ``a:z`` of its text piece ``t`` (in frag ``f``, with its
+    ``kerns``), ending at segment ``j`` of ``row``, after the word's
+    pieces ``head`` and before ``tail``.  Returns the entries for the
+    paragraph's word list (ReportLab's split-word marks, and its line
+    break after a cut), the characters, the text drawn (a soft hyphen
+    after them when a hyphen is drawn), the width, the kerns, and whether
+    the line then ends in a visible hyphen (None: the word ends on it)."""
+    cut_here = z < len(t)
+    piece = t[a:z]
+    width = _plain_width(piece, f.fontName, f.fontSize)
+    piece_kerns = kerning.sliced(kerns, a, z) if kerns else ()
+    if piece_kerns:
+        width += kerning.total(piece_kerns) * f.fontSize / 1000
+    if cut_here and row.kind[j] == lb.HYPHEN and row.after[j] > 0:  # a hyphen drawn
+        width += row.after[j]
+        marks = [_SplitFragHY([width] + head + [(f, piece + "-")])]
+        drawn = piece + SOFT_HYPHEN
+    elif cut_here:
+        marks = [_SplitFragH([width] + head + [(f, piece)])]
+        drawn = piece
+    else:
+        cls = _SplitFragHS if isinstance(w, _HSFrag) else _SplitFrag
+        marks = [cls([width] + head + [(f, piece)] + tail)]
+        drawn = piece
+    if not cut_here:
+        return marks, piece, drawn, width, piece_kerns, None
+    marks.append(_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
+    return marks, piece, drawn, width, piece_kerns, row.flagged[j]
 
 
 def _text_of(w) -> str:
