@@ -11,9 +11,11 @@ are in.
 
 The language is the one the source gives (``native_name_lang`` for a
 person's native name) or else a guess from the script
-(``SCRIPT_LANGUAGES``): Cyrillic is taken as Russian, Arabic script as
-Arabic, Han as Chinese.  A guess can be wrong (Ukrainian, Urdu, Japanese
-kanji), so the source's word always wins; a script with no guess gets no
+(``SCRIPT_LANGUAGES``): Cyrillic is taken as Russian, Han as Chinese, and
+Arabic script as the language whose own letters it holds (Urdu, Persian,
+Pashto, Sindhi, Kurdish: :func:`guess_language`), else Arabic.  A guess can
+be wrong (Ukrainian, Japanese kanji, a short Urdu word with no letter of its
+own), so the source's word always wins; a script with no guess gets no
 language, only its script's handling.
 """
 
@@ -119,4 +121,30 @@ def _stretch(text: str, script: str, lang: str) -> Stretch:
         return Stretch(text, "", lang)
     rtl = ucd.script_horizontal_direction(script, "LTR") == "RTL"
     slot = "eastAsia" if script in EAST_ASIAN else "cs" if rtl or script in COMPLEX else "latin"
-    return Stretch(text, script, lang or SCRIPT_LANGUAGES.get(script, ""), slot, rtl)
+    return Stretch(text, script, lang or guess_language(script, text), slot, rtl)
+
+
+#: Letters of the Arabic script that Arabic itself does not write, with the
+#: language they mark (Unicode's Arabic block charts).  Tried in this order:
+#: Pashto, Sindhi and Kurdish have letters of their own besides the ones
+#: they share with Urdu, and Urdu shares Persian's.
+_ARABIC_SCRIPT_LETTERS = (
+    ("ps-AF", frozenset("ټډړږښګڼېۍځڅ")),
+    ("sd-Arab-PK", frozenset("ڄڃٺٻڀٿڦڪڳڱڻ")),
+    ("ckb-IQ", frozenset("ڕڵۆێ")),
+    ("ur-PK", frozenset("ٹڈڑںہھےۂۓ")),
+    ("fa-IR", frozenset("پچژگکی")),
+)
+
+
+def guess_language(script: str, text: str) -> str:
+    """The language to mark ``text`` in ``script`` with when the source
+    names none: for the Arabic script, the language whose own letters the
+    text holds (Urdu for ے or ٹ, Persian for پ or گ, …), else Arabic; for
+    another script, ``SCRIPT_LANGUAGES``' guess."""
+    if script == "Arab":
+        letters = set(text)
+        for lang, own in _ARABIC_SCRIPT_LETTERS:
+            if not own.isdisjoint(letters):
+                return lang
+    return SCRIPT_LANGUAGES.get(script, "")

@@ -30,6 +30,11 @@ def parts(text: str, lang: str = "") -> list[tuple[str, str, str, bool]]:
     ("Łukasz Wiśniewski", "pl-PL", [("Łukasz Wiśniewski", "pl-PL", "latin", False)]),
     ("(سلام)", "", [("(سلام)", "ar-SA", "cs", True)]),  # brackets join the script they enclose
     ("تنظیم", "ur-PK", [("تنظیم", "ur-PK", "cs", True)]),
+    # Arabic script with no language given: the language whose own letters it holds
+    ("پاکستان کے لیے", "", [("پاکستان کے لیے", "ur-PK", "cs", True)]),  # ے: Urdu
+    ("گفتگو در تهران", "", [("گفتگو در تهران", "fa-IR", "cs", True)]),     # گ, no Urdu letter: Persian
+    ("د افغانستان ښار", "", [("د افغانستان ښار", "ps-AF", "cs", True)]),  # ښ: Pashto
+    ("السلام عليكم", "", [("السلام عليكم", "ar-SA", "cs", True)]),         # no letter of another: Arabic
     ("हिन्दी", "", [("हिन्दी", "hi-IN", "cs", False)]),
     ("東京へ行く", "", [("東京へ行く", "ja-JP", "eastAsia", False)]),  # kanji with kana: Japanese
     ("谢谢", "", [("谢谢", "zh-CN", "eastAsia", False)]),
@@ -93,7 +98,7 @@ def test_each_script_gets_its_language_in_its_slot(multilingual):
     _, document = multilingual
     runs = {text: (attrs, others) for text, attrs, others in marked_runs(document)}
     assert runs["Олексій Дєдов"] == ({"val": "uk-UA"}, [])  # given: not the Russian guess
-    assert runs["تہمینہ جنجوعہ"] == ({"bidi": "ar-SA"}, ["rFonts:cs", "rtl"])  # guessed from the script
+    assert runs["تہمینہ جنجوعہ"] == ({"bidi": "ur-PK"}, ["rFonts:cs", "rtl"])  # guessed from its letters (ہ)
     assert runs["巴努里"] == ({"eastAsia": "zh-CN"}, ["rFonts:eastAsia"])
     assert runs["تعاون و اعتماد "] == ({"bidi": "ar-SA"}, ["rFonts:cs", "rtl"])
     assert runs["東京へようこそ "] == ({"eastAsia": "ja-JP"}, ["rFonts:eastAsia"])
