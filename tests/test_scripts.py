@@ -6,6 +6,7 @@ pdfplumber, python-docx), the fonts embedded (pdffonts), the shaping
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import docx
 import pdfplumber
+import pikepdf
 import pytest
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
@@ -71,7 +73,8 @@ def test_every_format_is_written_and_verify_agrees(out):
 def test_each_string_reads_back_in_logical_order(out, pdf):
     text = pdftotext(out / pdf)
     for phrase in ["ہم دیکھیں گے", "لازم ہے کہ ہم بھی", f"the word {WORD} means the land of the pure",
-                   "إن مع العسر يسرا", "وإن الصبر مفتاح الفرج", "والعلم نور يهدي به الله من", "يشاء من عباده",
+                   "إن مع العسر يسرا", "وإن الصبر مفتاح الفرج", "پشاور علم و ادب کا قدیم شہر ہے",
+                   "اور اس کی درسگاہوں میں صدیوں سے مختلف زبانوں کے", "عالم ایک دوسرے سے سیکھتے آئے ہیں۔", "والعلم نور يهدي به الله من", "يشاء من عباده",
                    "千里之行，始于足下", f"explained that {CHINESE_NAME}", "«Россия и Азия: новые горизонты»",
                    "The audience applauded 👏 warmly.",
                    f"Ivanova, Dr. Anna ({RUSSIAN_NAME})", f"Wang Lei, Dr. ({CHINESE_NAME})", URDU_NAME, PERSIAN_NAME]:
@@ -142,6 +145,115 @@ def test_arabic_script_is_shaped_and_set_right_to_left(out):
     # the glyphs are the joined forms: a medial kaf is not the isolated one
     names = [font.getGlyphName(i.codepoint) for i in buf.glyph_infos]
     assert any(n.endswith((".init", ".medi", ".fina")) or ".medi." in n or ".init." in n for n in names)
+
+
+def _drawn_codes(doc: pikepdf.Pdf) -> dict:
+    """Every font the pages (and the forms they draw) show text in, with the
+    codes drawn in it: objgen -> (font, codes)."""
+    drawn: dict = {}
+
+    def walk(stream, resources, seen):
+        fonts = resources.get("/Font", {}) if resources is not None else {}
+        font = None
+        for operands, op in pikepdf.parse_content_stream(stream):
+            op = str(op)
+            if op == "Tf":
+                font = fonts[str(operands[0])]
+            elif op in ("Tj", "'", '"', "TJ"):
+                strings = operands[0] if op == "TJ" else operands[-1:]
+                codes = drawn.setdefault(font.objgen, (font, set()))[1]
+                for item in strings:
+                    if isinstance(item, pikepdf.String):
+                        codes.update(bytes(item))  # simple fonts: one byte a code
+            elif op == "Do":
+                xobject = resources.XObject[str(operands[0])]
+                if xobject.get("/Subtype") == "/Form" and xobject.objgen not in seen:
+                    walk(xobject, xobject.get("/Resources"), seen | {xobject.objgen})
+
+    for page in doc.pages:
+        walk(page, page.obj.get("/Resources"), set())
+    return drawn
+
+
+def _to_unicode(font) -> dict[int, str]:
+    """A font's ToUnicode CMap, read by pdfminer's CMap parser."""
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+    cmap = FileUnicodeMap()
+    CMapParser(cmap, io.BytesIO(font.ToUnicode.read_bytes())).run()
+    return cmap.cid2unichr
+
+
+@pytest.mark.parametrize("pdf", ["many-scripts-proceedings.pdf", "many-scripts-brief.pdf"])
+def test_every_glyph_drawn_maps_to_characters(out, pdf):
+    """PDF/UA-1 (ISO 14289-1, 7.21.7) and PDF/A-2u: every code drawn maps
+    to Unicode in its font's ToUnicode CMap, never to nothing, U+0000,
+    U+FEFF, U+FFFE or a private-use code.  HarfBuzz draws some letters as
+    several glyphs (Noto Naskh Arabic's پ is a dotless base and three dots,
+    Nastaliq's ق a base and two): such a letter is drawn as one glyph of
+    their outlines, mapped to the letter, so no glyph maps to nothing and
+    the letter reads once (pdfplumber finds no glyph without text)."""
+    with pikepdf.open(out / pdf) as doc:
+        drawn = _drawn_codes(doc)
+        faces = set()
+        for font, codes in drawn.values():
+            name = str(font.BaseFont).split("+")[-1]
+            faces.add(name)
+            mapping = _to_unicode(font)
+            bad = {code: mapping.get(code) for code in sorted(codes)
+                   if not mapping.get(code) or set(mapping[code]) & {"\0", "\ufeff", "\ufffe"}
+                   or any(0xE000 <= ord(c) <= 0xF8FF for c in mapping[code])}
+            assert not bad, (name, bad)
+    assert "NotoNaskhArabic-Regular" in faces and "NotoSerifSC-Regular" in faces
+    if pdf == "many-scripts-proceedings.pdf":
+        assert "NotoNastaliqUrdu-Regular" in faces and "NotoEmoji-Regular" in faces
+    with pdfplumber.open(out / pdf) as doc:
+        arabic = [c for page in doc.pages for c in page.chars if re.search("Naskh|Nastaliq", c["fontname"])]
+    assert arabic and all(c["text"] for c in arabic)
+
+
+@pytest.mark.parametrize("face, word, letter", [("NotoNaskhArabic-Regular", WORD, "پ"),
+                                                ("NotoNastaliqUrdu-Regular", "طارق", "ق")])
+def test_a_letter_shaped_into_several_glyphs_is_drawn_with_all_of_them(out, face, word, letter):
+    """The glyph drawn for a letter HarfBuzz shapes into a base and its dots
+    holds all their outlines where HarfBuzz places them: its bounds in the
+    embedded font program are the union of HarfBuzz's extents of the
+    cluster's glyphs, from the base's origin (and not the base's alone)."""
+    import uharfbuzz as hb
+
+    face_ = hb.Face(hb.Blob((FONTS / f"{face}.ttf").read_bytes()))
+    font = hb.Font(face_)
+    buf = hb.Buffer()
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    buf.add_str(word)
+    buf.guess_segment_properties()
+    hb.shape(font, buf, {})
+    at, pen, glyphs = word.index(letter), 0, []
+    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+        if info.cluster == at:
+            glyphs.append((info.codepoint, pen + pos.x_offset, pos.y_offset, pos.x_advance))
+        pen += pos.x_advance
+    assert len(glyphs) > 1  # HarfBuzz does draw it as several
+    base = max(glyphs, key=lambda g: g[3])
+    boxes = []
+    for gid, x, y, _ in glyphs:
+        e = font.get_glyph_extents(gid)
+        x, y = x - base[1], y - base[2]
+        boxes.append((x + e.x_bearing, y + e.y_bearing + e.height, x + e.x_bearing + e.width, y + e.y_bearing))
+    want = tuple(f(b[i] for b in boxes) for f, i in ((min, 0), (min, 1), (max, 2), (max, 3)))
+    assert want != boxes[glyphs.index(base)]
+    with pikepdf.open(out / "many-scripts-proceedings.pdf") as doc:
+        found = []
+        for held, codes in _drawn_codes(doc).values():
+            if str(held.BaseFont).endswith("+" + face):
+                program = TTFont(io.BytesIO(held.FontDescriptor.FontFile2.read_bytes()))
+                glyf, cmap = program["glyf"], program["cmap"].getcmap(1, 0).cmap
+                for code, text in _to_unicode(held).items():
+                    if text == letter and code in codes:
+                        g = glyf[cmap[code]]
+                        g.recalcBounds(glyf)
+                        found.append((g.xMin, g.yMin, g.xMax, g.yMax))
+    assert found and all(max(abs(a - b) for a, b in zip(box, want)) <= 1 for box in found), (found, want)
 
 
 def _line_of(pdf_path: Path, needle: str, *, font: str = "") -> tuple[int, list[dict]]:
