@@ -35,16 +35,15 @@ class TaggedTTFont(TTFont):
     once it has added a subset's objects, the subset's name (the font's
     ``BaseFont``, its descriptor's ``FontName`` and its ToUnicode CMap's
     name) is given the tag :func:`subset_tag` derives from the font's name,
-    the subset's number and its characters: distinct and deterministic.
-
-    It also writes the glyphs HarfBuzz's shaping made of several (a dotless
-    base and its dots drawn as one, :func:`.fallback.cluster_glyphs`) into
-    the subsets that use them (:func:`_with_clusters`), so that every glyph
-    drawn has characters to read back."""
-
-    writes_clusters = True  # fallback shapes with this font
+    the subset's number and its characters: distinct and deterministic."""
 
     def addObjects(self, doc) -> None:
+        """ReportLab's, with the subsets' tags (above); and the glyphs
+        HarfBuzz's shaping made of several (a dotless base and its dots
+        drawn as one, :func:`.fallback.cluster_glyphs`) written into the
+        subsets that use them (:func:`_with_clusters`, through the face's
+        ``makeSubset`` for the time ReportLab adds the subsets), so that
+        every glyph drawn has characters to read back."""
         state = self.state.get(doc)
         subsets = [tuple(s) for s in state.subsets] if state is not None else []
         internal = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
@@ -66,6 +65,8 @@ class TaggedTTFont(TTFont):
             font.BaseFont = new
             doc.idToObject["fontDescriptor:" + old]["FontName"] = PDFName(new)
             doc.idToObject["toUnicodeCMap:" + old].content = _to_unicode_cmap(new, list(subset), self.fontName)
+
+    writes_clusters = True  # fallback shapes with this font: it writes cluster_glyphs
 
 
 def _with_clusters(face, clusters: dict[int, tuple], subset: list[int]) -> bytes:
