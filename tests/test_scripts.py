@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -22,6 +23,7 @@ from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 
 from conftest import FIXTURES, ROOT
+from test_tagging import assert_every_operator_marked, assert_lists_have_label_and_body, elements
 
 EVENT = FIXTURES / "sources" / "many-scripts"
 FONTS = ROOT / "exporter" / "fonts"
@@ -74,7 +76,8 @@ def test_each_string_reads_back_in_logical_order(out, pdf):
     text = pdftotext(out / pdf)
     for phrase in ["ہم دیکھیں گے", "لازم ہے کہ ہم بھی", f"the word {WORD} means the land of the pure",
                    "إن مع العسر يسرا", "وإن الصبر مفتاح الفرج", "پشاور علم و ادب کا قدیم شہر ہے",
-                   "اور اس کی درسگاہوں میں صدیوں سے مختلف زبانوں کے", "عالم ایک دوسرے سے سیکھتے آئے ہیں۔", "والعلم نور يهدي به الله من", "يشاء من عباده",
+                   "اور اس کی درسگاہوں میں صدیوں سے مختلف زبانوں کے", "عالم ایک دوسرے سے سیکھتے آئے ہیں۔",
+                   "والعلم نور يهدي به الله من", "يشاء من عباده",
                    "千里之行，始于足下", f"explained that {CHINESE_NAME}", "«Россия и Азия: новые горизонты»",
                    "The audience applauded 👏 warmly.",
                    f"Ivanova, Dr. Anna ({RUSSIAN_NAME})", f"Wang Lei, Dr. ({CHINESE_NAME})", URDU_NAME, PERSIAN_NAME]:
@@ -408,6 +411,87 @@ def test_right_to_left_paragraphs_are_flush_right_where_the_layout_sets_left(tmp
     assert max(rights) - min(rights) < 0.6, rights
     assert all(min(c["x0"] for c in cs) > left + 10 for cs in rtl)
     assert len({round(min(c["x0"] for c in cs)) for cs in rtl}) == 3
+
+
+LISTS = """      He listed the city's old schools:
+
+      - اسلامیہ کالج پشاور
+      - Edwardes College, founded in 1900
+
+      And he gave two steps:
+
+      1. پہلے پڑھیں
+      2. Then publish.
+
+"""
+
+
+def _item_line(pdf: Path, needle: str) -> tuple[str, list[dict], list[dict]]:
+    """The first line of the list item holding ``needle`` (as ``_line_of``
+    finds it): its label as drawn, the label's characters and the text's.
+    The line is every character on the needle's baseline (a bullet in the
+    serif face has another bottom than Arabic letters), cut into runs where
+    the pen jumps more than 0.6 em; the label is the run at the line's
+    start: the first, or the last for a right-to-left item."""
+    number, found = _line_of(pdf, needle)
+    baseline = Counter(round(c["matrix"][5], 1) for c in found).most_common(1)[0][0]
+    with pdfplumber.open(pdf) as doc:
+        chars = sorted((c for c in doc.pages[number - 1].chars
+                        if c["text"].strip() and abs(c["matrix"][5] - baseline) < 0.5), key=lambda c: c["x0"])
+    runs = [[chars[0]]]
+    for c in chars[1:]:
+        if c["x0"] - runs[-1][-1]["x1"] > 0.6 * c["size"]:
+            runs.append([])
+        runs[-1].append(c)
+    rtl = any(re.search("Naskh|Nastaliq", c["fontname"]) for c in chars)
+    label = runs[-1] if rtl else runs[0]
+    return "".join(c["text"] for c in label), label, [c for run in runs if run is not label for c in run]
+
+
+def test_a_right_to_left_list_item_has_its_bullet_or_number_on_the_right(cli, tmp_path):
+    """A bulleted and a numbered list, each with an Urdu item and an
+    English one, in a talk (the booklet) and in the brief's context: the
+    English item's bullet or number stands at the column's left edge, its
+    text indented after it; the Urdu item's stands at the right edge, its
+    number drawn as it reads from the right (".I", ".1"), its text ending
+    the same indent before it; the item's Lbl reads as the number is read."""
+    project = _project(tmp_path)
+    talk = project / "source" / "ev" / "sessions" / "1-opening.yaml"
+    before = "      He recalled that Iqbal"
+    talk.write_text(talk.read_text(encoding="utf-8").replace(before, LISTS + before), encoding="utf-8")
+    brief = project / "source" / "ev" / "brief.yaml"
+    lists = "".join(f"\n  {line.strip()}" for line in LISTS.splitlines() if line.strip()[:1] in ("-", "1", "2", ""))
+    brief.write_text(brief.read_text(encoding="utf-8").replace("met at the University of Peshawar.\n",
+                                                                f"met at the University of Peshawar.\n{lists}\n"),
+                     encoding="utf-8")
+    result = cli("export", "all", "source/ev", "--out", str(tmp_path / "build"), cwd=project)
+    assert result.exit_code == 0, result.output
+    booklet, brief_pdf = tmp_path / "build" / "ev" / "ev-proceedings.pdf", tmp_path / "build" / "ev" / "ev-brief.pdf"
+    for pdf, numbers in ((booklet, (".I", "II.")), (brief_pdf, (".1", "2."))):
+        number, _ = _line_of(pdf, "Edwardes")
+        with pdfplumber.open(pdf) as doc:
+            page = doc.pages[number - 1]
+            left, right = _column(page) if pdf == booklet else (page.lines[0]["x0"], page.lines[0]["x1"])
+        # کالج and پہلے, their letters drawn right to left
+        drawn = {k: _item_line(pdf, needle) for k, needle in (("urdu bullet", "جلاک"), ("english bullet", "Edwardes"),
+                                                              ("urdu number", "ےلہپ"), ("english number", "Then"))}
+        assert [d[0] for d in drawn.values()] == ["•", "•", *numbers], (pdf.name, [d[0] for d in drawn.values()])
+        indents = []
+        for kind in ("bullet", "number"):
+            _, label, text = drawn["english " + kind]
+            assert abs(label[0]["x0"] - left) < 0.6, (pdf.name, kind)
+            indents.append(text[0]["x0"] - left)
+            _, label, text = drawn["urdu " + kind]
+            assert abs(label[-1]["x1"] - right) < 0.6, (pdf.name, kind, label[-1]["x1"], right)
+            assert max(c["x1"] for c in text) < label[0]["x0"]  # the text before it, on its left
+            indents.append(right - max(c["x1"] for c in text))
+        assert indents[0] > 5 and max(indents) - min(indents) < 0.6, (pdf.name, indents)  # the same indent, mirrored
+    for pdf, want in ((booklet, ["", "", "I.", ""]), (brief_pdf, ["", "", "1.", "", ""])):
+        assert_every_operator_marked(pdf)
+        with pikepdf.open(pdf) as doc:
+            assert assert_lists_have_label_and_body(doc) == len(want)  # (the brief's recommendation is the fifth)
+            read = [str(e.get("/ActualText", "")) for e in elements(doc) if str(e.S) == "/Lbl"]
+        assert read == want, read  # ".I" is read "I."; a bullet, or a number drawn as it reads, needs nothing
 
 
 def test_the_docx_marks_each_run_with_its_language_and_direction(out):

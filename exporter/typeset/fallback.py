@@ -251,12 +251,52 @@ def _levelled(frags: list, whole: str) -> list:
     return out
 
 
+def right_to_left(frags: list) -> bool:
+    """Whether a paragraph of ``frags`` (as :func:`split_frags` gives them)
+    is right to left: its base level, by rules P2-P3, is odd."""
+    return bool(next((f.bidiBase % 2 for f in frags if hasattr(f, "bidiBase")), 0))
+
+
+def mirrored(style):
+    """A copy of ``style`` with its left and right indents swapped: for a
+    right-to-left list item, whose indent before its text, where its bullet
+    or number stands, is on the right (as Word and browsers set it)."""
+    style = copy.copy(style)
+    style.leftIndent, style.rightIndent = style.rightIndent, style.leftIndent
+    return style
+
+
+def label_from_the_right(text: str) -> str:
+    """A list label (``1.``) as it is drawn before right-to-left text: its
+    characters in the visual order the bidirectional algorithm gives them
+    in a right-to-left paragraph (``.1``: the number, on the right, is read
+    first)."""
+    from bidi import get_display
+
+    return get_display(text, base_dir="R")
+
+
+class NumberFromTheRight:
+    """A list's number format (``fmt``, as ``%s.``) for a right-to-left
+    item: called with the number, the label as drawn (:func:`label_from_the_right`,
+    ``.1``); :meth:`read` gives it as it is read (``1.``)."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+
+    def __call__(self, number: str) -> str:
+        return label_from_the_right(self.fmt % number)
+
+    def read(self, number: str) -> str:
+        return self.fmt % number
+
+
 def directed_style(style, frags: list):
     """The style a paragraph of ``frags`` (as :func:`split_frags` gives
     them) is set in: ``style`` itself, or for a right-to-left paragraph a
     copy marked ``octavoRTL`` (see :func:`line_offsets`) whose left
     alignment is right alignment."""
-    if not next((f.bidiBase % 2 for f in frags if hasattr(f, "bidiBase")), 0):
+    if not right_to_left(frags):
         return style
     if style.alignment not in (TA_LEFT, TA_JUSTIFY, TA_RIGHT):
         return style  # centred: the same from either side
