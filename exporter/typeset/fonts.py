@@ -88,8 +88,11 @@ def _with_clusters(face, clusters: dict[int, tuple], subset: list[int]) -> bytes
 
     source = _source_glyphs(face)
     names = source.glyphOrder
-    font = Font(io.BytesIO(data), recalcTimestamp=False)
-    glyf, hmtx = font["glyf"], font["hmtx"]
+    # ReportLab's glyphs kept as they are (recompiling them all to bound
+    # them again costs 40 times the rest); the tables that bound every
+    # glyph are widened for the new ones here
+    font = Font(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False)
+    glyf, hmtx, maxp, head, hhea = (font[t] for t in ("glyf", "hmtx", "maxp", "head", "hhea"))
     cmap = font["cmap"].getcmap(1, 0)  # ReportLab's one map: code -> glyph
     order = list(font.getGlyphOrder())
     for code, parts in wanted:
@@ -104,8 +107,17 @@ def _with_clusters(face, clusters: dict[int, tuple], subset: list[int]) -> bytes
         glyf.glyphOrder = order
         glyf[name] = glyph
         glyph.recalcBounds(glyf)
-        hmtx[name] = (hmtx[cmap.cmap[code]][0], getattr(glyph, "xMin", 0))
+        advance = hmtx[cmap.cmap[code]][0]
+        hmtx[name] = (advance, getattr(glyph, "xMin", 0))
         cmap.cmap[code] = name
+        if glyph.numberOfContours > 0:
+            maxp.maxPoints = max(maxp.maxPoints, len(glyph.coordinates))
+            maxp.maxContours = max(maxp.maxContours, glyph.numberOfContours)
+            head.xMin, head.yMin = min(head.xMin, glyph.xMin), min(head.yMin, glyph.yMin)
+            head.xMax, head.yMax = max(head.xMax, glyph.xMax), max(head.yMax, glyph.yMax)
+            hhea.minLeftSideBearing = min(hhea.minLeftSideBearing, glyph.xMin)
+            hhea.minRightSideBearing = min(hhea.minRightSideBearing, advance - glyph.xMax)
+            hhea.xMaxExtent = max(hhea.xMaxExtent, glyph.xMax)
     font.setGlyphOrder(order)
     out = io.BytesIO()
     font.save(out)
