@@ -6,20 +6,24 @@ pdfplumber, python-docx), the fonts embedded (pdffonts), the shaping
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import docx
 import pdfplumber
+import pikepdf
 import pytest
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 
 from conftest import FIXTURES, ROOT
+from test_tagging import assert_every_operator_marked, assert_lists_have_label_and_body, elements
 
 EVENT = FIXTURES / "sources" / "many-scripts"
 FONTS = ROOT / "exporter" / "fonts"
@@ -71,7 +75,9 @@ def test_every_format_is_written_and_verify_agrees(out):
 def test_each_string_reads_back_in_logical_order(out, pdf):
     text = pdftotext(out / pdf)
     for phrase in ["ہم دیکھیں گے", "لازم ہے کہ ہم بھی", f"the word {WORD} means the land of the pure",
-                   "إن مع العسر يسرا", "وإن الصبر مفتاح الفرج", "والعلم نور يهدي به الله من", "يشاء من عباده",
+                   "إن مع العسر يسرا", "وإن الصبر مفتاح الفرج", "پشاور علم و ادب کا قدیم شہر ہے",
+                   "اور اس کی درسگاہوں میں صدیوں سے مختلف زبانوں کے", "عالم ایک دوسرے سے سیکھتے آئے ہیں۔",
+                   "والعلم نور يهدي به الله من", "يشاء من عباده",
                    "千里之行，始于足下", f"explained that {CHINESE_NAME}", "«Россия и Азия: новые горизонты»",
                    "The audience applauded 👏 warmly.",
                    f"Ivanova, Dr. Anna ({RUSSIAN_NAME})", f"Wang Lei, Dr. ({CHINESE_NAME})", URDU_NAME, PERSIAN_NAME]:
@@ -142,6 +148,115 @@ def test_arabic_script_is_shaped_and_set_right_to_left(out):
     # the glyphs are the joined forms: a medial kaf is not the isolated one
     names = [font.getGlyphName(i.codepoint) for i in buf.glyph_infos]
     assert any(n.endswith((".init", ".medi", ".fina")) or ".medi." in n or ".init." in n for n in names)
+
+
+def _drawn_codes(doc: pikepdf.Pdf) -> dict:
+    """Every font the pages (and the forms they draw) show text in, with the
+    codes drawn in it: objgen -> (font, codes)."""
+    drawn: dict = {}
+
+    def walk(stream, resources, seen):
+        fonts = resources.get("/Font", {}) if resources is not None else {}
+        font = None
+        for operands, op in pikepdf.parse_content_stream(stream):
+            op = str(op)
+            if op == "Tf":
+                font = fonts[str(operands[0])]
+            elif op in ("Tj", "'", '"', "TJ"):
+                strings = operands[0] if op == "TJ" else operands[-1:]
+                codes = drawn.setdefault(font.objgen, (font, set()))[1]
+                for item in strings:
+                    if isinstance(item, pikepdf.String):
+                        codes.update(bytes(item))  # simple fonts: one byte a code
+            elif op == "Do":
+                xobject = resources.XObject[str(operands[0])]
+                if xobject.get("/Subtype") == "/Form" and xobject.objgen not in seen:
+                    walk(xobject, xobject.get("/Resources"), seen | {xobject.objgen})
+
+    for page in doc.pages:
+        walk(page, page.obj.get("/Resources"), set())
+    return drawn
+
+
+def _to_unicode(font) -> dict[int, str]:
+    """A font's ToUnicode CMap, read by pdfminer's CMap parser."""
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+    cmap = FileUnicodeMap()
+    CMapParser(cmap, io.BytesIO(font.ToUnicode.read_bytes())).run()
+    return cmap.cid2unichr
+
+
+@pytest.mark.parametrize("pdf", ["many-scripts-proceedings.pdf", "many-scripts-brief.pdf"])
+def test_every_glyph_drawn_maps_to_characters(out, pdf):
+    """PDF/UA-1 (ISO 14289-1, 7.21.7) and PDF/A-2u: every code drawn maps
+    to Unicode in its font's ToUnicode CMap, never to nothing, U+0000,
+    U+FEFF, U+FFFE or a private-use code.  HarfBuzz draws some letters as
+    several glyphs (Noto Naskh Arabic's پ is a dotless base and three dots,
+    Nastaliq's ق a base and two): such a letter is drawn as one glyph of
+    their outlines, mapped to the letter, so no glyph maps to nothing and
+    the letter reads once (pdfplumber finds no glyph without text)."""
+    with pikepdf.open(out / pdf) as doc:
+        drawn = _drawn_codes(doc)
+        faces = set()
+        for font, codes in drawn.values():
+            name = str(font.BaseFont).split("+")[-1]
+            faces.add(name)
+            mapping = _to_unicode(font)
+            bad = {code: mapping.get(code) for code in sorted(codes)
+                   if not mapping.get(code) or set(mapping[code]) & {"\0", "\ufeff", "\ufffe"}
+                   or any(0xE000 <= ord(c) <= 0xF8FF for c in mapping[code])}
+            assert not bad, (name, bad)
+    assert "NotoNaskhArabic-Regular" in faces and "NotoSerifSC-Regular" in faces
+    if pdf == "many-scripts-proceedings.pdf":
+        assert "NotoNastaliqUrdu-Regular" in faces and "NotoEmoji-Regular" in faces
+    with pdfplumber.open(out / pdf) as doc:
+        arabic = [c for page in doc.pages for c in page.chars if re.search("Naskh|Nastaliq", c["fontname"])]
+    assert arabic and all(c["text"] for c in arabic)
+
+
+@pytest.mark.parametrize("face, word, letter", [("NotoNaskhArabic-Regular", WORD, "پ"),
+                                                ("NotoNastaliqUrdu-Regular", "طارق", "ق")])
+def test_a_letter_shaped_into_several_glyphs_is_drawn_with_all_of_them(out, face, word, letter):
+    """The glyph drawn for a letter HarfBuzz shapes into a base and its dots
+    holds all their outlines where HarfBuzz places them: its bounds in the
+    embedded font program are the union of HarfBuzz's extents of the
+    cluster's glyphs, from the base's origin (and not the base's alone)."""
+    import uharfbuzz as hb
+
+    face_ = hb.Face(hb.Blob((FONTS / f"{face}.ttf").read_bytes()))
+    font = hb.Font(face_)
+    buf = hb.Buffer()
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    buf.add_str(word)
+    buf.guess_segment_properties()
+    hb.shape(font, buf, {})
+    at, pen, glyphs = word.index(letter), 0, []
+    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+        if info.cluster == at:
+            glyphs.append((info.codepoint, pen + pos.x_offset, pos.y_offset, pos.x_advance))
+        pen += pos.x_advance
+    assert len(glyphs) > 1  # HarfBuzz does draw it as several
+    base = max(glyphs, key=lambda g: g[3])
+    boxes = []
+    for gid, x, y, _ in glyphs:
+        e = font.get_glyph_extents(gid)
+        x, y = x - base[1], y - base[2]
+        boxes.append((x + e.x_bearing, y + e.y_bearing + e.height, x + e.x_bearing + e.width, y + e.y_bearing))
+    want = tuple(f(b[i] for b in boxes) for f, i in ((min, 0), (min, 1), (max, 2), (max, 3)))
+    assert want != boxes[glyphs.index(base)]
+    with pikepdf.open(out / "many-scripts-proceedings.pdf") as doc:
+        found = []
+        for held, codes in _drawn_codes(doc).values():
+            if str(held.BaseFont).endswith("+" + face):
+                program = TTFont(io.BytesIO(held.FontDescriptor.FontFile2.read_bytes()))
+                glyf, cmap = program["glyf"], program["cmap"].getcmap(1, 0).cmap
+                for code, text in _to_unicode(held).items():
+                    if text == letter and code in codes:
+                        g = glyf[cmap[code]]
+                        g.recalcBounds(glyf)
+                        found.append((g.xMin, g.yMin, g.xMax, g.yMax))
+    assert found and all(max(abs(a - b) for a, b in zip(box, want)) <= 1 for box in found), (found, want)
 
 
 def _line_of(pdf_path: Path, needle: str, *, font: str = "") -> tuple[int, list[dict]]:
@@ -296,6 +411,87 @@ def test_right_to_left_paragraphs_are_flush_right_where_the_layout_sets_left(tmp
     assert max(rights) - min(rights) < 0.6, rights
     assert all(min(c["x0"] for c in cs) > left + 10 for cs in rtl)
     assert len({round(min(c["x0"] for c in cs)) for cs in rtl}) == 3
+
+
+LISTS = """      He listed the city's old schools:
+
+      - اسلامیہ کالج پشاور
+      - Edwardes College, founded in 1900
+
+      And he gave two steps:
+
+      1. پہلے پڑھیں
+      2. Then publish.
+
+"""
+
+
+def _item_line(pdf: Path, needle: str) -> tuple[str, list[dict], list[dict]]:
+    """The first line of the list item holding ``needle`` (as ``_line_of``
+    finds it): its label as drawn, the label's characters and the text's.
+    The line is every character on the needle's baseline (a bullet in the
+    serif face has another bottom than Arabic letters), cut into runs where
+    the pen jumps more than 0.6 em; the label is the run at the line's
+    start: the first, or the last for a right-to-left item."""
+    number, found = _line_of(pdf, needle)
+    baseline = Counter(round(c["matrix"][5], 1) for c in found).most_common(1)[0][0]
+    with pdfplumber.open(pdf) as doc:
+        chars = sorted((c for c in doc.pages[number - 1].chars
+                        if c["text"].strip() and abs(c["matrix"][5] - baseline) < 0.5), key=lambda c: c["x0"])
+    runs = [[chars[0]]]
+    for c in chars[1:]:
+        if c["x0"] - runs[-1][-1]["x1"] > 0.6 * c["size"]:
+            runs.append([])
+        runs[-1].append(c)
+    rtl = any(re.search("Naskh|Nastaliq", c["fontname"]) for c in chars)
+    label = runs[-1] if rtl else runs[0]
+    return "".join(c["text"] for c in label), label, [c for run in runs if run is not label for c in run]
+
+
+def test_a_right_to_left_list_item_has_its_bullet_or_number_on_the_right(cli, tmp_path):
+    """A bulleted and a numbered list, each with an Urdu item and an
+    English one, in a talk (the booklet) and in the brief's context: the
+    English item's bullet or number stands at the column's left edge, its
+    text indented after it; the Urdu item's stands at the right edge, its
+    number drawn as it reads from the right (".I", ".1"), its text ending
+    the same indent before it; the item's Lbl reads as the number is read."""
+    project = _project(tmp_path)
+    talk = project / "source" / "ev" / "sessions" / "1-opening.yaml"
+    before = "      He recalled that Iqbal"
+    talk.write_text(talk.read_text(encoding="utf-8").replace(before, LISTS + before), encoding="utf-8")
+    brief = project / "source" / "ev" / "brief.yaml"
+    lists = "".join(f"\n  {line.strip()}" for line in LISTS.splitlines() if line.strip()[:1] in ("-", "1", "2", ""))
+    brief.write_text(brief.read_text(encoding="utf-8").replace("met at the University of Peshawar.\n",
+                                                                f"met at the University of Peshawar.\n{lists}\n"),
+                     encoding="utf-8")
+    result = cli("export", "all", "source/ev", "--out", str(tmp_path / "build"), cwd=project)
+    assert result.exit_code == 0, result.output
+    booklet, brief_pdf = tmp_path / "build" / "ev" / "ev-proceedings.pdf", tmp_path / "build" / "ev" / "ev-brief.pdf"
+    for pdf, numbers in ((booklet, (".I", "II.")), (brief_pdf, (".1", "2."))):
+        number, _ = _line_of(pdf, "Edwardes")
+        with pdfplumber.open(pdf) as doc:
+            page = doc.pages[number - 1]
+            left, right = _column(page) if pdf == booklet else (page.lines[0]["x0"], page.lines[0]["x1"])
+        # کالج and پہلے, their letters drawn right to left
+        drawn = {k: _item_line(pdf, needle) for k, needle in (("urdu bullet", "جلاک"), ("english bullet", "Edwardes"),
+                                                              ("urdu number", "ےلہپ"), ("english number", "Then"))}
+        assert [d[0] for d in drawn.values()] == ["•", "•", *numbers], (pdf.name, [d[0] for d in drawn.values()])
+        indents = []
+        for kind in ("bullet", "number"):
+            _, label, text = drawn["english " + kind]
+            assert abs(label[0]["x0"] - left) < 0.6, (pdf.name, kind)
+            indents.append(text[0]["x0"] - left)
+            _, label, text = drawn["urdu " + kind]
+            assert abs(label[-1]["x1"] - right) < 0.6, (pdf.name, kind, label[-1]["x1"], right)
+            assert max(c["x1"] for c in text) < label[0]["x0"]  # the text before it, on its left
+            indents.append(right - max(c["x1"] for c in text))
+        assert indents[0] > 5 and max(indents) - min(indents) < 0.6, (pdf.name, indents)  # the same indent, mirrored
+    for pdf, want in ((booklet, ["", "", "I.", ""]), (brief_pdf, ["", "", "1.", "", ""])):
+        assert_every_operator_marked(pdf)
+        with pikepdf.open(pdf) as doc:
+            assert assert_lists_have_label_and_body(doc) == len(want)  # (the brief's recommendation is the fifth)
+            read = [str(e.get("/ActualText", "")) for e in elements(doc) if str(e.S) == "/Lbl"]
+        assert read == want, read  # ".I" is read "I."; a bullet, or a number drawn as it reads, needs nothing
 
 
 def test_the_docx_marks_each_run_with_its_language_and_direction(out):

@@ -39,7 +39,12 @@ A paragraph's frags (ReportLab's runs of text in one font) are then:
 Copying and searching: a shaped glyph with no character of its own (a
 contextual form, a ligature) is given, in the font's ToUnicode map, the
 characters HarfBuzz shaped into it (:func:`to_unicode`), so the text
-layer reads the letters, not private-use codes.
+layer reads the letters, not private-use codes.  A cluster HarfBuzz draws
+as several glyphs (Noto Naskh Arabic's پ: a dotless base and three dots,
+none of them the letter on its own) is drawn as one glyph made of their
+outlines, each where HarfBuzz puts it (:func:`cluster_glyphs`, written into
+the font's subsets by ``fonts.TaggedTTFont``): every glyph drawn maps to
+characters (PDF/UA-1 7.21.7, PDF/A-2u), and the letter reads once.
 """
 
 from __future__ import annotations
@@ -246,12 +251,52 @@ def _levelled(frags: list, whole: str) -> list:
     return out
 
 
+def right_to_left(frags: list) -> bool:
+    """Whether a paragraph of ``frags`` (as :func:`split_frags` gives them)
+    is right to left: its base level, by rules P2-P3, is odd."""
+    return bool(next((f.bidiBase % 2 for f in frags if hasattr(f, "bidiBase")), 0))
+
+
+def mirrored(style):
+    """A copy of ``style`` with its left and right indents swapped: for a
+    right-to-left list item, whose indent before its text, where its bullet
+    or number stands, is on the right (as Word and browsers set it)."""
+    style = copy.copy(style)
+    style.leftIndent, style.rightIndent = style.rightIndent, style.leftIndent
+    return style
+
+
+def label_from_the_right(text: str) -> str:
+    """A list label (``1.``) as it is drawn before right-to-left text: its
+    characters in the visual order the bidirectional algorithm gives them
+    in a right-to-left paragraph (``.1``: the number, on the right, is read
+    first)."""
+    from bidi import get_display
+
+    return get_display(text, base_dir="R")
+
+
+class NumberFromTheRight:
+    """A list's number format (``fmt``, as ``%s.``) for a right-to-left
+    item: called with the number, the label as drawn (:func:`label_from_the_right`,
+    ``.1``); :meth:`read` gives it as it is read (``1.``)."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+
+    def __call__(self, number: str) -> str:
+        return label_from_the_right(self.fmt % number)
+
+    def read(self, number: str) -> str:
+        return self.fmt % number
+
+
 def directed_style(style, frags: list):
     """The style a paragraph of ``frags`` (as :func:`split_frags` gives
     them) is set in: ``style`` itself, or for a right-to-left paragraph a
     copy marked ``octavoRTL`` (see :func:`line_offsets`) whose left
     alignment is right alignment."""
-    if not next((f.bidiBase % 2 for f in frags if hasattr(f, "bidiBase")), 0):
+    if not right_to_left(frags):
         return style
     if style.alignment not in (TA_LEFT, TA_JUSTIFY, TA_RIGHT):
         return style  # centred: the same from either side
@@ -334,8 +379,8 @@ def _shape(text: str, font: str, size: float, rtl: bool) -> ShapedStr | None:
     if known is not None:
         return known
     ttf = getFont(font)
-    if not getattr(ttf, "shapable", False):
-        return None
+    if not getattr(ttf, "shapable", False) or not getattr(ttf, "writes_clusters", False):
+        return None  # (only a font that writes cluster_glyphs into its subsets: a cluster's dots are in them)
     hbf = ttf.hbFont(size)
     buf = uharfbuzz.Buffer()
     buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
@@ -347,27 +392,43 @@ def _shape(text: str, font: str, size: float, rtl: bool) -> ShapedStr | None:
     # the characters of each cluster: from its start to the next cluster's start, in logical order
     starts = sorted({i.cluster for i in infos})
     ends = {s: e for s, e in zip(starts, starts[1:] + [len(text)])}
-    # the widest glyph of a cluster (its base, not a dot or a mark drawn raised
-    # or lowered beside it) reads the cluster's characters, the others nothing
-    carrier: dict[int, int] = {}
-    for k, (info, pos) in enumerate(zip(infos, positions)):
-        best = carrier.get(info.cluster)
-        if best is None or pos.x_advance > positions[best].x_advance:
-            carrier[info.cluster] = k
     chars, data = [], []
-    face = ttf.face
-    for k, (info, pos) in enumerate(zip(infos, positions)):
-        gid, cluster = info.codepoint, info.cluster
-        text_of = text[cluster:ends[cluster]] if carrier[cluster] == k else ""
-        code = _code(ttf, gid, text_of)
+    face, scale = ttf.face, ttf.pdfScale
+    k = 0
+    while k < len(infos):
+        # a cluster's glyphs stand together (clusters are monotone at this level)
+        cluster = infos[k].cluster
+        end = k + 1
+        while end < len(infos) and infos[end].cluster == cluster:
+            end += 1
+        text_of = text[cluster:ends[cluster]]
+        if end - k == 1:
+            pos = positions[k]
+            code = _code(ttf, infos[k].codepoint, text_of)
+            x_advance, y_advance, x_offset, y_offset = pos.x_advance, pos.y_advance, pos.x_offset, pos.y_offset
+        else:
+            # a cluster drawn as several glyphs (a dotless base and its dots,
+            # alef and its madda): one glyph of their outlines, so that the
+            # code drawn stands for the cluster's characters and no glyph
+            # for none (see cluster_glyphs)
+            placed, x, y = [], 0, 0
+            for info, pos in zip(infos[k:end], positions[k:end]):
+                placed.append((info.codepoint, x + pos.x_offset, y + pos.y_offset, pos.x_advance))
+                x, y = x + pos.x_advance, y + pos.y_advance
+            base = max(placed, key=lambda p: p[3])  # the widest: its origin is the new glyph's
+            parts = tuple((gid, dx - base[1], dy - base[2]) for gid, dx, dy, _ in placed)
+            code = _cluster_code(ttf, base[0], parts, text_of)
+            x_advance, y_advance, x_offset, y_offset = x, y, base[1], base[2]
         chars.append(chr(code))
-        data.append(ShapeData(cluster, ttf.pdfScale(pos.x_advance), ttf.pdfScale(pos.y_advance),
-                              ttf.pdfScale(pos.x_offset), ttf.pdfScale(pos.y_offset), face.charWidths[code]))
+        data.append(ShapeData(cluster, scale(x_advance), scale(y_advance), scale(x_offset), scale(y_offset),
+                              face.charWidths[code]))
+        k = end
     shaped = _WORDS[key] = ShapedStr("".join(chars), shapeData=data)
     return shaped
 
 
-_CODES: dict[str, dict[tuple[int, str], int]] = {}  # font -> (glyph, text) -> code
+_CODES: dict[str, dict[tuple, int]] = {}  # font -> (glyph or cluster's glyphs, text) -> code
+_CLUSTERS: dict[str, dict[int, tuple]] = {}  # font -> code -> ((glyph, dx, dy), ...) drawn as one
 
 
 def _code(ttf, gid: int, text: str) -> int:
@@ -375,26 +436,52 @@ def _code(ttf, gid: int, text: str) -> int:
     ``text``: the character itself when the glyph is that character's own,
     else a private-use code of its own for this glyph and text (so that a
     glyph drawn for two texts, the dotless base of both reh and zain, reads
-    back as each), counted down from U+F8FF (ReportLab's own count up from
-    U+E000)."""
+    back as each)."""
     face = ttf.face
     if len(text) == 1 and face.charToGlyph.get(ord(text)) == gid:
         return ord(text)
+    code = _private(ttf, gid, gid, text)
+    face.glyphToChar.setdefault(gid, []).append(code)
+    return code
+
+
+def _cluster_code(ttf, base: int, parts: tuple, text: str) -> int:
+    """The private-use code of a glyph made of ``parts`` (glyph, x, y: in
+    font units from the origin of ``base``, the widest of them) standing for
+    ``text``: drawn as ``base`` is, with its advance, until the font's
+    subsets are written (:func:`cluster_glyphs`)."""
+    code = _private(ttf, parts, base, text)
+    _CLUSTERS.setdefault(ttf.fontName, {})[code] = parts
+    return code
+
+
+def _private(ttf, key, gid: int, text: str) -> int:
+    """A code for ``key`` standing for ``text``, drawn with glyph ``gid``'s
+    advance; counted down from U+F8FF (ReportLab's own count up from
+    U+E000)."""
+    face = ttf.face
     codes = _CODES.setdefault(ttf.fontName, {})
-    code = codes.get((gid, text))
+    code = codes.get((key, text))
     if code is None:
         code = 0xF8FF - len(codes)
         while code in face.charToGlyph:
             code -= 1
         if code < 0xE000:
             raise ValueError(f"too many shaped glyphs in {ttf.fontName}")
-        codes[(gid, text)] = code
+        codes[(key, text)] = code
         face.charToGlyph[code] = gid
-        face.glyphToChar.setdefault(gid, []).append(code)
         face.charWidths[code] = ttf.pdfScale(face.hmetrics[gid][0]) if gid < len(face.hmetrics) \
             else face.defaultWidth
         _UNI.setdefault(ttf.fontName, {})[code] = text
     return code
+
+
+def cluster_glyphs(font: str) -> dict[int, tuple]:
+    """The codes of ``font`` that stand for several glyphs drawn as one
+    (code -> ((glyph, x, y), ...), in font units from the glyph's origin):
+    :class:`exporter.typeset.fonts.TaggedTTFont` writes each into its
+    subsets as a glyph of its own."""
+    return _CLUSTERS.get(font, {})
 
 
 def to_unicode(font: str, code: int) -> str:

@@ -4,13 +4,15 @@ they hold every glyph the text needs."""
 from __future__ import annotations
 
 import hashlib
+import io
+import weakref
 from functools import lru_cache, partial
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFName
-from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace, makeToUnicodeCMap
 
 from exporter import model as m
 from exporter.errors import Problem, ValidationError
@@ -50,10 +52,23 @@ class TaggedTTFont(TTFont):
         return super().splitString(text, doc, encoding)
 
     def addObjects(self, doc) -> None:
+        """ReportLab's, with the subsets' tags (above); and the glyphs
+        HarfBuzz's shaping made of several (a dotless base and its dots
+        drawn as one, :func:`.fallback.cluster_glyphs`) written into the
+        subsets that use them (:func:`_with_clusters`, through the face's
+        ``makeSubset`` for the time ReportLab adds the subsets), so that
+        every glyph drawn has characters to read back."""
         state = self.state.get(doc)
         subsets = [tuple(s) for s in state.subsets] if state is not None else []
         internal = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
-        super().addObjects(doc)
+        clusters = fallback.cluster_glyphs(self.fontName)
+        face = self.face
+        if clusters:  # ReportLab calls the face's makeSubset for each subset
+            face.makeSubset = partial(_with_clusters, face, clusters)
+        try:
+            super().addObjects(doc)
+        finally:
+            face.__dict__.pop("makeSubset", None)
         fonts = doc.idToObject["BasicFonts"].dict
         used: set[str] = doc.__dict__.setdefault("_octavo_subset_tags", set())
         for n, (name, subset) in enumerate(zip(internal, subsets)):
@@ -64,6 +79,85 @@ class TaggedTTFont(TTFont):
             font.BaseFont = new
             doc.idToObject["fontDescriptor:" + old]["FontName"] = PDFName(new)
             doc.idToObject["toUnicodeCMap:" + old].content = _to_unicode_cmap(new, list(subset), self.fontName)
+
+    writes_clusters = True  # fallback shapes with this font: it writes cluster_glyphs
+
+
+def _with_clusters(face, clusters: dict[int, tuple], subset: list[int]) -> bytes:
+    """ReportLab's TrueType subset of ``face`` for the codes ``subset``,
+    with each code of ``clusters`` (code -> its glyphs and their places, in
+    font units) drawn by a glyph of its own: the outlines of its glyphs,
+    each moved to its place, appended to the subset and given the code in
+    its character map, with the advance of the glyph ReportLab's subset had
+    there (the base's, which the PDF's /Widths give).  Other subsets'
+    bytes are ReportLab's own."""
+    data = TTFontFace.makeSubset(face, subset)
+    wanted = [(i, clusters[c]) for i, c in enumerate(subset) if c in clusters]
+    if not wanted:
+        return data
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
+    from fontTools.pens.transformPen import TransformPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont as Font
+
+    source = _source_glyphs(face)
+    names = source.glyphOrder
+    # ReportLab's glyphs kept as they are (recompiling them all to bound
+    # them again costs 40 times the rest); the tables that bound every
+    # glyph are widened for the new ones here
+    font = Font(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False)
+    glyf, hmtx, maxp, head, hhea = (font[t] for t in ("glyf", "hmtx", "maxp", "head", "hhea"))
+    cmap = font["cmap"].getcmap(1, 0)  # ReportLab's one map: code -> glyph
+    order = list(font.getGlyphOrder())
+    for code, parts in wanted:
+        pen = TTGlyphPen(None)
+        for gid, dx, dy in parts:
+            outline = DecomposingRecordingPen(source.glyphs)
+            source.glyphs[names[gid]].draw(outline)
+            outline.replay(TransformPen(pen, (1, 0, 0, 1, dx, dy)))
+        glyph = pen.glyph()
+        name = f"octavo.cluster{code}"
+        order.append(name)
+        glyf.glyphOrder = order
+        glyf[name] = glyph
+        glyph.recalcBounds(glyf)
+        advance = hmtx[cmap.cmap[code]][0]
+        hmtx[name] = (advance, getattr(glyph, "xMin", 0))
+        cmap.cmap[code] = name
+        if glyph.numberOfContours > 0:
+            maxp.maxPoints = max(maxp.maxPoints, len(glyph.coordinates))
+            maxp.maxContours = max(maxp.maxContours, glyph.numberOfContours)
+            head.xMin, head.yMin = min(head.xMin, glyph.xMin), min(head.yMin, glyph.yMin)
+            head.xMax, head.yMax = max(head.xMax, glyph.xMax), max(head.yMax, glyph.yMax)
+            hhea.minLeftSideBearing = min(hhea.minLeftSideBearing, glyph.xMin)
+            hhea.minRightSideBearing = min(hhea.minRightSideBearing, advance - glyph.xMax)
+            hhea.xMaxExtent = max(hhea.xMaxExtent, glyph.xMax)
+    font.setGlyphOrder(order)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+class _Source:
+    """The outlines of a face's font file (fontTools), read once."""
+
+    def __init__(self, face):
+        from fontTools.ttLib import TTFont as Font
+
+        number = getattr(face, "subfontNameX", b"")[1:]
+        font = Font(io.BytesIO(face._ttf_data), fontNumber=int(number) if number else -1, lazy=True)
+        self.glyphs = font.getGlyphSet()
+        self.glyphOrder = font.getGlyphOrder()
+
+
+_SOURCES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _source_glyphs(face) -> _Source:
+    known = _SOURCES.get(face)
+    if known is None:
+        known = _SOURCES[face] = _Source(face)
+    return known
 
 
 def _to_unicode_cmap(name: str, subset: list[int], font: str) -> str:

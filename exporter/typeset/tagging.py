@@ -45,7 +45,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.platypus.flowables import BulletDrawer, ListFlowable, ListItem
+from reportlab.platypus.flowables import BulletDrawer, ListFlowable, ListItem, _bulletFormat
 
 from exporter.scripts import is_plain, stretches
 from exporter.typeset.fallback import to_unicode
@@ -471,6 +471,18 @@ class _Label(BulletDrawer):
         tagger.close(canv)
 
 
+class Label(_Label):
+    """The bullet or number ``value`` of list item ``item`` (a Tag), drawn
+    as ReportLab's list bullets are (``BulletDrawer``'s parameters), by an
+    ``LIIndenter`` round the item's paragraph, as its ``Lbl``; ``read``:
+    the label as it is read when it is drawn otherwise (``1.`` drawn
+    ``.1`` from the right), the element's ``/ActualText``."""
+
+    def __init__(self, value: str, item: Tag, read: str | None = None, **kw) -> None:
+        super().__init__(value=value, bulletType="bullet", **kw)
+        self._tag = Tag("Lbl", item, **({"ActualText": read} if read and read != value else {}))
+
+
 class TaggedList(ListFlowable):
     """ReportLab's list as ``L > LI > Lbl + LBody``: each item's flowables
     (without a tag of their own) are paragraphs of its ``LBody``, its
@@ -498,7 +510,10 @@ class TaggedList(ListFlowable):
         bullet = super()._makeBullet(value, params)
         bullet.__class__ = _Label  # the same drawer, drawn as a Lbl element
         n, self._labels = self._labels, self._labels + 1
-        bullet._tag = Tag("Lbl", self._items[n]) if n < len(self._items) else None
+        # a number drawn from the right (.1 for 1.): its element reads as it is read
+        fmt = bullet._bulletFormat
+        read = {"ActualText": fmt.read(_bulletFormat(value, bullet._bulletType))} if hasattr(fmt, "read") else {}
+        bullet._tag = Tag("Lbl", self._items[n], **read) if n < len(self._items) else None
         return bullet
 
 

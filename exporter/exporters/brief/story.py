@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, HRFlowable, Table, TableStyle
+from reportlab.platypus.flowables import LIIndenter
 
 from exporter import model as m
 from exporter.errors import OctavoError
 from exporter.typeset.markup import attr, esc, inline_markup
 from exporter.typeset.paragraph import Paragraph
-from exporter.typeset.tagging import Tag, mark
+from exporter.typeset import fallback
+from exporter.typeset.tagging import Label, Tag, mark
 from exporter.layout.templates import human_date
 from exporter.typeset.styles import paragraph_styles
 from exporter.layout import Layout
@@ -51,6 +53,26 @@ class Block:
         """Whether the editor wrote this block's text in brief.yaml (so
         shortening it is the editor's remedy)."""
         return self.part in ("key_messages", "context", "recommendations", "quote")
+
+
+def _item(para: Paragraph, li: Tag) -> Flowable:
+    """List item ``li``'s paragraph, which draws its own number or bullet
+    (``bulletText``, the item's Lbl; the paragraph is its LBody).  A right-
+    to-left paragraph stands from the right, as Word and browsers set it:
+    its indents mirrored, and its label, drawn as it reads there (``.1``),
+    on the right, where the left-to-right one is on the left (ReportLab's
+    right-to-left list bullet: a paragraph draws its own bullet only on
+    the left of a left-to-right paragraph)."""
+    mark(para, "LBody", li)
+    if not para.bulletText or not fallback.right_to_left(para.frags):
+        return para
+    text, para.bulletText = para.bulletText, None
+    style = para.style = fallback.mirrored(para.style)
+    label = Label(fallback.label_from_the_right(text), li, read=text, bulletAlign="right", bulletDir="rtl",
+                  bulletFontName=style.bulletFontName, bulletFontSize=style.bulletFontSize,
+                  bulletColor=getattr(style, "bulletColor", None) or style.textColor,
+                  bulletOffsetY=getattr(style, "bulletOffsetY", 0), bulletDedent=-style.bulletIndent)
+    return LIIndenter(para, bullet=label)
 
 
 class BriefStory:
@@ -175,8 +197,8 @@ class BriefStory:
             items = [Tag("LI", Tag("L")) for _ in b.items]
             for li in items[1:]:
                 li.parent = items[0].parent
-            return [mark(Paragraph(inline_markup(x.inlines, self.links, self.accent), st["brief_recommendation"],
-                                   bulletText=f"{b.start + n}." if b.ordered else "•"), "LBody", items[n])
+            return [_item(Paragraph(inline_markup(x.inlines, self.links, self.accent), st["brief_recommendation"],
+                                    bulletText=f"{b.start + n}." if b.ordered else "•"), items[n])
                     for n, item in enumerate(b.items) for x in item if isinstance(x, m.Paragraph)]
         quote = Tag("BlockQuote")
         out = [f for inner in b.blocks for f in self.prose(st, inner)]
@@ -195,8 +217,8 @@ class BriefStory:
         recs = Tag("L")  # numbered by the paragraph: L > LI > Lbl (the number) + LBody
         for i, r in enumerate(self.brief.recommendations):
             actor = self.run(st, "brief_actor", esc(r.actor) + ":") + " " if r.actor else ""
-            para = mark(Paragraph(actor + inline_markup(r.text, self.links, self.accent) + self.ref(st, r.ref), style,
-                                  bulletText=f"{i + 1}."), "LBody", Tag("LI", recs))
+            para = _item(Paragraph(actor + inline_markup(r.text, self.links, self.accent) + self.ref(st, r.ref), style,
+                                   bulletText=f"{i + 1}."), Tag("LI", recs))
             head = self.heading(st, "recommendations") if i == 0 else []
             out.append(Block("recommendations", f"recommendations[{i}]", r.loc, [*head, para], len(head)))
         return out

@@ -14,6 +14,7 @@ from exporter import model as m
 from exporter.colour import PrintColour
 from exporter.exporters.pdf.contents import Contents
 from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
+from exporter.typeset import fallback
 from exporter.typeset.markup import address, attr, esc, inline_markup
 from exporter.typeset.paragraph import Paragraph
 from exporter.typeset.tagging import Tag, Tagged, TaggedList, mark
@@ -24,6 +25,25 @@ from exporter.names import index_name, sort_key
 from exporter.plaintext import block_units, inline_text
 
 _BULLETS = {"decimal": "1", "upper-roman": "I", "lower-roman": "i"}
+
+
+def _item(flowables: list[Flowable], indent: float, number: str | None = None) -> ListItem:
+    """A list item of ``flowables``, in a list indented ``indent`` whose
+    numbers are formatted by ``number`` (``%s.``; None for bullets).  An
+    item whose first paragraph is right to left stands from the right, as
+    Word and browsers set it: its indent and its bullet or number on the
+    right (ReportLab's right-to-left bullet, aligned on the column's right
+    edge as a left-to-right one is on its left), its paragraphs' own
+    indents mirrored, and its number drawn as it reads there (``.1``)."""
+    first = next((f for f in flowables if isinstance(f, Paragraph)), None)
+    if first is None or not fallback.right_to_left(first.frags):
+        return ListItem(flowables)
+    for f in flowables:
+        if isinstance(f, Paragraph):
+            f.style = fallback.mirrored(f.style)
+    return ListItem(flowables, leftIndent=0, rightIndent=indent, bulletDir="rtl", bulletAlign="right",
+                    bulletFormat=fallback.NumberFromTheRight(number) if number else None)
+
 
 #: The structure type of a paragraph by its style (others are P): the book's
 #: title, its parts (contents, sessions, back matter), and the contributions
@@ -324,13 +344,15 @@ class Story:
         if isinstance(b, m.Paragraph):
             yield self.p(style, self.inl(b.inlines))
         elif isinstance(b, m.ListBlock):
-            items = [ListItem([self.p("list_item", self.inl(x.inlines)) if isinstance(x, m.Paragraph)
-                               else Spacer(0, 0) for x in item] or [Spacer(0, 0)]) for item in b.items]
             st = self.st["list_item"]
+            number = "%s." if b.ordered else None
+            items = [_item([self.p("list_item", self.inl(x.inlines)) if isinstance(x, m.Paragraph)
+                            else Spacer(0, 0) for x in item] or [Spacer(0, 0)], st.leftIndent, number)
+                     for item in b.items]
             yield TaggedList(items, bulletType=_BULLETS[self.layout.list_number_format] if b.ordered else "bullet",
                                start=str(b.start) if b.ordered else "•", bulletFontName=st.fontName,
                                bulletFontSize=st.fontSize, leftIndent=st.leftIndent, bulletDedent=st.leftIndent,
-                               spaceBefore=4, spaceAfter=4, bulletFormat="%s." if b.ordered else None)
+                               spaceBefore=4, spaceAfter=4, bulletFormat=number)
         else:
             quote = Tag("BlockQuote")
             for inner in b.blocks:
@@ -345,11 +367,11 @@ class Story:
     def media(self, media: m.MediaCoverage) -> list[Flowable]:
         out: list[Flowable] = [self.heading("Media Coverage", "media", section="Media Coverage", opener=True)]
         out += self.blocks(media.intro)
-        items = [ListItem(mark(self.p("list_item", f'<a href="{attr(o.url)}" color="{self.accent}">{esc(o.name)}</a>'
-                                      if o.url and self.links else esc(o.name) + address(o.url, o.name)), "P",
-                               link=bool(o.url and self.links)))
-                 for o in media.outlets]
         st = self.st["list_item"]
+        items = [_item([mark(self.p("list_item", f'<a href="{attr(o.url)}" color="{self.accent}">{esc(o.name)}</a>'
+                                    if o.url and self.links else esc(o.name) + address(o.url, o.name)), "P",
+                             link=bool(o.url and self.links))], st.leftIndent)
+                 for o in media.outlets]
         out.append(TaggedList(items, bulletType="bullet", start="•", bulletFontName=st.fontName,
                                 bulletFontSize=st.fontSize, leftIndent=st.leftIndent))
         return out
