@@ -82,6 +82,17 @@ def is_plain(text: str) -> bool:
     return _PLAIN_TEXT.fullmatch(text) is not None
 
 
+def right_to_left(text: str) -> bool:
+    """Whether a paragraph of ``text`` runs right to left: the Unicode
+    Bidirectional Algorithm's rules P2-P3 (its first strong letter, outside
+    isolates, is right to left), as python-bidi's Rust core gives them."""
+    if is_plain(text):
+        return False
+    from bidi import get_base_level
+
+    return get_base_level(text) == 1
+
+
 def stretches(text: str, lang: str = "") -> list[Stretch]:
     """``text`` cut where its script changes.  With ``lang`` (the source's
     own language for this text) every stretch carries it; without, each

@@ -492,6 +492,13 @@ def test_a_right_to_left_list_item_has_its_bullet_or_number_on_the_right(cli, tm
             assert assert_lists_have_label_and_body(doc) == len(want)  # (the brief's recommendation is the fifth)
             read = [str(e.get("/ActualText", "")) for e in elements(doc) if str(e.S) == "/Lbl"]
         assert read == want, read  # ".I" is read "I."; a bullet, or a number drawn as it reads, needs nothing
+    # Word sets a right-to-left paragraph (w:bidi) from the right, its bullet or number on the right
+    document = docx.Document(tmp_path / "build" / "ev" / "ev-proceedings.docx")
+    direction = {p.text: p._p.pPr.find(qn("w:bidi")) is not None for p in document.paragraphs
+                 if p.text in ("اسلامیہ کالج پشاور", "Edwardes College, founded in 1900", "پہلے پڑھیں",
+                               "Then publish.", "He listed the city's old schools:")}
+    assert direction == {"اسلامیہ کالج پشاور": True, "Edwardes College, founded in 1900": False,
+                         "پہلے پڑھیں": True, "Then publish.": False, "He listed the city's old schools:": False}
 
 
 def test_the_docx_marks_each_run_with_its_language_and_direction(out):

@@ -16,9 +16,11 @@ from docx.oxml.ns import qn
 
 from exporter import model as m
 from exporter.anchors import Counter
+from exporter.plaintext import inline_text
+from exporter.scripts import right_to_left
 
 from .inlines import Runs, add_inlines
-from .ooxml import el
+from .ooxml import PPR_ORDER, el, put_in_order
 from .reference import list_abstract
 from .styleids import add_paragraph
 
@@ -69,6 +71,10 @@ class Blocks:
         add_inlines(runs, inlines)
         if name is not None:
             para._p.append(el("w:bookmarkEnd", id=ident))
+        if right_to_left("".join(text for text, _ in lead) + inline_text(inlines)):
+            # an Urdu or Arabic paragraph: Word sets it from the right, its
+            # list number or bullet on the right, as the PDF does
+            put_in_order(para._p.get_or_add_pPr(), el("w:bidi"), PPR_ORDER)
         return para
 
     def text(self, style: str, text: str, lead: Lead = ()):

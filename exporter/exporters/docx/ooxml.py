@@ -42,6 +42,15 @@ SECTPR_ORDER = (
 ).split()
 
 
+#: The children of ``w:pPr`` in schema order (ECMA-376 CT_PPr).
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+    "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+
+
 def el(tag: str, **attrs: str) -> OxmlElement:
     """A new ``w:`` element with ``w:``-qualified attributes."""
     node = OxmlElement(tag)
