@@ -61,6 +61,18 @@ def test_words_that_never_take_a_hyphen(house, word, expected):
     assert breaks(house, word) == expected
 
 
+def test_a_layout_that_breaks_capitalised_words_still_keeps_acronyms_whole():
+    """``capitalised: true`` (a German event, whose nouns are all
+    capitalised): capitalised words break by the patterns, a word in
+    capitals never; a script without case (Thai) is not taken for one."""
+    german = hyphenator(Rules(lang="de_DE", capitalised=True))
+    assert breaks(german, "Bundesregierung") == [(3, True), (6, True), (8, True), (11, True)]
+    assert breaks(german, "UNESCO") == []
+    assert breaks(german, "NATO-Gipfel") == [(5, False)]  # at its own hyphen only, NATO whole
+    assert breaks(hyphenator(Rules(capitalised=True)), "Afghanistan")
+    assert breaks(hyphenator(Rules(lang="th_TH")), "ประชาธิปไตย")  # Thai: patterns, and no capitals
+
+
 def test_breaks_keep_two_letters_before_and_three_after(house):
     for word in ("understanding", "international", "establishment", "responsibility", "conventional"):
         for at, hyphen in breaks(house, word):

@@ -5,8 +5,10 @@ patterns, other languages):
 
 * a word shorter than ``min_word`` letters is never broken, and a break
   leaves at least ``left`` letters before it and ``right`` after it;
-* a capitalised word (a name, a place, an acronym) is not broken unless the
-  layout allows it: a reader trips over "Pul-wama";
+* a capitalised word (a name, a place) is not broken unless the layout
+  allows it (``capitalised: true``, which a language that capitalises
+  every noun, such as German, needs): a reader trips over "Pul-wama"; a
+  word in capitals (an acronym) never is;
 * a compound breaks only after its own hyphen, adding nothing (no
   "deep-" / "-seated");
 * numbers, URLs, e-mail addresses and paths get no hyphen; a long one may
@@ -128,7 +130,9 @@ class Hyphenator:
         capital = core[0].isupper() or unicodedata.category(core[0]) == "Lt"
         if any(c in _HYPHENS for c in core):
             return self._compound_breaks(core, start, capital and not self.rules.capitalised)
-        if (capital and not self.rules.capitalised) or not hyphens:
+        # NATO, UNESCO: capitals and no small letters (a script without case has neither)
+        acronym = not any(c.islower() for c in core) and sum(c.isupper() for c in core) >= 2
+        if acronym or (capital and not self.rules.capitalised) or not hyphens:
             return ()  # names, places, acronyms: "Pul-wama" reads badly
         return tuple(Break(start + at, True) for at in self._word_points(core))
 
@@ -159,8 +163,9 @@ class Hyphenator:
         """Pattern (or exception) breaks inside a plain word."""
         r = self.rules
         letters = sum(1 for c in core if c.isalpha())
-        if letters != len(core) or letters < r.min_word:
-            return ()  # apostrophes, marks: leave it whole
+        marks = sum(1 for c in core if unicodedata.category(c)[0] == "M")  # Thai vowels, Telugu signs, accents
+        if letters + marks != len(core) or letters < r.min_word:
+            return ()  # apostrophes, digits: leave it whole
         known = self._exceptions.get(core.lower())
         if known is not None:
             return tuple(p for p in known if r.left <= p <= len(core) - r.right)
@@ -168,8 +173,10 @@ class Hyphenator:
             return ()
         points = self._points.get(core)
         if points is None:
-            points = self._points[core] = tuple(int(p) for p in self._dic.positions(core)  # pyphen's DataInt
-                                                if r.left <= p <= len(core) - r.right)
+            points = self._points[core] = tuple(
+                int(p) for p in self._dic.positions(core)  # pyphen's DataInt
+                if r.left <= p <= len(core) - r.right
+                and not (marks and unicodedata.category(core[p])[0] == "M"))  # never before a mark
         return points
 
 
