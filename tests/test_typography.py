@@ -549,3 +549,36 @@ def test_text_without_markup_gets_the_frags_reportlabs_parser_makes(text, name):
             [f.fontSize for f in fallback.split_frags(RLParagraph(text, style).frags)[0]]
     finally:
         style.fontSize -= 1
+
+
+_WORDS = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzAVTWYéüñçřłжщ,.;:!?’“”()-–/"), min_size=1,
+                 max_size=16)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=60), st.sampled_from([" ", " ", " ", "\u00a0", "  "]),
+       st.sampled_from(["body", "index", "question_heading"]), st.integers(min_value=60, max_value=320))
+def test_a_plain_paragraph_is_set_as_the_general_path_sets_it(words, space, name, width):
+    """Paragraphs of one plain run take a shorter path (a table of word
+    widths, one frag per line); for any words, spaces, style and measure its
+    lines, their text, kerns, spacing and hyphens, and the word list a page
+    split reads, are those of the general path."""
+    import exporter.typeset.paragraph as P
+
+    style = _house_styles()[name]
+    text = space.join(words)
+
+    def lines_of(p):
+        p.wrap(width, 10_000)
+        return [(str(w.text), getattr(w.text, "kerns", ()), ln.extraSpace, ln.wordCount, ln.octavoHyphen, ln.sFW)
+                for ln in p.blPara.lines for w in ln.words], [(type(w).__name__, w[0], [t for _, t in w[1:]])
+                                                               for w in p.frags]
+
+    fast = lines_of(P.Paragraph(text, style))
+    plain_words = P._plain_words
+    P._plain_words = lambda *a: None
+    try:
+        general = lines_of(P.Paragraph(text, style))
+    finally:
+        P._plain_words = plain_words
+    assert fast == general
