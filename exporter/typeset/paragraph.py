@@ -176,6 +176,7 @@ class Paragraph(_rl.Paragraph):
                 words = _getFragWords(frags, maxWidths[0])
             if self._octavo_bidi:  # right-to-left and complex scripts, shaped whole (see fallback)
                 words = [fallback.shape_word(w) if fallback.needs_shaping(w) else w for w in words]
+            words = _cut_mixed(words, breaking, min(maxWidths))
             prepared = _prepare(words, breaking, justify, min(maxWidths))
             if prepared is None:
                 return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
@@ -694,7 +695,7 @@ def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
             stretch.append(space * stretch_k)
             shrink.append(space * shrink_k)
         else:
-            kind.append(lb.NONE)
+            kind.append(lb.HYPHEN if isinstance(w, _Cut) and wi < last else lb.NONE)  # a break adding nothing
             after.append(0.0), stretch.append(0.0), shrink.append(0.0)
     none = [False] * len(width)
     return words, texts, kerned, lb.Row(width, kind, after, stretch, shrink, none, none), fits
@@ -757,6 +758,61 @@ def _plain_words(f, breaking: Breaking, justify: bool, narrowest: float):
     row = lb.Row(width, glue, [space] * (n - 1) + [0.0], [stretch] * (n - 1) + [0.0],
                  [shrink] * (n - 1) + [0.0], none, none)
     return words, texts, kerned, row, fits
+
+
+class _Cut(list):
+    """A word of a paragraph's word list (``[width, (frag, text), ...]``)
+    after which a line may end with nothing added, though no space follows
+    it: a part of a word set in several fonts, cut where its characters
+    allow a break (see :func:`_cut_mixed`)."""
+
+
+def _cut_mixed(words: list, breaking: Breaking, narrowest: float) -> list:
+    """``words`` with each word set in several fonts (Chinese with a Latin
+    letter or an em dash in it, which ReportLab takes for one word: there
+    are no spaces) cut into parts where a line may end between its pieces,
+    as :mod:`hyphenation` allows for the word's whole text (between Chinese
+    characters, after a URL's separator or a compound's hyphen); a word in
+    several fonts wider than the measure with no such place is cut between
+    all its pieces, so that it stays inside the text block.  Each part but
+    the last is a :class:`_Cut`; the pieces themselves break as words of
+    one font do.  Words with anything but text in them (an index mark, a
+    shaped run) are left whole."""
+    out = None
+    for wi, w in enumerate(words):
+        parts = _cut_parts(w, breaking, narrowest)
+        if parts is not None and out is None:
+            out = list(words[:wi])
+        if out is not None:
+            out.extend(parts or (w,))
+    return words if out is None else out
+
+
+def _cut_parts(w: list, breaking: Breaking, narrowest: float) -> list | None:
+    """The parts :func:`_cut_mixed` cuts the word ``w`` into, or None."""
+    if len(w) <= 2 or isinstance(w, (_SplitFrag, _SHYWord)):
+        return None
+    pieces = w[1:]
+    if not all(t and getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT and not hasattr(f, "cbDefn")
+               and not hasattr(t, "__shapeData__") for f, t in pieces):
+        return None
+    bounds, at = [], 0
+    for _, t in pieces[:-1]:
+        at += len(t)
+        bounds.append(at)
+    allowed = {b.at for b in breaking.hyphenator.breaks("".join(t for _, t in pieces), False) if not b.proper}
+    cuts = [k + 1 for k, at in enumerate(bounds) if at in allowed]
+    if not cuts and w[0] > narrowest:
+        cuts = list(range(1, len(pieces)))
+    if not cuts:
+        return None
+    parts = []
+    for a, z in zip([0] + cuts, cuts + [len(pieces)]):
+        width = 0.0
+        for f, t in pieces[a:z]:
+            width += stringWidth(t, f.fontName, f.fontSize)
+        parts.append((w.__class__ if z == len(pieces) else _Cut)([width, *pieces[a:z]]))
+    return parts
 
 
 def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
