@@ -612,3 +612,46 @@ def test_a_running_head_in_another_script_falls_back_and_is_shaped(out):
     arabic = sorted((c for c in head if "NotoNaskhArabic" in c["fontname"] and c["text"]), key=lambda c: -c["x0"])
     assert "".join(c["text"] for c in arabic) == "علم"  # right to left
     assert all(c["fontname"].split("+")[1].startswith("NotoSans") for c in head if c["text"].isalpha() and c["text"].isascii())
+
+
+CHINESE_PARAGRAPHS = ("我们在会议上讨论了合作问题" * 3 + "与UN合作" + "我们在会议上讨论了合作问题" * 4 + "。",
+                      "会议合作讨论" * 3 + "——" + "会议合作讨论" * 3)
+
+
+def test_a_chinese_paragraph_is_justified_between_its_characters_and_cut_between_its_fonts(cli, tmp_path):
+    """Chinese paragraphs with a Latin acronym or an em dash in them (each
+    one 'word' in two fonts to ReportLab) in the justified body: every line
+    but the last ends at the column's right edge, its room shared between
+    the characters (no gap reaching a tenth of an em, which a reader of the
+    text would take for a space), and every character is inside the text
+    block; the text reads back as written."""
+    project = _project(tmp_path)
+    talk = project / "source" / "ev" / "sessions" / "1-opening.yaml"
+    before = "      He recalled that Iqbal"
+    talk.write_text(talk.read_text(encoding="utf-8").replace(
+        before, "".join(f"      {p}\n\n" for p in CHINESE_PARAGRAPHS) + before), encoding="utf-8")
+    result = cli("export", "pdf", "source/ev", "--out", str(tmp_path / "build"), cwd=project)
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "build" / "ev" / "ev-proceedings.pdf"
+    number, _ = _line_of(pdf, "UN")
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[number - 1]
+        left, right = _column(page)
+        lines: dict[int, list[dict]] = {}
+        for c in page.chars:
+            lines.setdefault(round(-c["matrix"][5], 1), []).append(c)  # by baseline, whatever the font
+        whole = "".join(CHINESE_PARAGRAPHS)
+        chinese = [cs for cs in (sorted(cs, key=lambda c: c["x0"]) for _, cs in sorted(lines.items()))
+                   if "".join(c["text"] for c in cs) in whole]
+    assert len(chinese) >= 5
+    text = "".join("".join(c["text"] for c in cs) for cs in chinese)
+    assert text == "".join(CHINESE_PARAGRAPHS)
+    ends = [cs[-1]["x1"] for cs in chinese]
+    last_lines = [i for i, cs in enumerate(chinese) if cs[-1]["text"] in "。" or i == len(chinese) - 1]
+    for i, cs in enumerate(chinese):
+        assert left - 0.5 <= cs[0]["x0"] and cs[-1]["x1"] <= right + 0.5, i
+        if i not in last_lines:
+            assert abs(ends[i] - right) < 0.5, (i, ends[i], right)
+        gaps = [b["x0"] - a["x1"] for a, b in zip(cs, cs[1:])]
+        assert max(gaps) < 0.1 * cs[0]["size"], (i, max(gaps))
+    assert squeeze("".join(CHINESE_PARAGRAPHS)) in pdftotext(pdf)

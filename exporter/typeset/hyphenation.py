@@ -40,7 +40,7 @@ _URLISH = re.compile(r"(?i)^(https?://|ftp://|www\.|mailto:)|@|\.[a-z]{2,}/|^[a-
 _LONG_RUN = 24  # a run this long with separators (a path, an identifier) may break after them
 # not "_": it is part of a word, so a break after it would split the word for search and copy
 #: Chinese and Japanese characters, between which a line may break (they are written without spaces).
-_CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
                   "\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
 #: Characters a line may not start with, or end with, in Chinese and Japanese (kinsoku shori, simplified).
 _CJK_NO_START = set("、。，．：；？！）」』】〕〉》〗〙〛ー…‥々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
@@ -113,7 +113,7 @@ class Hyphenator:
         with any clinging punctuation), in order.  ``hyphens=False`` (a
         style that does not hyphenate, such as a heading): only the breaks
         that add nothing, after a compound's hyphen or a URL's separators."""
-        if _CJK.search(word):
+        if CJK.search(word):
             return _cjk_breaks(word)
         start, end = 0, len(word)
         while start < end and word[start] in _LEADING:
@@ -193,7 +193,7 @@ def _cjk_breaks(word: str) -> tuple[Break, ...]:
     out = []
     for at in range(1, len(word)):
         before, after = word[at - 1], word[at]
-        if (_CJK.match(before) or _CJK.match(after)) and after not in _CJK_NO_START \
+        if (CJK.match(before) or CJK.match(after)) and after not in _CJK_NO_START \
                 and before not in _CJK_NO_END and not unicodedata.category(after).startswith("M"):
             out.append(Break(at, False))
     return tuple(out)

@@ -7,7 +7,9 @@ its allowed breaks.  After each segment comes one of
 * ``GLUE``: a word space, where a line may end (the space is then dropped);
   it may stretch, and shrink a little;
 * ``HYPHEN``: a break inside a word, drawing ``after`` points of hyphen when
-  taken (0 after a compound's own hyphen or a URL's separator);
+  taken (0 after a compound's own hyphen or a URL's separator); one
+  between Chinese or Japanese characters may stretch when not taken, as
+  the space between them does in a justified line;
 * ``NONE``: no break here (a word continued in another font);
 * ``FORCED``: the line must end here (a ``<br/>``, or the paragraph's end).
 
@@ -196,6 +198,8 @@ def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_l
             g += after[i]
             y += st[i]
             z += sh[i]
+        elif st[i]:
+            y += st[i]  # a break that stretches when not taken (between Chinese characters)
         W[i + 1], G[i + 1], Y[i + 1], Z[i + 1] = w, g, y, z
     last_width = len(widths) - 1
     ragged = p.ragged

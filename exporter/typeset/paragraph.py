@@ -42,7 +42,7 @@ from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _h
 
 from exporter.typeset import fallback, kerning
 from exporter.typeset import linebreak as lb
-from exporter.typeset.hyphenation import Hyphenator
+from exporter.typeset.hyphenation import CJK, Hyphenator
 from exporter.typeset.tagging import share as _share_tag
 
 SOFT_HYPHEN = "\u00ad"
@@ -187,7 +187,7 @@ class Paragraph(_rl.Paragraph):
         segs, row = None, whole
         ends = lb.first_fit(row, maxWidths, params) if fits else None
         if ends is None:
-            segs, row = self._measure(words, texts, whole, breaking, min(maxWidths))
+            segs, row = self._measure(words, texts, whole, breaking, min(maxWidths), justify)
             ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
         if plain:
             return _tracked(self._plain_lines(frags[0], words, texts, kerned, row, ends, maxWidths, segs), justify)
@@ -268,11 +268,15 @@ class Paragraph(_rl.Paragraph):
             begin = end + 1
         return self._broken(lines, FW, width_max)
 
-    def _measure(self, words, texts: list, glue: lb.Row, breaking: Breaking, narrowest: float):
+    def _measure(self, words, texts: list, glue: lb.Row, breaking: Breaking, narrowest: float,
+                 justify: bool = True):
         """The paragraph as segments between the words' allowed breaks and
         a :class:`linebreak.Row`; ``segs[i]`` is ``(word, start, stop)`` of
         segment i (``stop`` None: the word whole).  ``glue``: the words
-        whole, for what follows each (:func:`_prepare`)."""
+        whole, for what follows each (:func:`_prepare`).  In justified
+        text a break between Chinese or Japanese characters may stretch
+        (:data:`_CJK_STRETCH`), as the space between them does when the
+        line is justified (:func:`_tracked`)."""
         width, kind, after, stretch, shrink, flagged, penalty = [], [], [], [], [], [], []
         segs: list = []
         known = breaking._words
@@ -302,8 +306,9 @@ class Paragraph(_rl.Paragraph):
                     segs.append((wi, start, stop))
                     width.append(seg_width)
                     kind.append(lb.HYPHEN)
-                    after.append(drawn), stretch.append(0.0), shrink.append(0.0)
-                    flagged.append(flag), penalty.append(cost)
+                    cjk = justify and (CJK.match(t, stop - 1) or CJK.match(t, stop))
+                    after.append(drawn), stretch.append(_CJK_STRETCH * f.fontSize if cjk else 0.0)
+                    shrink.append(0.0), flagged.append(flag), penalty.append(cost)
                 start, stop, seg_width = parts[-1][:3]
                 segs.append((wi, start, stop))
                 width.append(seg_width)
@@ -359,7 +364,8 @@ class Paragraph(_rl.Paragraph):
                     f, t = w[1]
                     if t and src is f:
                         FW.append(w)
-                        n += 1
+                        if kind[i - 1] != lb.HYPHEN:  # not a part of a word cut where no space is (_Cut)
+                            n += 1
                         if i > begin and kind[i - 1] == glue:
                             current += after[i - 1]
                             parts = last_text.parts
@@ -404,8 +410,8 @@ class Paragraph(_rl.Paragraph):
                         hyphen = ends_hyphen
                     parts = [(p, ()) for p in head] + [((f, drawn), piece_kerns)] + [(p, ()) for p in tail]
                     has_text = bool(piece_text) or any(t for _, t in head) or any(t for _, t in tail)
-                if has_text:
-                    n += 1
+                if has_text and (i == begin or kind[i - 1] != lb.HYPHEN):
+                    n += 1  # words, for the spaces between them (not the parts of a word cut without one)
                 if i > begin and kind[i - 1] == lb.GLUE:
                     current += after[i - 1]
                     _add_space(texts)
@@ -487,6 +493,7 @@ def _tracked(para: ParaLines, justify: bool) -> ParaLines:
             continue
         spaces = line.wordCount + sum(_rl._nbspCount(w.text) for w in line.words if not hasattr(w, "cbDefn")) - 1
         if spaces <= 0:
+            _spread_cjk(line, texts, extra)
             continue
         f0 = texts[0]
         size = f0.fontSize
@@ -575,6 +582,34 @@ def _piece(w, f, t: str, a: int, z: int, j: int, row: lb.Row, kerns, head: list,
         return marks, piece, drawn, width, piece_kerns, None
     marks.append(_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
     return marks, piece, drawn, width, piece_kerns, row.flagged[j]
+
+
+#: How far a break between two Chinese or Japanese characters stretches
+#: (in em of the text's size, at badness 100) in justified text: little, so
+#: that within tolerance the characters stay closer than a tenth of an em
+#: more than set solid (text extraction reads a wider gap as a space).
+_CJK_STRETCH = 0.05
+
+
+def _spread_cjk(line, texts: list, extra: float) -> None:
+    """Justify a line with no word space, of Chinese or Japanese text, as
+    such text is justified: its extra room shared between its characters
+    (an adjustment after each character that is or stands next to one of
+    theirs), the line's extra space then used up."""
+    gaps = [[i for i in range(len(w.text) - 1) if CJK.match(w.text, i) or CJK.match(w.text, i + 1)]
+            for w in texts]
+    count = sum(len(g) for g in gaps)
+    if not count:
+        return
+    step = extra / count
+    for w, at in zip(texts, gaps):
+        if at:
+            d = step * 1000 / w.fontSize
+            merged = dict(getattr(w.text, "kerns", ()))
+            for i in at:
+                merged[i] = merged.get(i, 0.0) + d
+            w.text = kerning.KernedStr(str(w.text), tuple(sorted(merged.items())))
+    line.extraSpace = extra - step * count
 
 
 def _text_of(w) -> str:
