@@ -506,16 +506,7 @@ def _tracked(para: ParaLines, justify: bool) -> ParaLines:
         if not count:
             continue
         excess = extra - (_TRACK_FROM * size - space) * spaces
-        step = min(excess / count, _TRACK_MAX * size)  # points a letter
-        for w, at in zip(texts, pairs):
-            if not at:
-                continue
-            d = step * 1000 / w.fontSize
-            merged = dict(getattr(w.text, "kerns", ()))
-            for i in at:
-                merged[i] = merged.get(i, 0.0) + d
-            w.text = kerning.KernedStr(str(w.text), tuple(sorted(merged.items())))
-        line.extraSpace = extra - step * count
+        _spread(line, texts, pairs, min(excess / count, _TRACK_MAX * size), count)  # points a letter
     return para
 
 
@@ -599,9 +590,14 @@ def _spread_cjk(line, texts: list, extra: float) -> None:
     gaps = [[i for i in range(len(w.text) - 1) if CJK.match(w.text, i) or CJK.match(w.text, i + 1)]
             for w in texts]
     count = sum(len(g) for g in gaps)
-    if not count:
-        return
-    step = extra / count
+    if count:
+        _spread(line, texts, gaps, extra / count, count)
+
+
+def _spread(line, texts: list, gaps: list, step: float, count: int) -> None:
+    """Widen each of the ``count`` gaps (``gaps[k]``: after which characters
+    of ``texts[k]``) by ``step`` points, as kerns, taking it from the line's
+    extra space."""
     for w, at in zip(texts, gaps):
         if at:
             d = step * 1000 / w.fontSize
@@ -609,7 +605,7 @@ def _spread_cjk(line, texts: list, extra: float) -> None:
             for i in at:
                 merged[i] = merged.get(i, 0.0) + d
             w.text = kerning.KernedStr(str(w.text), tuple(sorted(merged.items())))
-    line.extraSpace = extra - step * count
+    line.extraSpace -= step * count
 
 
 def _text_of(w) -> str:
