@@ -10,6 +10,7 @@ same inputs give the same bytes.
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from datetime import datetime, timezone
 
@@ -126,13 +127,34 @@ def published_datetime(iso: str) -> datetime:
     return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
 
 
+#: The longest text a Word core property holds (python-docx refuses more).
+PROPERTY_CHARS = 255
+
+
+def property_text(text: str) -> str:
+    """``text`` for a core property: whole when it fits, else cut after the
+    last whole word that leaves room for an ellipsis (the document prints it
+    whole; the property is a label)."""
+    if len(text) <= PROPERTY_CHARS:
+        return text
+    head = text[:PROPERTY_CHARS - 1]
+    cut = head.rstrip()
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")].rstrip()
+    else:  # one long word: not between a letter and its marks or joiners
+        while len(cut) > 1 and (unicodedata.category(text[len(cut)])[0] == "M" or text[len(cut)] in "\u200d\ufe0f"
+                                or text[len(cut) - 1] == "\u200d"):
+            cut = cut[:-1]
+    return cut + "…"
+
+
 def set_properties(document, event) -> None:
     """Core properties from the event; nothing left from the template."""
     props = document.core_properties
-    props.title = event.title
-    props.subject = event.subtitle
-    props.author = props.last_modified_by = event.organiser.name
-    props.keywords = ", ".join(event.keywords)
+    props.title = property_text(event.title)
+    props.subject = property_text(event.subtitle)
+    props.author = props.last_modified_by = property_text(event.organiser.name)
+    props.keywords = property_text(", ".join(event.keywords))
     props.language = event.language
     props.comments = props.category = props.content_status = ""
     props.created = props.modified = published_datetime(event.published)
