@@ -28,7 +28,7 @@ from exporter.exporters.brief.story import PART_NAMES, ROLES, Block, BriefStory
 from exporter.typeset.dates import SourceDated
 from exporter.typeset.identity import Identified
 from exporter.typeset.streams import BinaryStreams
-from exporter.typeset.oneline import draw_line
+from exporter.typeset.oneline import draw_line, fit_line
 from exporter.typeset.styles import face
 from exporter.typeset import tagging
 
@@ -132,6 +132,8 @@ class Fitter:
             style, text = self.story.footer_text(doc.page, pages)
             s = st[style]
             layout_style = self.story.layout.styles[style]
+            # one line, inside the margins, however long the event's title
+            text = fit_line(text, face(self.names, layout_style), s.fontSize, doc.pagesize[0] - 2 * b.margin)
             tagger = doc.tagger  # the footer is drawn first and read last
             if tagger is not None:
                 tagger.begin(canv, tagger.node(tagging.Tag("P", last=True), text=text))

@@ -26,7 +26,7 @@ from exporter.exporters.pdf import pdfx
 from exporter.exporters.pdf.edition import Edition
 from exporter.typeset.fonts import all_units, glyph_problems, register
 from exporter.exporters.pdf.story import ROLES, Story
-from exporter.typeset.oneline import draw_line
+from exporter.typeset.oneline import draw_line, fit_line
 from exporter.typeset.styles import face, paragraph_styles
 from exporter.typeset import tagging, wordcache
 from exporter.layout.templates import render_lines
@@ -132,6 +132,7 @@ class PdfExporter(Exporter):
                 y = p.height - p.top + 14
                 canv.setFont(face(names, head), head.size)
                 canv.setFillColor(HexColor(head.colour))
+                text = fit_line(text, face(names, head), head.size, right - left)  # one line, inside the block
                 draw_line(canv, right if recto else left, y, text, face(names, head), head.size, right=recto)
                 if layout.running_head_rule:
                     canv.setStrokeColor(rule)
