@@ -340,3 +340,29 @@ def test_a_day_without_a_year_asks_the_editor(tmp_path):
     done, event = _import(tmp_path, REPORTS / "twoday" / "report.txt", "twoday")
     text = (done.folder / "event.yaml").read_text(encoding="utf-8")
     assert "# check: the report says 'on 12 and 13 March' but gives no year; write the date as YYYY-MM-DD" in text
+
+
+@pytest.mark.parametrize("body", [
+    "The workshop discussed ports and shipping at length.\n",
+    "The workshop discussed ports.\n\nIt ended with a lunch.\n\nMedia coverage\n\nThe event was covered widely.\n",
+    ("word " * 3000) + "\n",
+])
+def test_a_report_that_names_no_speaker_is_still_a_draft(body, cli, tmp_path):
+    """A report announcing no session and naming no one (a note, one long
+    paragraph) made the importer write no session file and call itself
+    buggy: its text becomes one narrative in one session, for the editor to
+    split, with a check saying so; every paragraph is kept."""
+    project = _project(tmp_path)
+    report = project / "note.txt"
+    report.write_text("Maritime Workshop\n\n" + body)
+    result = cli("import", report.name, "--event", "note", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert "1 session" in result.output and "bug" not in result.output
+    assert cli("validate", "note", cwd=project).exit_code == 0
+    sessions = list((project / "source" / "note" / "sessions").glob("*.yaml"))
+    assert len(sessions) == 1 and "# check: the report announces no session" in sessions[0].read_text()
+    event = load_event(project / "source" / "note", Project(project))
+    text = " ".join(u.text for u in body_units(event))
+    for paragraph in body.split("\n\n"):
+        if paragraph != "Media coverage":  # a heading: structure, not text
+            assert " ".join(paragraph.split()) in text
