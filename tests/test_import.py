@@ -366,3 +366,26 @@ def test_a_report_that_names_no_speaker_is_still_a_draft(body, cli, tmp_path):
     for paragraph in body.split("\n\n"):
         if paragraph != "Media coverage":  # a heading: structure, not text
             assert " ".join(paragraph.split()) in text
+
+
+def test_a_merged_table_cell_is_read_once(cli, tmp_path):
+    """python-docx gives a cell merged across columns or rows once per grid
+    position, so its text was read two or three times into the draft: text
+    the report has once is imported once."""
+    project = _project(tmp_path)
+    d = docx.Document()
+    d.add_heading("Seminar on Water Security", 0)
+    d.add_paragraph("Dr. Sana Mir (Director, Centre for Water Studies) said that glaciers are melting fast.")
+    t = d.add_table(rows=3, cols=3)
+    across = t.cell(0, 0).merge(t.cell(0, 2))
+    across.text = "The seminar agreed that every province should publish its water accounts each year."
+    down = t.cell(1, 0).merge(t.cell(2, 0))
+    down.text = "Participants noted that the canal network loses a quarter of its water to seepage."
+    t.cell(1, 1).text = "Mr. Omar Khan said that dams are costly but necessary for storage."
+    d.save(str(project / "seminar.docx"))
+    result = cli("import", "seminar.docx", "--event", "seminar", cwd=project)
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.read_text() for p in (project / "source" / "seminar").rglob("*.yaml"))
+    for sentence in ("every province should publish its water accounts each year.",
+                     "loses a quarter of its water to seepage.", "dams are costly but necessary for storage."):
+        assert text.count(sentence) == 1, (sentence, text)

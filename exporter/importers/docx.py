@@ -196,9 +196,12 @@ def read_docx(raw: bytes, display: str) -> Report:
     def paragraphs(container):
         for part in container.iter_inner_content():
             if isinstance(part, Table):
-                for row in part.rows:
+                seen: set = set()  # python-docx gives a merged cell once per grid position it spans
+                for row in part.rows:  # (the set holds the cells' elements: lxml keeps one proxy per live one)
                     for cell in row.cells:
-                        yield from paragraphs(cell)
+                        if cell._tc not in seen:
+                            seen.add(cell._tc)
+                            yield from paragraphs(cell)
             else:
                 yield part
                 for box in part._p.iter(f"{_W}txbxContent"):  # text boxes, after their anchor
