@@ -385,3 +385,21 @@ def test_edits_resaved_by_libreoffice_give_the_same_diff(project, cli):
     assert sorted(changed_lines(result.output)) == sorted(EXPECTED_DIFF)
     assert "“CAR” → “the Central Asian Republics” (tracked, by Irina Serenko)" in result.output
     assert "comment by S. Sadia Kazmi: “Please check this figure.”" in result.output
+
+
+@pytest.mark.parametrize("prose", ["It was ***both*** at once.", "It was *a **b** c* and **x *y* z**."])
+def test_strong_inside_emphasis_survives_the_round_trip(tmp_path, cli, prose):
+    """A run carries one character style, and Strong inside Emphasis was
+    written as Strong alone: the Word file lost the italic, and an untouched
+    export read back proposed to drop it from the source.  It is Strong
+    Emphasis (Strong, in italic), read back as both."""
+    write_event(tmp_path / "source" / "ev", "Zafar Cheema", "Dr.", "Fellow", "Session", prose, "A talk")
+    assert cli("export", "docx", "ev", cwd=tmp_path).exit_code == 0
+    path = tmp_path / "build" / "ev" / "ev-proceedings.docx"
+    document = docx.Document(str(path))
+    runs = [r for p in document.paragraphs for r in p.runs if r.style is not None and r.style.name == "Strong Emphasis"]
+    assert runs and all(r.style.font.italic and r.style.base_style.name == "Strong" for r in runs)
+    assert document.styles["Strong"].font.bold
+    result = cli("import", str(path), "--into", "ev", cwd=tmp_path)
+    assert result.exit_code == 0 and result.output == "no changes\n", result.output
+

@@ -233,9 +233,9 @@ def _add_run(chunk: Chunk, node, run, text: str, rels) -> None:
     start = len(chunk.text)
     chunk.text += text
     style = (run.style.name if run.style is not None else "") or ""
-    if run.bold or style in ("Strong", "Bold"):
+    if run.bold or style in ("Strong", "Bold", "Strong Emphasis"):
         chunk.spans.append(Span(start, len(chunk.text), "strong"))
-    if run.italic or style in ("Emphasis", "Italic"):
+    if run.italic or style in ("Emphasis", "Italic", "Strong Emphasis"):
         chunk.spans.append(Span(start, len(chunk.text), "emph"))
     link = node.getparent()
     while link is not None and link.tag != f"{_W}hyperlink":

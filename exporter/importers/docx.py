@@ -153,9 +153,9 @@ def _runs(p, counts: dict[str, int]) -> tuple[str, list[Span]]:
         start = len(text)
         text += t
         style = (run.style.name if run.style is not None else "") or ""
-        if run.bold or style in ("Strong", "Bold"):
+        if run.bold or style in ("Strong", "Bold", "Strong Emphasis"):
             spans.append(Span(start, len(text), "strong"))
-        if run.italic or style in ("Emphasis", "Italic"):
+        if run.italic or style in ("Emphasis", "Italic", "Strong Emphasis"):
             spans.append(Span(start, len(text), "emph"))
         if link is not None:
             rid = link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")

@@ -23,8 +23,8 @@ from exporter.exporters.base import Exporter
 
 from .ooxml import el, set_setting
 from .package import drop_stale_parts, finish_package, members
-from .reference import (REQUIRED_STYLES, build_reference, check_styles, set_compatibility_mode, set_outline_levels,
-                        write_reference_docx)
+from .reference import (REQUIRED_STYLES, add_derived_styles, build_reference, check_styles, set_compatibility_mode,
+                        set_outline_levels, write_reference_docx)
 from .writer import ProceedingsWriter
 
 __all__ = ["DocxExporter", "REQUIRED_STYLES", "write_reference_docx"]
@@ -61,6 +61,7 @@ def open_reference(layout):
         raise OctavoError(f"{path} is not a Word .docx reference document ({exc}); "
                           "save it from Word as .docx (not .dotx)") from None
     check_styles(document, str(path))
+    add_derived_styles(document)
     return document
 
 

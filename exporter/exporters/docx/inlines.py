@@ -35,7 +35,12 @@ class Runs:
             mark(add_run(self.paragraph, stretch.text, self.style)._r, stretch)
 
     def styled(self, style: str) -> "Runs":
-        """The same paragraph with ``style`` as the character style."""
+        """The same paragraph with ``style`` as the character style: Strong
+        inside Emphasis (or the other way round) is Strong Emphasis, since a
+        run carries one style and neither may be lost."""
+        if {self.style, style} == {"Emphasis", "Strong"} or (self.style == "Strong Emphasis"
+                                                             and style in ("Emphasis", "Strong")):
+            style = "Strong Emphasis"
         return Runs(self.paragraph, style, self.depth, self.lang)
 
     def deeper(self) -> "Runs":

@@ -67,7 +67,11 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Footer", "caption", align="center"),
 )
 
-CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink")
+CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink", "Strong Emphasis")
+#: Character styles an export adds to a reference.docx that lacks them, based
+#: on a style it must have: "Strong Emphasis" is Strong, in italic (text both
+#: strong and emphasised, ``***so***``: a run has one character style).
+DERIVED_STYLES: dict[str, str] = {"Strong Emphasis": "Strong"}
 
 #: The outline level (0 = Word's "Level 1") of each style that makes a
 #: heading in the navigation pane and the contents: the same levels as the PDF
@@ -75,7 +79,8 @@ CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink")
 OUTLINE_LEVELS: dict[str, int] = {"Heading 1": 0, "Heading 2": 1, "Talk Title": 1}
 
 #: Every style name the exporter applies; a reference.docx must have them all.
-REQUIRED_STYLES: tuple[str, ...] = tuple(s.name for s in PARAGRAPH_STYLES) + CHARACTER_STYLES
+REQUIRED_STYLES: tuple[str, ...] = tuple(s.name for s in PARAGRAPH_STYLES) + tuple(
+    c for c in CHARACTER_STYLES if c not in DERIVED_STYLES)
 
 #: Word's own style ids for built-in styles whose names python-docx does not map.
 STYLE_IDS = {"toc 1": "TOC1", "toc 2": "TOC2", "Hyperlink": "Hyperlink"}
@@ -285,8 +290,11 @@ def build_paragraph_style(document: Document, spec: StyleSpec, layout) -> None:
 
 
 def build_character_styles(document: Document, layout) -> None:
-    """Emphasis (italic), Strong (bold) and Hyperlink (accent, underlined)."""
+    """Emphasis (italic), Strong (bold), Hyperlink (accent, underlined) and
+    Strong Emphasis (Strong, in italic)."""
     for name in CHARACTER_STYLES:
+        if name in DERIVED_STYLES:
+            continue
         style = get_style(document, name, WD_STYLE_TYPE.CHARACTER)
         clear_formatting(style)
         style.font.italic = name == "Emphasis"
@@ -294,6 +302,21 @@ def build_character_styles(document: Document, layout) -> None:
         if name == "Hyperlink":
             style.font.color.rgb = rgb(layout.colours["accent"])
             style.font.underline = True
+        style.quick_style = True
+    add_derived_styles(document)
+
+
+def add_derived_styles(document: Document) -> None:
+    """The :data:`DERIVED_STYLES` ``document`` lacks, each based on its
+    style and in italic (a reference.docx made before they existed has
+    none, and needs none from its editor)."""
+    names = {s.name for s in document.styles if s.type == WD_STYLE_TYPE.CHARACTER}
+    for name, base in DERIVED_STYLES.items():
+        if name in names:
+            continue
+        style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        style.base_style = get_style(document, base, WD_STYLE_TYPE.CHARACTER)
+        style.font.italic = True
         style.quick_style = True
 
 
