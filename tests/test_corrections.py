@@ -403,3 +403,28 @@ def test_strong_inside_emphasis_survives_the_round_trip(tmp_path, cli, prose):
     result = cli("import", str(path), "--into", "ev", cwd=tmp_path)
     assert result.exit_code == 0 and result.output == "no changes\n", result.output
 
+
+@pytest.mark.parametrize("value", ["The first sentence is here. The second one too.",
+                                   '"The first sentence is here. The second one too."',
+                                   "'The first sentence is here.\n    The second one too.'"])
+def test_a_correction_to_prose_written_on_its_keys_line(tmp_path, cli, value):
+    """Prose may be a plain or quoted scalar on its key's line (``text: The
+    first …``), not only a ``|`` block; a correction to it rewrote the key's
+    line as bare text, the YAML no longer parsed, and every such import
+    was refused.  The value becomes a ``|`` block holding the new text."""
+    folder = tmp_path / "source" / "ev"
+    write_event(folder, "Zafar Cheema", "Dr.", "Fellow", "Session", "placeholder", "A talk")
+    session = folder / "sessions" / "1-opening.yaml"
+    session.write_text(session.read_text().replace("  text: placeholder", f"  text: {value}"))
+    assert cli("validate", "ev", cwd=tmp_path).exit_code == 0
+    assert cli("export", "docx", "ev", cwd=tmp_path).exit_code == 0
+    d = docx.Document(str(tmp_path / "build" / "ev" / "ev-proceedings.docx"))
+    for p in d.paragraphs:
+        for r in p.runs:
+            r.text = r.text.replace("second one", "second sentence")
+    d.save(str(tmp_path / "edited.docx"))
+    result = cli("import", "edited.docx", "--into", "ev", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    text = session.read_text()
+    assert "  text: |\n    The first sentence is here.\n    The second sentence too.\n" in text, text
+    assert cli("import", str(tmp_path / "edited.docx"), "--into", "ev", cwd=tmp_path).output == "no changes\n"
