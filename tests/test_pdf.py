@@ -356,3 +356,29 @@ def test_running_heads_too_long_for_the_measure_are_shortened(cli, tmp_path):
                 heads.add(head)
     assert any(h.startswith("LongTitleWord0") and h.endswith("…") for h in (x.replace(" ", "") for x in heads)), heads
     assert any(h.replace(" ", "").startswith("OpeningLongTitle") and h.endswith("…") for h in heads), heads
+
+
+@pytest.mark.parametrize("edit, where", [
+    (("title: A Small Conference", "title: A Small ᚠ Conference"), "event.yaml:1:8: title"),
+    (("subtitle: On Testing", "subtitle: On ᚠ Testing"), "event.yaml:2:11: subtitle"),
+    (("venue: Marriott Hotel", "venue: Marriott ᚠ Hotel"), "event.yaml:4:8: venue"),
+    (("  short_name: EI", "  short_name: EI\n  description: |\n    The ᚠ institute."),
+     "event.yaml:11:5: organiser.description"),
+    (("  short_name: EI", "  short_name: Eᚠ"), "event.yaml:9:15: organiser.short_name"),
+    (("country: NO", "country: NO\ncredits:\n  compiled_by: [A ᚠ Compiler]"), "event.yaml:8:17: credits.compiled_by[0]"),
+])
+def test_a_glyph_missing_from_the_events_own_fields_is_named(cli, tmp_path, edit, where):
+    """The cover, imprint, running heads and back cover set the event's own
+    fields (title, subtitle, venue, organiser, credits …): a character no
+    font has there was dropped from the page without a word (ExtB 𠀀 in a
+    title: 'check' said "glyphs" passed, the PDF showed the rest); it is
+    named with its place, by check and by export."""
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    event = folder / "event.yaml"
+    assert edit[0] in event.read_text()
+    event.write_text(event.read_text().replace(*edit), encoding="utf-8")
+    for args in (("check", "ev"), ("export", "pdf", "ev")):
+        result = cli(*args, cwd=tmp_path)
+        assert result.exit_code == 2, result.output
+        assert f"source/ev/{where}: no font of fonts." in result.output and "'ᚠ' U+16A0" in result.output, result.output
