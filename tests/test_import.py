@@ -214,6 +214,10 @@ BAD = {
     "macro.docm": (b"PK\x03\x04", "report.docm: this is a macro-enabled document"),
     "report.pdf": (b"%PDF-1.7", "report.pdf: cannot import a '.pdf' file"),
     "binary.txt": (b"\x00\x01\x02text", "report.txt: this is not a text file (it holds NUL bytes)"),
+    "utf16le.txt": ("A report saved as UTF-16.\r\n".encode("utf-16-le"),
+                    "report.txt: this looks like UTF-16 text without its byte-order mark"),
+    "utf16be.txt": ("A report saved as UTF-16.\n".encode("utf-16-be"),
+                    "report.txt: this looks like UTF-16 text without its byte-order mark"),
 }
 
 
