@@ -409,3 +409,24 @@ def test_a_running_head_in_another_script_falls_back_and_is_shaped(out):
     arabic = sorted((c for c in head if "NotoNaskhArabic" in c["fontname"] and c["text"]), key=lambda c: -c["x0"])
     assert "".join(c["text"] for c in arabic) == "علم"  # right to left
     assert all(c["fontname"].split("+")[1].startswith("NotoSans") for c in head if c["text"].isalpha() and c["text"].isascii())
+
+
+def test_emoji_sequences_are_one_glyph_each(tmp_path):
+    """Noto Emoji draws a ZWJ sequence (👩🏽‍💻, a family), a skin tone (👍🏿)
+    and a flag (🇵🇰) as one glyph each, through its ccmp ligatures: they were
+    set character by character (a woman, a colour swatch and a laptop; the
+    letters P K), so they are shaped like complex scripts; copying still
+    gives the characters."""
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    session = folder / "sessions" / "1-opening.yaml"
+    sequences = ["👩🏽\u200d💻", "🇵🇰", "👨\u200d👩\u200d👧\u200d👦", "👍🏿"]
+    session.write_text(session.read_text(encoding="utf-8").replace(
+        "      1. First point.", "      The coder " + " and ".join(sequences) + " waved.\n\n      1. First point."),
+        encoding="utf-8")
+    assert octavo("export", "pdf", "ev", cwd=tmp_path).returncode == 0
+    with pdfplumber.open(tmp_path / "build" / "ev" / "ev-proceedings.pdf") as pdf:
+        drawn = [c["text"] for page in pdf.pages for c in page.chars if "NotoEmoji" in c["fontname"]]
+    assert drawn == sequences, drawn
+    assert squeeze("The coder " + " and ".join(sequences) + " waved.") in pdftotext(
+        tmp_path / "build" / "ev" / "ev-proceedings.pdf")
