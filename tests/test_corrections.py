@@ -428,3 +428,22 @@ def test_a_correction_to_prose_written_on_its_keys_line(tmp_path, cli, value):
     text = session.read_text()
     assert "  text: |\n    The first sentence is here.\n    The second sentence too.\n" in text, text
     assert cli("import", str(tmp_path / "edited.docx"), "--into", "ev", cwd=tmp_path).output == "no changes\n"
+
+
+def test_a_correction_that_breaks_the_source_is_named_at_the_editors_file(tmp_path, cli):
+    """A correction that would make the source invalid (a direction
+    override pasted into Word) was reported at the temporary copy's path
+    ('ev/sessions/…'), not the file the editor has ('source/ev/sessions/…')."""
+    folder = tmp_path / "source" / "ev"
+    write_event(folder, "Zafar Cheema", "Dr.", "Fellow", "Session", "The first sentence is here.", "A talk")
+    assert cli("export", "docx", "ev", cwd=tmp_path).exit_code == 0
+    d = docx.Document(str(tmp_path / "build" / "ev" / "ev-proceedings.docx"))
+    for p in d.paragraphs:
+        for r in p.runs:
+            r.text = r.text.replace("first sentence", "first \u202esentence")
+    d.save(str(tmp_path / "edited.docx"))
+    before = (folder / "sessions" / "1-opening.yaml").read_text()
+    result = cli("import", "edited.docx", "--into", "ev", cwd=tmp_path)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "\nsource/ev/sessions/1-opening.yaml:" in result.output and "U+202E" in result.output, result.output
+    assert (folder / "sessions" / "1-opening.yaml").read_text() == before

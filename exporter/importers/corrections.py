@@ -26,6 +26,7 @@ loader before anything is written; files are written all or nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import io
 import os
@@ -550,8 +551,14 @@ def _validate(event_dir: Path, project: Project, new_texts: dict[Path, str]) -> 
             try:
                 load_event(copy, Project(Path(tmp)))
             except ValidationError as exc:
+                def placed(p: Problem) -> str:  # at the file the editor has, not the copy checked
+                    try:
+                        real = event_dir / (Path(tmp) / p.file).relative_to(copy)
+                    except ValueError:
+                        return str(p)
+                    return str(dataclasses.replace(p, file=project.display(real)))
                 raise OctavoError("the corrections would make the source invalid; nothing was written:\n" +
-                                  "\n".join(str(p) for p in exc.problems)) from None
+                                  "\n".join(placed(p) for p in exc.problems)) from None
     finally:
         interrupt.discard(holder.name)
 
