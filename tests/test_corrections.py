@@ -387,19 +387,31 @@ def test_edits_resaved_by_libreoffice_give_the_same_diff(project, cli):
     assert "comment by S. Sadia Kazmi: “Please check this figure.”" in result.output
 
 
-@pytest.mark.parametrize("prose", ["It was ***both*** at once.", "It was *a **b** c* and **x *y* z**."])
+@pytest.mark.parametrize("prose", ["It was ***both*** at once.", "It was *a **b** c* and **x *y* z**.",
+                                   "See *the [report](https://example.org/r)* and **[this](https://example.org/t)**.",
+                                   "See ***[the report](https://example.org)*** now."])
 def test_strong_inside_emphasis_survives_the_round_trip(tmp_path, cli, prose):
     """A run carries one character style, and Strong inside Emphasis was
-    written as Strong alone: the Word file lost the italic, and an untouched
-    export read back proposed to drop it from the source.  It is Strong
-    Emphasis (Strong, in italic), read back as both."""
+    written as Strong alone (a link inside either as Hyperlink alone): the
+    Word file lost the italic, and an untouched export read back proposed to
+    drop it from the source.  Each mix is a style of its own (Strong
+    Emphasis, Hyperlink Emphasis …), read back as all it says."""
     write_event(tmp_path / "source" / "ev", "Zafar Cheema", "Dr.", "Fellow", "Session", prose, "A talk")
     assert cli("export", "docx", "ev", cwd=tmp_path).exit_code == 0
     path = tmp_path / "build" / "ev" / "ev-proceedings.docx"
     document = docx.Document(str(path))
-    runs = [r for p in document.paragraphs for r in p.runs if r.style is not None and r.style.name == "Strong Emphasis"]
-    assert runs and all(r.style.font.italic and r.style.base_style.name == "Strong" for r in runs)
-    assert document.styles["Strong"].font.bold
+    styles = {r.style.name for p in document.paragraphs for r in p._p.iter(qn("w:r"))
+              for r in [docx.text.run.Run(r, p)] if r.style is not None}
+    if "[" not in prose:
+        assert "Strong Emphasis" in styles
+        style = document.styles["Strong Emphasis"]
+        assert style.font.italic and style.base_style.name == "Strong" and document.styles["Strong"].font.bold
+    else:
+        assert styles & {"Hyperlink Emphasis", "Hyperlink Strong", "Hyperlink Strong Emphasis"}, styles
+        for name in styles - {"Emphasis", "Strong", "Hyperlink", "Strong Emphasis", "Default Paragraph Font"}:
+            style = document.styles[name]
+            assert style.base_style.name == "Hyperlink"
+            assert bool(style.font.italic) == ("Emphasis" in name) and bool(style.font.bold) == ("Strong" in name)
     result = cli("import", str(path), "--into", "ev", cwd=tmp_path)
     assert result.exit_code == 0 and result.output == "no changes\n", result.output
 

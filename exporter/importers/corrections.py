@@ -40,6 +40,7 @@ from exporter import interrupt
 from exporter import model as m
 from exporter.anchors import PREFIX, Placed, paragraphs, relative_file
 from exporter.errors import OctavoError, Problem, ValidationError
+from exporter.exporters.docx.reference import STYLE_MARKS
 from exporter.importers.document import Block, Span
 from exporter.importers.docx import _check_package, _merge
 from exporter.importers.writer import paragraph as markdown_paragraph
@@ -234,9 +235,9 @@ def _add_run(chunk: Chunk, node, run, text: str, rels) -> None:
     start = len(chunk.text)
     chunk.text += text
     style = (run.style.name if run.style is not None else "") or ""
-    if run.bold or style in ("Strong", "Bold", "Strong Emphasis"):
+    if run.bold or style == "Bold" or "strong" in STYLE_MARKS.get(style, ()):
         chunk.spans.append(Span(start, len(chunk.text), "strong"))
-    if run.italic or style in ("Emphasis", "Italic", "Strong Emphasis"):
+    if run.italic or style == "Italic" or "emph" in STYLE_MARKS.get(style, ()):
         chunk.spans.append(Span(start, len(chunk.text), "emph"))
     link = node.getparent()
     while link is not None and link.tag != f"{_W}hyperlink":

@@ -67,11 +67,21 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Footer", "caption", align="center"),
 )
 
-CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink", "Strong Emphasis")
-#: Character styles an export adds to a reference.docx that lacks them, based
-#: on a style it must have: "Strong Emphasis" is Strong, in italic (text both
-#: strong and emphasised, ``***so***``: a run has one character style).
-DERIVED_STYLES: dict[str, str] = {"Strong Emphasis": "Strong"}
+#: Character styles an export adds to a reference.docx that lacks them, for
+#: text with two or three of emphasis, strong and link at once (``***so***``,
+#: a link in emphasis): a run has one character style, so each mix is a style
+#: of its own, based on Strong or Hyperlink, in italic and/or bold.
+DERIVED_STYLES: dict[str, tuple[str, bool, bool]] = {  # name -> (based on, italic, bold)
+    "Strong Emphasis": ("Strong", True, False),
+    "Hyperlink Emphasis": ("Hyperlink", True, False),
+    "Hyperlink Strong": ("Hyperlink", False, True),
+    "Hyperlink Strong Emphasis": ("Hyperlink", True, True),
+}
+CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink", *DERIVED_STYLES)
+#: What each character style says of its text: emphasis, strong, link.
+STYLE_MARKS: dict[str, frozenset[str]] = {
+    name: frozenset(mark for word, mark in (("Emphasis", "emph"), ("Strong", "strong"), ("Hyperlink", "link"))
+                    if word in name.split()) for name in CHARACTER_STYLES}
 
 #: The outline level (0 = Word's "Level 1") of each style that makes a
 #: heading in the navigation pane and the contents: the same levels as the PDF
@@ -308,16 +318,25 @@ def build_character_styles(document: Document, layout) -> None:
 
 def add_derived_styles(document: Document) -> None:
     """The :data:`DERIVED_STYLES` ``document`` lacks, each based on its
-    style and in italic (a reference.docx made before they existed has
-    none, and needs none from its editor)."""
+    style, in italic and/or bold (a reference.docx made before they existed
+    has none, and needs none from its editor)."""
     names = {s.name for s in document.styles if s.type == WD_STYLE_TYPE.CHARACTER}
-    for name, base in DERIVED_STYLES.items():
+    for name, (base, italic, bold) in DERIVED_STYLES.items():
         if name in names:
             continue
         style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         style.base_style = get_style(document, base, WD_STYLE_TYPE.CHARACTER)
-        style.font.italic = True
-        style.quick_style = True
+        if italic:
+            style.font.italic = True
+        if bold:
+            style.font.bold = True
+
+
+def style_for(marks: frozenset[str]) -> str | None:
+    """The character style of text with ``marks`` (of emph, strong, link)."""
+    if not marks:
+        return None
+    return next(name for name, said in STYLE_MARKS.items() if said == marks)
 
 
 def build_defaults(document: Document, layout) -> None:
