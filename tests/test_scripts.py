@@ -430,3 +430,36 @@ def test_emoji_sequences_are_one_glyph_each(tmp_path):
     assert drawn == sequences, drawn
     assert squeeze("The coder " + " and ".join(sequences) + " waved.") in pdftotext(
         tmp_path / "build" / "ev" / "ev-proceedings.pdf")
+
+
+@pytest.mark.parametrize("text", [
+    "我们在会议上讨论了合作问题" * 3 + "与UN合作" + "我们在会议上讨论了合作问题" * 4 + "。",
+    "会议合作讨论" * 3 + "——" + "会议合作讨论" * 3,
+])
+def test_a_word_in_two_fonts_wider_than_the_measure_is_set_inside_or_named(tmp_path, text):
+    """A Chinese paragraph with a Latin letter or an em dash in it is one
+    word in two fonts, which the line breaker does not break: it was set as
+    one line 900 pt wide, its end off the page with no word said.  Either
+    every character is inside the text block, or export fails naming where
+    the text is, and writes nothing."""
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    session = folder / "sessions" / "1-opening.yaml"
+    session.write_text(session.read_text(encoding="utf-8").replace(
+        "      1. First point.", f"      {text}\n\n      1. First point."), encoding="utf-8")
+    result = octavo("export", "pdf", "ev", cwd=tmp_path)
+    path = tmp_path / "build" / "ev" / "ev-proceedings.pdf"
+    if result.returncode:
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "source/ev/sessions/1-opening.yaml:" in result.stderr and "wider than the text block" in result.stderr
+        assert not path.exists()
+        return
+    from exporter.layout import load_layout
+    from exporter.project import Project
+
+    p = load_layout("booklet", Project(tmp_path)).page
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages, 1):
+            left = p.inner if n % 2 else p.outer
+            assert all(left - 0.5 <= c["x0"] and c["x1"] <= left + p.width - p.inner - p.outer + 0.5
+                       for c in page.chars), n

@@ -21,7 +21,7 @@ from exporter.cache import PageCache
 from exporter.colour import print_colour
 from exporter.errors import OctavoError
 from exporter.exporters.base import Exporter
-from exporter.exporters.pdf.doc import BookletDoc, TooLarge
+from exporter.exporters.pdf.doc import BookletDoc, OverMeasure, TooLarge
 from exporter.exporters.pdf import pdfx
 from exporter.exporters.pdf.edition import Edition
 from exporter.typeset.fonts import all_units, glyph_problems, register
@@ -101,6 +101,13 @@ class PdfExporter(Exporter):
         loc = exc.source()
         where = f"{loc}: " if loc else f"{type(exc.flowable).__name__}: "
         style = exc.style()
+        if isinstance(exc, OverMeasure):
+            where = f"{loc}: " if loc else f"a paragraph in style '{style}': "
+            return OctavoError(
+                f"{where}a line of this text would be {exc.over:.0f} pt wider than the text block of layout "
+                f"'{self.layout.name}' ({exc.width:.0f} pt), off the page: it holds a word the line breaker "
+                "cannot break (a run in two fonts with no space, such as Chinese with a Latin letter or a dash "
+                "in it: a known limit); put a space where the text may break; nothing was written")
         origin = self.layout.origins.get(f"styles.{style}") if style else None
         hint = f"; make style '{style}' smaller" + (f" ({origin})" if origin else "") if style else ""
         return OctavoError(f"{where}this element does not fit in the text block of layout '{self.layout.name}' "
