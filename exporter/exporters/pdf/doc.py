@@ -16,6 +16,7 @@ from exporter.typeset.streams import BinaryStreams
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
 from exporter.typeset.keep import KeepWithStart
+from exporter.typeset.overflow import over_measure
 from exporter.typeset.tagging import TaggedDoc
 
 
@@ -103,34 +104,6 @@ class OverMeasure(TooLarge):
     def __init__(self, flowable: Flowable, width: float, over: float) -> None:
         LayoutError.__init__(self, f"{flowable.identity(60)} has a line {over:.0f} pt wider than its {width:.0f} pt")
         self.flowable, self.width, self.height, self.over = flowable, width, 0.0, over
-
-
-def over_measure(flowable: Flowable) -> tuple[float, float] | None:
-    """(points over, the measure) of the first line of paragraph
-    ``flowable`` that is wider than its measure by more than its word
-    spaces may shrink (and a point for rounding), or None.  The line
-    breaker cuts a word too long for the measure where the measure ends;
-    a line still wider runs into the margin or off the page, where no
-    reader sees it though its text is in the file."""
-    bl = getattr(flowable, "blPara", None)
-    style = getattr(flowable, "style", None)
-    if bl is None or style is None or not hasattr(style, "fontName"):
-        return None
-    from reportlab.lib.enums import TA_JUSTIFY
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    breaking = getattr(style, "breaking", None)
-    shrink = breaking.shrink if breaking is not None and style.alignment == TA_JUSTIFY else 0.0
-    space = stringWidth(" ", style.fontName, style.fontSize)
-    for line in bl.lines:
-        if bl.kind == 0:
-            extra, words = line
-            count, measure = len(words), getattr(flowable, "width", 0.0)
-        else:
-            extra, count, measure = line.extraSpace, line.wordCount, line.maxWidth
-        if -extra > shrink * space * max(count - 1, 0) + 1.0:
-            return -extra, measure
-    return None
 
 
 class BookletDoc(TaggedDoc, Identified, BinaryStreams, SourceDated, BaseDocTemplate):
