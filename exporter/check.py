@@ -176,7 +176,7 @@ def _glyphs(report: Report, layout: Layout, event: Event) -> None:
     brief = list(brief_units(event.brief)) if event.brief else []
     units = all_units(event, layout) + brief
     # the serif sets everything; the sans sets names, titles and the brief
-    sans = [u for u in units if u.kind in ("person", "session title")] + brief
+    sans = [u for u in units if u.kind in ("person", "session title", "event")] + brief
     problem = glyph_problems(layout, {"serif": units, "sans": sans})
     if problem:
         report.problems += [str(p) for p in problem.problems]

@@ -86,10 +86,12 @@ def validate(event: Event, project: Project) -> None:
     Example:
       octavo validate pakistan-russia-2019
     """
+    from exporter.outline import count
+
     items = sum(len(s.items) for s in event.sessions)
     n = len(event.sessions)
-    click.echo(f"{event.id}: valid — {len(event.people)} people, {n} session{'s' if n != 1 else ''}, "
-               f"{items} items")
+    click.echo(f"{event.id}: valid — {count(len(event.people), 'person', 'people')}, {count(n, 'session')}, "
+               f"{count(items, 'item')}")
 
 
 @main.command()
@@ -539,10 +541,12 @@ def import_command(report: Path, event_name: str | None, into: str | None, pendi
         return
     if dry_run or force or pending != "accept":
         raise click.UsageError("--pending, --dry-run and --force go with --into EVENT")
+    from exporter.outline import count
+
     done = import_report(report, project, event_name)
     where = project.display(done.folder)
-    click.echo(f"wrote {where}/: {done.people} people, {done.sessions} session{'s' if done.sessions != 1 else ''}, "
-               f"{done.items} items, {done.exchanges} Q&A exchange{'s' if done.exchanges != 1 else ''}")
+    click.echo(f"wrote {where}/: {count(done.people, 'person', 'people')}, {count(done.sessions, 'session')}, "
+               f"{count(done.items, 'item')}, {count(done.exchanges, 'Q&A exchange')}")
     if done.dropped:
         unit = done.unit
         click.echo("left out as page furniture: " + ", ".join(f"'{text}' ({unit} {n})" for n, text in done.dropped))

@@ -450,6 +450,10 @@ class Event:
     kind: str = ""
     source_digest: str = ""
     """SHA-256 of every file of the event's folder (see ``exporter.inputs``)."""
+    texts: tuple[tuple[str, Loc], ...] = ()
+    """The event's own one-line texts that the publications print (title,
+    subtitle, venue, organiser, credits …), each with where it is written:
+    for checks that must name a place (glyphs no font has)."""
 
     def person(self, person_id: str) -> Person:
         """The person with this id (ids are validated at load)."""

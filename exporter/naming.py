@@ -11,12 +11,18 @@ from exporter.errors import OctavoError
 
 #: A name that becomes a folder and part of file names.
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: Its most characters: a file name holds it with a suffix (``-proceedings-print-imposed-<layout>.pdf``)
+#: within the 255 bytes file systems allow, and slugs (:func:`slug`) are cut to it.
+MAX_NAME = 80
 
 
 def check_name(kind: str, name: str) -> None:
     """Refuse an event or layout name that cannot be a folder name here."""
     if not NAME.match(name):
         raise OctavoError(f"{kind} name '{name}': use lower-case letters, digits and hyphens "
+                          "(it becomes a folder and part of file names)")
+    if len(name) > MAX_NAME:
+        raise OctavoError(f"{kind} name '{name[:20]}…' has {len(name)} characters; use at most {MAX_NAME} "
                           "(it becomes a folder and part of file names)")
 
 
@@ -30,4 +36,4 @@ def slug(text: str) -> str:
     out = re.sub(r"-+", "-", kept).strip("-")
     if not out:
         out = "x-" + hashlib.sha256(text.encode()).hexdigest()[:8]
-    return out[:80].rstrip("-")
+    return out[:MAX_NAME].rstrip("-")

@@ -9,11 +9,16 @@ from exporter import model as m
 from exporter.plaintext import inline_text
 
 
+def count(n: int, one: str, many: str = "") -> str:
+    """``n`` and the noun, singular for one: ``1 session``, ``3 sessions``."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def outline(event: m.Event) -> Iterator[str]:
     """Lines describing ``event``: sessions, items, Q&A counts, the brief."""
     yield f"{event.title}" + (f": {event.subtitle}" if event.subtitle else "")
     yield f"  {event.organiser.name} · {event.date} · {event.venue}, {event.city}"
-    yield f"  {len(event.people)} people, {len(event.sessions)} sessions"
+    yield f"  {count(len(event.people), 'person', 'people')}, {count(len(event.sessions), 'session')}"
     for n, s in enumerate(event.sessions, 1):
         theme = f" — {inline_text(s.theme)}" if s.theme else ""
         yield ""
@@ -24,12 +29,12 @@ def outline(event: m.Event) -> Iterator[str]:
             yield "   " + _item_line(event, it)
     if event.media:
         yield ""
-        yield f"Media coverage: {len(event.media.outlets)} outlets"
+        yield f"Media coverage: {count(len(event.media.outlets), 'outlet')}"
     if event.brief:
         b = event.brief
         yield ""
-        yield (f"Brief: “{b.title}” — {len(b.key_messages)} key messages, "
-               f"{len(b.recommendations)} recommendations, {len(b.key_figures)} key figures"
+        yield (f"Brief: “{b.title}” — {count(len(b.key_messages), 'key message')}, "
+               f"{count(len(b.recommendations), 'recommendation')}, {count(len(b.key_figures), 'key figure')}"
                + (", a pull quote" if b.quote else ""))
 
 

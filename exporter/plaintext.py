@@ -7,6 +7,7 @@ says.  Each unit keeps its source location so a missing one can be named.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -26,60 +27,81 @@ class Unit:
     loc: m.Loc = m.NOWHERE
 
 
-def inline_text(nodes: tuple[m.Inline, ...], open_q: str = "“", close_q: str = "”") -> str:
-    """The text of inline nodes; quotations get ``open_q``/``close_q``."""
+def link_address(target: str, shown: str) -> str:
+    """Where a link points, as paper shows it after the link's text (a
+    printed page cannot be clicked): its target without ``https://`` or
+    ``mailto:``, or "" when the text already is the address (with or
+    without its scheme) or the link points inside the document."""
+    bare = re.sub(r"^(https?://|mailto:)", "", target).rstrip("/")
+    if not target or target.startswith("#") or shown.strip().rstrip("/") in (target.rstrip("/"), bare):
+        return ""
+    return bare
+
+
+def inline_text(nodes: tuple[m.Inline, ...], open_q: str = "“", close_q: str = "”",
+                addresses: bool = False) -> str:
+    """The text of inline nodes; quotations get ``open_q``/``close_q``;
+    ``addresses``: each link followed by `` (address)``, as the print
+    edition sets it (:func:`link_address`)."""
     out: list[str] = []
     for n in nodes:
         if isinstance(n, m.Text):
             out.append(n.text)
         elif isinstance(n, m.Quote):
-            out.append(open_q + inline_text(n.children, open_q, close_q) + close_q)
+            out.append(open_q + inline_text(n.children, open_q, close_q, addresses) + close_q)
         else:
-            out.append(inline_text(n.children, open_q, close_q))
+            inner = inline_text(n.children, open_q, close_q, addresses)
+            out.append(inner)
+            if addresses and isinstance(n, m.Link):
+                bare = link_address(n.target, inline_text(n.children))
+                if bare:
+                    out.append(f" ({bare})")
     return "".join(out)
 
 
-def block_units(blocks: tuple[m.Block, ...], kind: str = "paragraph") -> Iterator[Unit]:
-    """Paragraphs and list items of ``blocks``, in order."""
+def block_units(blocks: tuple[m.Block, ...], kind: str = "paragraph", addresses: bool = False) -> Iterator[Unit]:
+    """Paragraphs and list items of ``blocks``, in order (``addresses``: see
+    :func:`inline_text`)."""
     for b in blocks:
         if isinstance(b, m.Paragraph):
-            yield Unit(kind, inline_text(b.inlines), b.loc)
+            yield Unit(kind, inline_text(b.inlines, addresses=addresses), b.loc)
         elif isinstance(b, m.ListBlock):
             for item in b.items:
-                yield from block_units(item, "list item")
+                yield from block_units(item, "list item", addresses)
         else:
-            yield from block_units(b.blocks, "quotation")
+            yield from block_units(b.blocks, "quotation", addresses)
 
 
-def item_units(item: m.Item) -> Iterator[Unit]:
+def item_units(item: m.Item, addresses: bool = False) -> Iterator[Unit]:
     """The text of one session item."""
     if isinstance(item, m.Contribution):
         if item.title:
-            yield Unit("talk title", inline_text(item.title), item.loc)
-        yield from block_units(item.body)
+            yield Unit("talk title", inline_text(item.title, addresses=addresses), item.loc)
+        yield from block_units(item.body, addresses=addresses)
     elif isinstance(item, m.QASession):
-        yield from block_units(item.intro)
+        yield from block_units(item.intro, addresses=addresses)
         for ex in item.exchanges:
-            yield from block_units(ex.question, "question")
+            yield from block_units(ex.question, "question", addresses)
             for a in ex.answers:
-                yield from block_units(a.body, "answer")
+                yield from block_units(a.body, "answer", addresses)
     else:
-        yield from block_units(item.body)
+        yield from block_units(item.body, addresses=addresses)
 
 
-def body_units(event: m.Event) -> Iterator[Unit]:
+def body_units(event: m.Event, addresses: bool = False) -> Iterator[Unit]:
     """Everything of the proceedings' body an output must carry, in order:
-    introduction, sessions, media coverage."""
-    yield from block_units(event.introduction)
+    introduction, sessions, media coverage; ``addresses``: as the print
+    edition has it, each link's address after its text."""
+    yield from block_units(event.introduction, addresses=addresses)
     for s in event.sessions:
         yield Unit("session title", s.title, s.loc)
         if s.theme:
-            yield Unit("session theme", inline_text(s.theme), s.loc)
-        yield from block_units(s.intro)
+            yield Unit("session theme", inline_text(s.theme, addresses=addresses), s.loc)
+        yield from block_units(s.intro, addresses=addresses)
         for item in s.items:
-            yield from item_units(item)
+            yield from item_units(item, addresses)
     if event.media:
-        yield from block_units(event.media.intro)
+        yield from block_units(event.media.intro, addresses=addresses)
         for o in event.media.outlets:
             yield Unit("outlet", o.name, o.loc)
 
@@ -104,16 +126,57 @@ def brief_units(brief: m.Brief) -> Iterator[Unit]:
 _HYPHENS = "-\u00ad\u2010\u2011"
 
 
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub("[\u200b\u200c\u200d\u2060]", "", text)  # invisible: they join, never separate
+    return re.sub(f"[{_HYPHENS}]\\s*", "", text).lower()
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens of ``text``; hyphens join (a word broken at a
     line end, or "Pakistan-Russia", is one token), zero-width characters
     vanish (a source may hold them), other
     punctuation separates."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub("[\u200b\u200c\u200d\u2060]", "", text)  # invisible: they join, never separate
-    text = re.sub(f"[{_HYPHENS}]\\s*", "", text)
-    words = re.findall(r"\w+", text.lower())
+    text = _normal(text)
+    words = re.findall(r"\w+", text)
     return _rtl_runs(words) if _RTL_CHAR.search(text) else words
+
+
+def _line_joins(text: str) -> list[bool]:
+    """For each token of ``text`` (as :func:`tokens` gives them), whether only a line end stands between
+    it and the token before: where a word too long for the measure was cut,
+    adding nothing."""
+    text = _normal(text)
+    out, end = [], None
+    for match in re.finditer(r"\w+", text):
+        gap = text[end:match.start()] if end is not None else ""
+        out.append(bool(gap) and gap.strip("\n") == "")  # a line end, or a page end (two)
+        end = match.end()
+    return out
+
+
+def _find_cut(want: list[str], hay_words: list[str], joins: list[bool], first: int) -> tuple[int, int] | None:
+    """The first run of ``hay_words``, from token ``first`` on, that reads
+    ``want`` when tokens with only a line end between them (``joins``) may
+    be one word: (first token, token after the last), or None."""
+    n = len(hay_words)
+    for k in range(first, n):
+        if not want[0].startswith(hay_words[k]):
+            continue
+        j = k
+        for w in want:
+            if j >= n:
+                break
+            acc = hay_words[j]
+            while acc != w and j + 1 < n and joins[j + 1] and w.startswith(acc + hay_words[j + 1]):
+                j += 1
+                acc += hay_words[j]
+            if acc != w:
+                break
+            j += 1
+        else:
+            return k, j
+    return None
 
 
 #: Right-to-left letters and the Arabic-Indic digits (U+0590 to U+08FF and the presentation forms).
@@ -140,7 +203,7 @@ def _rtl_runs(words: list[str]) -> list[str]:
     return out
 
 
-def find_in_order(needles: list[str], text: str) -> list[tuple[int, str]]:
+def find_in_order(needles: list[str], text: str, cut_words: bool = False) -> list[tuple[int, str]]:
     """(index, "missing" | "out of order") for each of ``needles`` not
     found, in order, among the tokens of ``text``.
 
@@ -155,9 +218,24 @@ def find_in_order(needles: list[str], text: str) -> list[tuple[int, str]]:
     side of the Urdu) and give two right-to-left paragraphs in a row as one
     run, so neither their words' order nor the paragraph boundary between
     them can be read back; what each one holds still can, and words the
-    stretch already lent to an earlier paragraph are not lent again."""
+    stretch already lent to an earlier paragraph are not lent again.
+
+    ``cut_words`` (text read from a PDF): a word of a left-to-right needle
+    may also stand cut in pieces at line ends with nothing added, as the
+    typesetter sets a word longer than the measure (a 3,000-letter string,
+    a long URL); only a line end may stand between the pieces."""
     hay_words = tokens(text)
     hay = " " + " ".join(hay_words) + " "
+    # (a run of right-to-left tokens is reordered within its own places, so the other tokens keep theirs)
+    joins = _line_joins(text) if cut_words else None
+    if joins is not None and len(joins) != len(hay_words):  # pragma: no cover - same tokenizer
+        joins = None
+    starts: list[int] = []  # each token's offset in ``hay``
+    if joins is not None:
+        at = 1
+        for w in hay_words:
+            starts.append(at)
+            at += len(w) + 1
     wants = [tokens(n) for n in needles]
     rtl = [any(_RTL_CHAR.search(w) for w in words) for words in wants]
     pos, after, problems = 0, 0, []
@@ -172,8 +250,14 @@ def find_in_order(needles: list[str], text: str) -> list[tuple[int, str]]:
             at = hay.find(want, pos)
             if at >= 0:
                 pos, after = at + 1, at + len(want) - 1
+            elif joins is not None and (cut := _find_cut(words, hay_words, joins,
+                                                          bisect.bisect_left(starts, pos))) is not None:
+                pos = starts[cut[0]]
+                after = starts[cut[1] - 1] + len(hay_words[cut[1] - 1])
             else:
-                problems.append((i, "out of order" if hay.find(want) >= 0 else "missing"))
+                elsewhere = hay.find(want) >= 0 or (joins is not None and
+                                                    _find_cut(words, hay_words, joins, 0) is not None)
+                problems.append((i, "out of order" if elsewhere else "missing"))
             i += 1
             continue
         group = i

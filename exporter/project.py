@@ -80,8 +80,11 @@ class Project:
 
     def _named(self, event: str, what: str) -> Path:
         for candidate in (self.source_dir / event, Path(event)):
-            if (candidate / "event.yaml").is_file():
-                return candidate.resolve()
+            try:
+                if (candidate / "event.yaml").is_file():
+                    return candidate.resolve()
+            except OSError:  # a name too long for a path, a folder that cannot be read: not an event
+                continue
         known = ", ".join(self.events()) or "none"
         raise OctavoError(f"{what} '{event}': expected a folder under {self.source_dir} or a path "
                           f"to a folder holding event.yaml (events found: {known})")

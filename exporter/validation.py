@@ -8,6 +8,7 @@ finds where the document has that path, and words the message for an editor.
 from __future__ import annotations
 
 import typing
+import unicodedata
 from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from exporter.errors import Problem
@@ -77,8 +78,15 @@ def _pattern_message(pattern: str, value: Any) -> str:
         return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens (like 'cheema-welcome')"
     if pattern == s.DateText.__metadata__[0].pattern:
         return f"'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not known"
-    if pattern == s.Line.__metadata__[0].pattern:
-        return "must be one line of text, not empty" if str(value).strip() else "must not be empty"
+    if pattern in (s.Line.__metadata__[0].pattern, s.OptLine.__metadata__[0].pattern):
+        if not str(value).strip():
+            return "must not be empty"
+        brk = next((c for c in str(value) if c in s.LINE_BREAKS), None)
+        if brk is None:  # pragma: no cover - the patterns refuse only line breaks and emptiness
+            return "must be one line of text"
+        name = unicodedata.name(brk, "") or {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\x85": "NEXT LINE"}[brk]
+        return (f"must be one line of text, but has a line break (U+{ord(brk):04X} {name}); "
+                "join the lines with a space")
     if pattern == s.Prose.__metadata__[0].pattern:
         return "must not be empty"
     if pattern == s.Url.__metadata__[0].pattern:

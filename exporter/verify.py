@@ -81,8 +81,14 @@ def docx_text(path: Path) -> str:
     """The text of a .docx body, paragraph by paragraph in document order
     (tables included; headers and footers left out)."""
     body = Document(str(path)).element.body
-    lines = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
-    return "\n".join(lines)
+    text, tab, brk, cr = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+    marks = {tab: "\t", brk: "\n", cr: "\n"}  # a tab or line break in a run is white space between words
+
+    def read(p) -> str:
+        return "".join((e.text or "") if e.tag == text else marks[e.tag] for e in p.iter(text, tab, brk, cr)
+                       if e.tag != tab or e.getparent().tag != qn("w:tabs"))
+
+    return "\n".join(read(p) for p in body.iter(qn("w:p")))
 
 
 # -- the report ------------------------------------------------------------------------
@@ -150,8 +156,12 @@ def verify(event: m.Event, layout: Layout, out_dir: Path) -> Report:
         texts["docx"] = docx_text(folder / names["docx"])
     except (PyPdfError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise OctavoError(f"{folder}: an output cannot be read ({exc}); export it again") from None
+    # the print edition sets each link's address after its text, in brackets
+    printed = list(body_units(event, addresses=True))
     for fmt, text in texts.items():
-        found = _units(find_in_order(needles, text), units, names[fmt])
+        fmt_units = printed if fmt == "print" else units
+        found = _units(find_in_order([u.text for u in fmt_units], text, cut_words=fmt != "docx"), fmt_units,
+                       names[fmt])
         report.check(f"{names[fmt]}", found, f"all {len(units)} paragraphs, list items, quotations, "
                      "questions and answers, in order")
         hay = " " + " ".join(tokens(text)) + " "
@@ -177,7 +187,7 @@ def _brief(event: m.Event, layout: Layout, brief_pdf: Path, booklet: Path) -> It
     assert b is not None
     text = "\n".join(pdf_pages(brief_pdf))
     units = list(brief_units(b))
-    yield from _units(find_in_order([u.text for u in units], text), units, brief_pdf.name)
+    yield from _units(find_in_order([u.text for u in units], text, cut_words=True), units, brief_pdf.name)
     cited = [x for x in (*b.key_messages, *b.recommendations, b.quote) if x is not None and x.ref]
     pages = [int(n) for n in reference_pattern(layout).findall(text)]
     if len(pages) != len(cited):
@@ -189,8 +199,8 @@ def _brief(event: m.Event, layout: Layout, brief_pdf: Path, booklet: Path) -> It
         if str(page) not in labels:
             yield f"{x.loc}: ref '{x.ref}' cites p. {page}, which the booklet does not have"
             continue
-        hay = " " + " ".join(tokens(reader.pages[labels.index(str(page))].extract_text() or "")) + " "
-        if not any(f" {' '.join(tokens(s))} " in hay for s in _item_marks(event, x.ref)):
+        on_page = reader.pages[labels.index(str(page))].extract_text() or ""
+        if not any(not find_in_order([s], on_page, cut_words=True) for s in _item_marks(event, x.ref)):
             yield f"{x.loc}: ref '{x.ref}' cites p. {page}, but the item does not begin there"
 
 

@@ -289,3 +289,48 @@ def test_the_page_cache_is_used_while_the_inputs_are_unchanged(cli, tmp_path):
     people.write_text(people.read_text() + "\n# an edit\n")
     assert cli("export", "brief", cwd=project).exit_code == 0
     assert "99" not in REF.findall(text_of(brief))
+
+
+def test_a_footer_too_long_for_the_page_is_shortened(cli, tmp_path):
+    """The brief's footer is one line: an organiser's URL of 500 characters
+    ran it to x=2571 on a 595 pt page; it is cut after its last whole word
+    that fits, with an ellipsis, inside the margins."""
+    import pdfplumber
+
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    event = folder / "event.yaml"
+    event.write_text(event.read_text().replace("url: https://example.org", "url: https://example.org/" + "segment/" * 60))
+    (folder / "brief.yaml").write_text("title: A Brief\nkey_messages:\n  - {text: Maps matter., ref: serenko-talk}\n"
+                                       "recommendations:\n  - {text: Read maps., ref: serenko-talk}\n")
+    result = cli("export", "brief", "ev", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(tmp_path / "build" / "ev" / "ev-brief.pdf") as pdf:
+        page = pdf.pages[0]
+        assert all(0 <= ch["x0"] and ch["x1"] <= page.width for ch in page.chars)
+        footer = "".join(ch["text"] for ch in page.chars if ch["top"] > page.height - 60)
+    assert footer.endswith("…") and "EI" in footer, footer
+
+
+def test_a_brief_line_wider_than_the_page_is_named(cli, tmp_path):
+    """A key message in Chinese with a Latin letter in it is one word in
+    two fonts, which the line breaker does not cut: set as one line, it ran
+    off the page.  Either every character is on the page inside its
+    margins, or export names the text and writes nothing."""
+    import pdfplumber
+
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    message = "我们在会议上讨论了合作问题" * 4 + "与UN合作" + "我们在会议上讨论了合作问题" * 4 + "。"
+    (folder / "brief.yaml").write_text(f"title: A Brief\nkey_messages:\n  - {{text: {message}, ref: serenko-talk}}\n"
+                                       "recommendations:\n  - {text: Read maps., ref: serenko-talk}\n",
+                                       encoding="utf-8")
+    result = cli("export", "brief", "ev", cwd=tmp_path)
+    path = tmp_path / "build" / "ev" / "ev-brief.pdf"
+    if result.exit_code:
+        assert result.exit_code == 2 and "the brief: a line of “我们在会议上" in result.output, result.output
+        assert "wider than the page's text block" in result.output and not path.exists()
+        return
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        assert all(40 <= c["x0"] and c["x1"] <= page.width - 40 for c in page.chars)

@@ -385,3 +385,77 @@ def test_edits_resaved_by_libreoffice_give_the_same_diff(project, cli):
     assert sorted(changed_lines(result.output)) == sorted(EXPECTED_DIFF)
     assert "“CAR” → “the Central Asian Republics” (tracked, by Irina Serenko)" in result.output
     assert "comment by S. Sadia Kazmi: “Please check this figure.”" in result.output
+
+
+@pytest.mark.parametrize("prose", ["It was ***both*** at once.", "It was *a **b** c* and **x *y* z**.",
+                                   "See *the [report](https://example.org/r)* and **[this](https://example.org/t)**.",
+                                   "See ***[the report](https://example.org)*** now."])
+def test_strong_inside_emphasis_survives_the_round_trip(tmp_path, cli, prose):
+    """A run carries one character style, and Strong inside Emphasis was
+    written as Strong alone (a link inside either as Hyperlink alone): the
+    Word file lost the italic, and an untouched export read back proposed to
+    drop it from the source.  Each mix is a style of its own (Strong
+    Emphasis, Hyperlink Emphasis …), read back as all it says."""
+    write_event(tmp_path / "source" / "ev", "Zafar Cheema", "Dr.", "Fellow", "Session", prose, "A talk")
+    assert cli("export", "docx", "ev", cwd=tmp_path).exit_code == 0
+    path = tmp_path / "build" / "ev" / "ev-proceedings.docx"
+    document = docx.Document(str(path))
+    styles = {r.style.name for p in document.paragraphs for r in p._p.iter(qn("w:r"))
+              for r in [docx.text.run.Run(r, p)] if r.style is not None}
+    if "[" not in prose:
+        assert "Strong Emphasis" in styles
+        style = document.styles["Strong Emphasis"]
+        assert style.font.italic and style.base_style.name == "Strong" and document.styles["Strong"].font.bold
+    else:
+        assert styles & {"Hyperlink Emphasis", "Hyperlink Strong", "Hyperlink Strong Emphasis"}, styles
+        for name in styles - {"Emphasis", "Strong", "Hyperlink", "Strong Emphasis", "Default Paragraph Font"}:
+            style = document.styles[name]
+            assert style.base_style.name == "Hyperlink"
+            assert bool(style.font.italic) == ("Emphasis" in name) and bool(style.font.bold) == ("Strong" in name)
+    result = cli("import", str(path), "--into", "ev", cwd=tmp_path)
+    assert result.exit_code == 0 and result.output == "no changes\n", result.output
+
+
+@pytest.mark.parametrize("value", ["The first sentence is here. The second one too.",
+                                   '"The first sentence is here. The second one too."',
+                                   "'The first sentence is here.\n    The second one too.'"])
+def test_a_correction_to_prose_written_on_its_keys_line(tmp_path, cli, value):
+    """Prose may be a plain or quoted scalar on its key's line (``text: The
+    first …``), not only a ``|`` block; a correction to it rewrote the key's
+    line as bare text, the YAML no longer parsed, and every such import
+    was refused.  The value becomes a ``|`` block holding the new text."""
+    folder = tmp_path / "source" / "ev"
+    write_event(folder, "Zafar Cheema", "Dr.", "Fellow", "Session", "placeholder", "A talk")
+    session = folder / "sessions" / "1-opening.yaml"
+    session.write_text(session.read_text().replace("  text: placeholder", f"  text: {value}"))
+    assert cli("validate", "ev", cwd=tmp_path).exit_code == 0
+    assert cli("export", "docx", "ev", cwd=tmp_path).exit_code == 0
+    d = docx.Document(str(tmp_path / "build" / "ev" / "ev-proceedings.docx"))
+    for p in d.paragraphs:
+        for r in p.runs:
+            r.text = r.text.replace("second one", "second sentence")
+    d.save(str(tmp_path / "edited.docx"))
+    result = cli("import", "edited.docx", "--into", "ev", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    text = session.read_text()
+    assert "  text: |\n    The first sentence is here.\n    The second sentence too.\n" in text, text
+    assert cli("import", str(tmp_path / "edited.docx"), "--into", "ev", cwd=tmp_path).output == "no changes\n"
+
+
+def test_a_correction_that_breaks_the_source_is_named_at_the_editors_file(tmp_path, cli):
+    """A correction that would make the source invalid (a direction
+    override pasted into Word) was reported at the temporary copy's path
+    ('ev/sessions/…'), not the file the editor has ('source/ev/sessions/…')."""
+    folder = tmp_path / "source" / "ev"
+    write_event(folder, "Zafar Cheema", "Dr.", "Fellow", "Session", "The first sentence is here.", "A talk")
+    assert cli("export", "docx", "ev", cwd=tmp_path).exit_code == 0
+    d = docx.Document(str(tmp_path / "build" / "ev" / "ev-proceedings.docx"))
+    for p in d.paragraphs:
+        for r in p.runs:
+            r.text = r.text.replace("first sentence", "first \u202esentence")
+    d.save(str(tmp_path / "edited.docx"))
+    before = (folder / "sessions" / "1-opening.yaml").read_text()
+    result = cli("import", "edited.docx", "--into", "ev", cwd=tmp_path)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "\nsource/ev/sessions/1-opening.yaml:" in result.output and "U+202E" in result.output, result.output
+    assert (folder / "sessions" / "1-opening.yaml").read_text() == before

@@ -369,3 +369,29 @@ def test_a_paragraph_goes_before_the_final_section_properties_past_a_comment():
     add_paragraph(document, "Normal")
     tags = [etree.QName(c).localname if isinstance(c.tag, str) else "comment" for c in body]
     assert tags[-3:] == ["p", "sectPr", "comment"]
+
+
+def test_a_title_longer_than_a_word_property_exports(cli, tmp_path):
+    """Word's core properties (title, subject, author, keywords) hold at
+    most 255 characters, and python-docx raises past that: a long title,
+    subtitle, organiser name or keyword list is cut at a word for the
+    property, with an ellipsis, and printed whole in the document."""
+    from conftest import FIXTURES
+
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    title = "The Very Long Title " + " ".join(f"Part{i}" for i in range(60))
+    event = folder / "event.yaml"
+    event.write_text(event.read_text().replace("title: A Small Conference", f"title: {title}")
+                     .replace("subtitle: On Testing", f"subtitle: {title}\nkeywords: [{', '.join(['kw' * 20] * 12)}]")
+                     .replace("name: Example Institute", f"name: {title}"))
+    result = cli("export", "docx", "ev", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    doc = docx.Document(str(tmp_path / "build" / "ev" / "ev-proceedings.docx"))
+    props = doc.core_properties
+    for value in (props.title, props.subject, props.author, props.keywords):
+        assert len(value) <= 255 and value.endswith("…") and not value[:-1].endswith(" "), value
+    assert props.title[:-1] in title and title.startswith(props.title[:-1])
+    assert any(title in p.text for p in doc.paragraphs)
+    result = cli("export", "review", "ev", "--person", "serenko", "--format", "docx", cwd=tmp_path)
+    assert result.exit_code == 0, result.output

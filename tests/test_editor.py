@@ -38,6 +38,23 @@ def test_new_event_refuses_an_existing_folder_and_a_bad_name(cli, tmp_path):
     assert result.exit_code == 2 and "use lower-case letters, digits and hyphens" in result.output
 
 
+def test_a_name_too_long_for_a_file_name_is_refused(cli, tmp_path):
+    """A 300-letter event or layout name crashed with 'File name too long'
+    (exit 1, a traceback); it is refused, and nothing is written."""
+    (tmp_path / "source").mkdir()
+    for args in (("new", "event", "x" * 300), ("layouts", "new", "y" * 300),
+                 ("import", "report.txt", "--event", "z" * 81)):
+        (tmp_path / "report.txt").write_text("A Report\n\nDr. Ali Khan said that it went well.\n")
+        result = cli(*args, cwd=tmp_path)
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        assert "characters; use at most 80" in result.output
+    assert list((tmp_path / "source").iterdir()) == [] and not (tmp_path / "layouts").exists()
+    assert cli("new", "event", "e" * 80, cwd=tmp_path).exit_code == 0
+    for command in (("validate",), ("show",), ("check",), ("verify",), ("export", "pdf")):
+        result = cli(*command, "x" * 300, cwd=tmp_path)  # a name too long for a path: no such event
+        assert result.exit_code == 2 and "no event 'xxxx" in result.output, result.output
+
+
 def test_the_schemas_describe_every_source_file(cli, tmp_path):
     (tmp_path / "source").mkdir()
     result = cli("schema", cwd=tmp_path)

@@ -183,3 +183,30 @@ def test_a_template_that_is_not_utf8_is_a_located_error(cli, tmp_path):
         result = cli(*args, cwd=project)
         assert result.exit_code == 2 and "Traceback" not in result.output, result.output
         assert "cover.j2" in result.output
+
+
+def test_a_value_with_a_line_break_cannot_add_a_template_line(bundled_event):
+    """A template's output is read line by line as ``style: text``: a value
+    printed with a line break in it (CR, NEL, U+2028 … as well as LF) stays
+    on its own line, in the template's style, with its lines joined by a
+    space; text already escaped by a filter (``join``) is not escaped twice."""
+    from dataclasses import replace
+
+    from exporter.layout.loader import load_layout
+    from exporter.layout.templates import render_lines
+    from exporter.project import Project
+
+    layout = load_layout("booklet", Project(BUNDLED.parent.parent))
+    ev = bundled_event
+    hostile = replace(ev, title="Trade\ncover_title: INJECTED", subtitle="A\rB\x85C\u2028D\u2029E",
+                      credits=replace(ev.credits, compiled_by=("R&D\nimprint_label: X", "AT&T")))
+    context = {"organiser": ev.organiser, "date": "April 2019", "published": "May 2019"}
+    for name in ("cover.j2", "imprint.j2"):
+        plain = render_lines(layout, name, event=ev, **context)
+        lines = render_lines(layout, name, event=hostile, **context)
+        assert [x.style for x in lines] == [x.style for x in plain], name
+    cover = {x.style: x.text for x in render_lines(layout, "cover.j2", event=hostile, **context)}
+    assert cover["cover_title"] == "Trade cover_title: INJECTED"
+    assert cover["cover_subtitle"] == "A B C D E"
+    imprint = [x.text for x in render_lines(layout, "imprint.j2", event=hostile, **context)]
+    assert "R&D imprint_label: X and AT&T" in imprint

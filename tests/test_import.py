@@ -214,6 +214,10 @@ BAD = {
     "macro.docm": (b"PK\x03\x04", "report.docm: this is a macro-enabled document"),
     "report.pdf": (b"%PDF-1.7", "report.pdf: cannot import a '.pdf' file"),
     "binary.txt": (b"\x00\x01\x02text", "report.txt: this is not a text file (it holds NUL bytes)"),
+    "utf16le.txt": ("A report saved as UTF-16.\r\n".encode("utf-16-le"),
+                    "report.txt: this looks like UTF-16 text without its byte-order mark"),
+    "utf16be.txt": ("A report saved as UTF-16.\n".encode("utf-16-be"),
+                    "report.txt: this looks like UTF-16 text without its byte-order mark"),
 }
 
 
@@ -340,3 +344,52 @@ def test_a_day_without_a_year_asks_the_editor(tmp_path):
     done, event = _import(tmp_path, REPORTS / "twoday" / "report.txt", "twoday")
     text = (done.folder / "event.yaml").read_text(encoding="utf-8")
     assert "# check: the report says 'on 12 and 13 March' but gives no year; write the date as YYYY-MM-DD" in text
+
+
+@pytest.mark.parametrize("body", [
+    "The workshop discussed ports and shipping at length.\n",
+    "The workshop discussed ports.\n\nIt ended with a lunch.\n\nMedia coverage\n\nThe event was covered widely.\n",
+    ("word " * 3000) + "\n",
+])
+def test_a_report_that_names_no_speaker_is_still_a_draft(body, cli, tmp_path):
+    """A report announcing no session and naming no one (a note, one long
+    paragraph) made the importer write no session file and call itself
+    buggy: its text becomes one narrative in one session, for the editor to
+    split, with a check saying so; every paragraph is kept."""
+    project = _project(tmp_path)
+    report = project / "note.txt"
+    report.write_text("Maritime Workshop\n\n" + body)
+    result = cli("import", report.name, "--event", "note", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert "1 session" in result.output and "bug" not in result.output
+    assert cli("validate", "note", cwd=project).exit_code == 0
+    sessions = list((project / "source" / "note" / "sessions").glob("*.yaml"))
+    assert len(sessions) == 1 and "# check: the report announces no session" in sessions[0].read_text()
+    event = load_event(project / "source" / "note", Project(project))
+    text = " ".join(u.text for u in body_units(event))
+    for paragraph in body.split("\n\n"):
+        if paragraph != "Media coverage":  # a heading: structure, not text
+            assert " ".join(paragraph.split()) in text
+
+
+def test_a_merged_table_cell_is_read_once(cli, tmp_path):
+    """python-docx gives a cell merged across columns or rows once per grid
+    position, so its text was read two or three times into the draft: text
+    the report has once is imported once."""
+    project = _project(tmp_path)
+    d = docx.Document()
+    d.add_heading("Seminar on Water Security", 0)
+    d.add_paragraph("Dr. Sana Mir (Director, Centre for Water Studies) said that glaciers are melting fast.")
+    t = d.add_table(rows=3, cols=3)
+    across = t.cell(0, 0).merge(t.cell(0, 2))
+    across.text = "The seminar agreed that every province should publish its water accounts each year."
+    down = t.cell(1, 0).merge(t.cell(2, 0))
+    down.text = "Participants noted that the canal network loses a quarter of its water to seepage."
+    t.cell(1, 1).text = "Mr. Omar Khan said that dams are costly but necessary for storage."
+    d.save(str(project / "seminar.docx"))
+    result = cli("import", "seminar.docx", "--event", "seminar", cwd=project)
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.read_text() for p in (project / "source" / "seminar").rglob("*.yaml"))
+    for sentence in ("every province should publish its water accounts each year.",
+                     "loses a quarter of its water to seepage.", "dams are costly but necessary for storage."):
+        assert text.count(sentence) == 1, (sentence, text)

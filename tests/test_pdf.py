@@ -293,3 +293,92 @@ def test_the_imprint_names_the_organisers_city_not_the_events(cli, tmp_path):
     assert cli("export", "pdf", cwd=tmp_path).exit_code == 0
     imprint = " ".join(page_texts(out / f"{BUNDLED.name}-proceedings.pdf")[1].split())
     assert "Strategic Vision Institute (SVI), April 2019" in imprint and "(SVI), Peshawar" not in imprint
+
+
+@pytest.mark.parametrize("words", [60, 400])
+def test_a_cover_and_imprint_too_long_for_their_page_stay_on_it(cli, tmp_path, words):
+    """The cover is page 1 and the imprint its verso, whatever the title's
+    length: text taller than the page is set smaller until it fits (a
+    270-character title and subtitle ran onto page 2 and pushed the
+    imprint to page 4); text that would need to be set smaller than half
+    size is an error naming the fields, and nothing is written."""
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    long = "Long Title " + " ".join(f"Word{i}" for i in range(words)) + " Ends"
+    event = folder / "event.yaml"
+    event.write_text(event.read_text().replace("title: A Small Conference", f"title: {long}")
+                     .replace("subtitle: On Testing", f"subtitle: {long}")
+                     .replace("  name: Example Institute", f"  name: {long}"))
+    result = cli("export", "pdf", "ev", cwd=tmp_path)
+    if words > 100:
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        assert "event.yaml" in result.output and "cover" in result.output and "title" in result.output
+        assert not (tmp_path / "build" / "ev").exists() or not any((tmp_path / "build" / "ev").iterdir())
+        return
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "build" / "ev" / "ev-proceedings.pdf"
+    pages = [" ".join(t.split()) for t in page_texts(path)]
+    assert pages[0].count("Ends") == 3 and "Published by" not in pages[0]  # organiser, title, subtitle
+    assert "Published by" in pages[1] and pages[1].count("Ends") >= 2
+    assert pages[2].startswith("Contents")
+    layout = load_layout("booklet", Project(tmp_path))
+    p = layout.page
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages[:2]:
+            assert all(ch["top"] >= p.top - 0.5 and ch["y0"] >= p.bottom - 0.5 for ch in page.chars)
+
+
+def test_running_heads_too_long_for_the_measure_are_shortened(cli, tmp_path):
+    """A running head is one line: a title or session title wider than the
+    text block (a verso's head ran to x=1057 on a 420 pt page) is cut after
+    its last whole word that fits, with an ellipsis, and stays inside."""
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    long = "Long Title " + " ".join(f"Word{i}" for i in range(40)) + " Ends"
+    event = folder / "event.yaml"
+    event.write_text(event.read_text().replace("title: A Small Conference", f"title: {long}"))
+    session = folder / "sessions" / "1-opening.yaml"
+    text = "\n\n".join(["      " + "Many words here. " * 40] * 12)
+    session.write_text(session.read_text().replace("title: Opening Session", f"title: Opening {long}")
+                       .replace("      1. First point.", text + "\n\n      1. First point."))
+    assert cli("export", "pdf", "ev", cwd=tmp_path).exit_code == 0
+    layout = load_layout("booklet", Project(tmp_path))
+    p = layout.page
+    heads = set()
+    with pdfplumber.open(tmp_path / "build" / "ev" / "ev-proceedings.pdf") as pdf:
+        for n, page in enumerate(pdf.pages, 1):
+            left = p.inner if n % 2 else p.outer
+            right = left + p.width - p.inner - p.outer
+            for ch in page.chars:
+                assert left - 0.5 <= ch["x0"] and ch["x1"] <= right + 0.5, (n, ch["text"], ch["x0"], ch["x1"])
+            head = "".join(ch["text"] for ch in page.chars if ch["top"] < p.top - 5)
+            if head:
+                heads.add(head)
+    assert any(h.startswith("LongTitleWord0") and h.endswith("…") for h in (x.replace(" ", "") for x in heads)), heads
+    assert any(h.replace(" ", "").startswith("OpeningLongTitle") and h.endswith("…") for h in heads), heads
+
+
+@pytest.mark.parametrize("edit, where", [
+    (("title: A Small Conference", "title: A Small ᚠ Conference"), "event.yaml:1:8: title"),
+    (("subtitle: On Testing", "subtitle: On ᚠ Testing"), "event.yaml:2:11: subtitle"),
+    (("venue: Marriott Hotel", "venue: Marriott ᚠ Hotel"), "event.yaml:4:8: venue"),
+    (("  short_name: EI", "  short_name: EI\n  description: |\n    The ᚠ institute."),
+     "event.yaml:11:5: organiser.description"),
+    (("  short_name: EI", "  short_name: Eᚠ"), "event.yaml:9:15: organiser.short_name"),
+    (("country: NO", "country: NO\ncredits:\n  compiled_by: [A ᚠ Compiler]"), "event.yaml:8:17: credits.compiled_by[0]"),
+])
+def test_a_glyph_missing_from_the_events_own_fields_is_named(cli, tmp_path, edit, where):
+    """The cover, imprint, running heads and back cover set the event's own
+    fields (title, subtitle, venue, organiser, credits …): a character no
+    font has there was dropped from the page without a word (ExtB 𠀀 in a
+    title: 'check' said "glyphs" passed, the PDF showed the rest); it is
+    named with its place, by check and by export."""
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    event = folder / "event.yaml"
+    assert edit[0] in event.read_text()
+    event.write_text(event.read_text().replace(*edit), encoding="utf-8")
+    for args in (("check", "ev"), ("export", "pdf", "ev")):
+        result = cli(*args, cwd=tmp_path)
+        assert result.exit_code == 2, result.output
+        assert f"source/ev/{where}: no font of fonts." in result.output and "'ᚠ' U+16A0" in result.output, result.output

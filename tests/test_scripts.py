@@ -655,3 +655,57 @@ def test_a_chinese_paragraph_is_justified_between_its_characters_and_cut_between
         gaps = [b["x0"] - a["x1"] for a, b in zip(cs, cs[1:])]
         assert max(gaps) < 0.1 * cs[0]["size"], (i, max(gaps))
     assert squeeze("".join(CHINESE_PARAGRAPHS)) in pdftotext(pdf)
+
+
+def test_emoji_sequences_are_one_glyph_each(tmp_path):
+    """Noto Emoji draws a ZWJ sequence (👩🏽‍💻, a family), a skin tone (👍🏿)
+    and a flag (🇵🇰) as one glyph each, through its ccmp ligatures: they were
+    set character by character (a woman, a colour swatch and a laptop; the
+    letters P K), so they are shaped like complex scripts; copying still
+    gives the characters."""
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    session = folder / "sessions" / "1-opening.yaml"
+    sequences = ["👩🏽\u200d💻", "🇵🇰", "👨\u200d👩\u200d👧\u200d👦", "👍🏿"]
+    session.write_text(session.read_text(encoding="utf-8").replace(
+        "      1. First point.", "      The coder " + " and ".join(sequences) + " waved.\n\n      1. First point."),
+        encoding="utf-8")
+    assert octavo("export", "pdf", "ev", cwd=tmp_path).returncode == 0
+    with pdfplumber.open(tmp_path / "build" / "ev" / "ev-proceedings.pdf") as pdf:
+        drawn = [c["text"] for page in pdf.pages for c in page.chars if "NotoEmoji" in c["fontname"]]
+    assert drawn == sequences, drawn
+    assert squeeze("The coder " + " and ".join(sequences) + " waved.") in pdftotext(
+        tmp_path / "build" / "ev" / "ev-proceedings.pdf")
+
+
+@pytest.mark.parametrize("text", [
+    "我们在会议上讨论了合作问题" * 3 + "与UN合作" + "我们在会议上讨论了合作问题" * 4 + "。",
+    "会议合作讨论" * 3 + "——" + "会议合作讨论" * 3,
+])
+def test_a_word_in_two_fonts_wider_than_the_measure_is_set_inside_or_named(tmp_path, text):
+    """A Chinese paragraph with a Latin letter or an em dash in it is one
+    word in two fonts, which the line breaker does not break: it was set as
+    one line 900 pt wide, its end off the page with no word said.  Either
+    every character is inside the text block, or export fails naming where
+    the text is, and writes nothing."""
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    session = folder / "sessions" / "1-opening.yaml"
+    session.write_text(session.read_text(encoding="utf-8").replace(
+        "      1. First point.", f"      {text}\n\n      1. First point."), encoding="utf-8")
+    result = octavo("export", "pdf", "ev", cwd=tmp_path)
+    path = tmp_path / "build" / "ev" / "ev-proceedings.pdf"
+    if result.returncode:
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "source/ev/sessions/1-opening.yaml:" in result.stderr and "wider than the text block" in result.stderr
+        assert not path.exists()
+        return
+    from exporter.layout import load_layout
+    from exporter.project import Project
+
+    p = load_layout("booklet", Project(tmp_path)).page
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages, 1):
+            left = p.inner if n % 2 else p.outer
+            assert all(left - 0.5 <= c["x0"] and c["x1"] <= left + p.width - p.inner - p.outer + 0.5
+                       for c in page.chars), n

@@ -143,3 +143,19 @@ def test_show_prints_the_outline(cli):
     assert result.exit_code == 0
     assert "3. Session III — Pakistan-Russia Defense and Strategic Cooperation  [defence]" in result.output
     assert "- qa          5 questions, 6 answers  [qa-defence]" in result.output
+
+
+def test_counts_read_in_the_singular_for_one(cli, tmp_path):
+    """'1 sessions, 1 recommendations, 1 items' read as a machine wrote them."""
+    cli("new", "event", "one", cwd=tmp_path)
+    brief = tmp_path / "source" / "one" / "brief.yaml"
+    brief.write_text(brief.read_text().replace("  - text: The second key message.\n    ref: opening-qa\n", ""))
+    shown = cli("show", "one", cwd=tmp_path).output
+    assert "  2 people, 1 session\n" in shown
+    assert "— 1 key message, 1 recommendation, 1 key figure, a pull quote" in shown, shown
+    (tmp_path / "source" / "one" / "sessions" / "1-opening.yaml").write_text(
+        "id: opening\nkind: inaugural\ntitle: Opening\nitems:\n  - id: note\n    kind: narrative\n    text: Said.\n")
+    people = tmp_path / "source" / "one" / "people.yaml"
+    people.write_text(people.read_text().split("  - id: speaker")[0])
+    brief.unlink()
+    assert cli("validate", "one", cwd=tmp_path).output == "one: valid — 1 person, 1 session, 1 item\n"

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from docx import Document
+from pypdf import PdfReader
 
 from conftest import BUNDLED
 from exporter.verify import find_in_order, tokens
@@ -100,3 +101,49 @@ def test_verify_reads_page_references_in_the_layouts_own_wording(cli, tmp_path):
     result = cli("verify", "--layout", "french", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     assert "page references that match the booklet" in result.output
+
+
+def test_the_matcher_takes_a_word_cut_at_line_ends_only_where_asked():
+    word = "pneumono" + "x" * 60 + "end"
+    cut = f"A long {word[:30]}\n{word[30:50]}\n\n{word[50:]} ends.\n"  # a line end, and a page end
+    assert find_in_order([f"A long {word} ends."], cut, cut_words=True) == []
+    assert find_in_order([f"A long {word} ends."], cut) == [(0, "missing")]  # the importer's exact reading
+    # a space is a word boundary, not a cut; a lost piece is still lost; order still counts
+    assert find_in_order([f"A long {word} ends."], cut.replace("\n\n", " "), cut_words=True) == [(0, "missing")]
+    assert find_in_order([f"A long {word} ends."], cut.replace(word[30:50], ""), cut_words=True) == [(0, "missing")]
+    assert find_in_order(["ends", f"A long {word}"], cut, cut_words=True) == [(1, "out of order")]
+    # right-to-left words elsewhere in the text do not move the others' places
+    assert find_in_order([f"A long {word} ends.", "اسلام آباد"], cut + "آباد اسلام", cut_words=True) == []
+
+
+def _hostile_event(tmp_path):
+    """The valid fixture with what a typesetter or a print edition changes
+    in the text layer: a link (its address printed after it on paper), a tab,
+    a 3,000-letter word in a talk's title and text (cut at line and page
+    ends), and a brief citing that talk."""
+    from conftest import FIXTURES
+
+    folder = tmp_path / "source" / "ev"
+    shutil.copytree(FIXTURES / "sources" / "valid", folder)
+    word = "Pneumono" + "x" * 3000 + "end"
+    session = folder / "sessions" / "1-opening.yaml"
+    session.write_text(session.read_text()
+                       .replace("title: Russia and Asia", f"title: Russia and {word[:400]}")
+                       .replace("      1. First point.",
+                                f"      See [the AT&T report](https://example.org/r?a=1&b=2), [mail](mailto:a@b.org)"
+                                f" and [https://example.org](https://example.org/).\n\n"
+                                f"      A tab\there, and {word} ends here.\n\n      1. First point."))
+    (folder / "brief.yaml").write_text("title: A Brief\nkey_messages:\n  - {text: Maps matter., ref: serenko-talk}\n"
+                                       "recommendations:\n  - {text: Read maps., ref: serenko-talk}\n")
+    return tmp_path
+
+
+def test_verify_passes_links_on_paper_tabs_and_words_cut_at_the_measure(cli, tmp_path):
+    project = _hostile_event(tmp_path)
+    assert cli("export", "all", "ev", cwd=project).exit_code == 0
+    text = " ".join("".join(p.extract_text() for p in
+                            PdfReader(project / "build" / "ev" / "ev-proceedings-print.pdf").pages).split())
+    assert "the AT&T report (example.org/r?a=1&b=2), mail (a@b.org) and https://" in text  # none for the URL shown
+    result = cli("verify", "ev", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("in order") == 3 and "page references that match the booklet" in result.output

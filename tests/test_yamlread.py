@@ -171,3 +171,19 @@ def test_any_text_reads_the_same_or_fails_the_same(tmp_path_factory, text):
         fast, pure = both(path, monkeypatch)
     if not pure.problems or fast.problems:
         same(fast, pure)
+
+
+def test_escaped_surrogate_pairs_read_as_their_character(tmp_path, monkeypatch):
+    """JSON is YAML 1.2, and a JSON writer escapes 👩‍💻 as the UTF-16 pairs
+    ``\\ud83d\\udc69``: a pair in a double-quoted scalar is its one character
+    (each half was refused as a lone surrogate, with pydantic's own message
+    besides); a half alone is still one problem, with its location."""
+    path = tmp_path / "e.yaml"
+    path.write_text('title: "Coder \\ud83d\\udc69\\u200d\\ud83d\\udcbb \\U0001F1F5\\U0001F1F0"\n'
+                    "plain: '\\ud83d\\udc69'\n")
+    for doc in both(path, monkeypatch):
+        assert doc.data == {"title": "Coder 👩\u200d💻 🇵🇰", "plain": "\\ud83d\\udc69"} and not doc.problems
+    path.write_text('title: "half \\ud83d alone"\n')
+    for doc in both(path, monkeypatch):
+        assert [p.message for p in doc.problems] == [
+            "character U+D83D is not allowed in text; remove the escape sequence that produces it"]

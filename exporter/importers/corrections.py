@@ -26,6 +26,7 @@ loader before anything is written; files are written all or nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import io
 import os
@@ -39,6 +40,7 @@ from exporter import interrupt
 from exporter import model as m
 from exporter.anchors import PREFIX, Placed, paragraphs, relative_file
 from exporter.errors import OctavoError, Problem, ValidationError
+from exporter.exporters.docx.reference import STYLE_MARKS
 from exporter.importers.document import Block, Span
 from exporter.importers.docx import _check_package, _merge
 from exporter.importers.writer import paragraph as markdown_paragraph
@@ -233,9 +235,9 @@ def _add_run(chunk: Chunk, node, run, text: str, rels) -> None:
     start = len(chunk.text)
     chunk.text += text
     style = (run.style.name if run.style is not None else "") or ""
-    if run.bold or style in ("Strong", "Bold"):
+    if run.bold or style == "Bold" or "strong" in STYLE_MARKS.get(style, ()):
         chunk.spans.append(Span(start, len(chunk.text), "strong"))
-    if run.italic or style in ("Emphasis", "Italic"):
+    if run.italic or style == "Italic" or "emph" in STYLE_MARKS.get(style, ()):
         chunk.spans.append(Span(start, len(chunk.text), "emph"))
     link = node.getparent()
     while link is not None and link.tag != f"{_W}hyperlink":
@@ -454,6 +456,16 @@ def _edit_file(edits: dict[str, FileEdit], event_dir: Path, place: Placed, parts
     edit = edits.get(str(file))
     if edit is None:
         edit = edits[str(file)] = FileEdit(file.read_text(encoding="utf-8").split("\n"))
+    inline = _inline_scalar(edit.lines, file, loc)
+    if inline is not None:  # prose on its key's line (plain or quoted): it becomes a "|" block
+        first, end, head, indent = inline
+        texts = [markdown_paragraph(Block("para", part.text.strip(), 0, tuple(_strip_spans(part))))
+                 for part in parts]
+        body = "\n\n".join(t for t in texts if t)
+        edit.replaced[first] = ([head + "|"] + [indent + ln if ln else "" for ln in body.split("\n")]
+                                if body else [head + '""'])
+        edit.spans[first] = end - first
+        return
     first, end = _extent(edit.lines, loc.line - 1, place.list_item)
     old = edit.lines[first:end]
     new: list[str] = []
@@ -471,6 +483,31 @@ def _edit_file(edits: dict[str, FileEdit], event_dir: Path, place: Placed, parts
         end += 1  # a deleted paragraph takes its blank line with it
     edit.replaced[first] = new
     edit.spans[first] = end - first
+
+
+def _inline_scalar(lines: list[str], file: Path, loc: m.Loc) -> tuple[int, int, str, str] | None:
+    """For prose written on its key's line (``text: The first …``, plain or
+    quoted, perhaps running on over more lines) rather than as a ``|``
+    block: (first line, line after its last, the line's text up to the
+    value, the indent for the value as a block); else None.  Such a value
+    is one paragraph of Markdown (a blank line would end a plain scalar's
+    paragraph only by folding), so it is rewritten whole."""
+    first = loc.line - 1
+    head = lines[first][:loc.col - 1]
+    if not head.strip():
+        return None  # a line of a block scalar
+    if "{" in head or "[" in head:
+        raise OctavoError(f"{file}:{loc.line}:{loc.col}: this text is inside a flow mapping or list; write it "
+                          "as a '|' block to take corrections from Word, then import again")
+    from exporter.source.yamlread import line_col, read_yaml
+
+    doc = read_yaml(file, str(file))
+    pos = next((p for p in doc.values.values() if (p.line, p.col) == (loc.line, loc.col)), None)
+    if pos is None or pos.style in ("|", ">"):  # pragma: no cover - loc is where the loader found the value
+        return None
+    end = line_col(doc.text, max(pos.start, pos.end - 1))[0]
+    key_indent = len(head) - len(head.lstrip(" -"))
+    return first, end, head.rstrip() + " ", " " * (key_indent + 2)
 
 
 def _strip_spans(chunk: Chunk) -> list[Span]:
@@ -515,8 +552,14 @@ def _validate(event_dir: Path, project: Project, new_texts: dict[Path, str]) -> 
             try:
                 load_event(copy, Project(Path(tmp)))
             except ValidationError as exc:
+                def placed(p: Problem) -> str:  # at the file the editor has, not the copy checked
+                    try:
+                        real = event_dir / (Path(tmp) / p.file).relative_to(copy)
+                    except ValueError:
+                        return str(p)
+                    return str(dataclasses.replace(p, file=project.display(real)))
                 raise OctavoError("the corrections would make the source invalid; nothing was written:\n" +
-                                  "\n".join(str(p) for p in exc.problems)) from None
+                                  "\n".join(placed(p) for p in exc.problems)) from None
     finally:
         interrupt.discard(holder.name)
 

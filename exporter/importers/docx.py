@@ -21,6 +21,7 @@ import re
 import zipfile
 
 from exporter.errors import Problem, ValidationError
+from exporter.exporters.docx.reference import STYLE_MARKS
 from exporter.importers.document import Block, Report, Span
 from exporter.importers.text import _Lines, _mark_title, _normalise_newlines
 from exporter.source.yamlread import FORBIDDEN, char_name
@@ -153,9 +154,9 @@ def _runs(p, counts: dict[str, int]) -> tuple[str, list[Span]]:
         start = len(text)
         text += t
         style = (run.style.name if run.style is not None else "") or ""
-        if run.bold or style in ("Strong", "Bold"):
+        if run.bold or style == "Bold" or "strong" in STYLE_MARKS.get(style, ()):
             spans.append(Span(start, len(text), "strong"))
-        if run.italic or style in ("Emphasis", "Italic"):
+        if run.italic or style == "Italic" or "emph" in STYLE_MARKS.get(style, ()):
             spans.append(Span(start, len(text), "emph"))
         if link is not None:
             rid = link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
@@ -196,9 +197,12 @@ def read_docx(raw: bytes, display: str) -> Report:
     def paragraphs(container):
         for part in container.iter_inner_content():
             if isinstance(part, Table):
-                for row in part.rows:
+                seen: set = set()  # python-docx gives a merged cell once per grid position it spans
+                for row in part.rows:  # (the set holds the cells' elements: lxml keeps one proxy per live one)
                     for cell in row.cells:
-                        yield from paragraphs(cell)
+                        if cell._tc not in seen:
+                            seen.add(cell._tc)
+                            yield from paragraphs(cell)
             else:
                 yield part
                 for box in part._p.iter(f"{_W}txbxContent"):  # text boxes, after their anchor

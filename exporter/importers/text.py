@@ -41,7 +41,12 @@ def decode(raw: bytes, display: str) -> str:
                 raise ValidationError([Problem(display, 0, 0, "", f"not valid {codec.upper()} after its "
                                                f"byte-order mark (at byte {exc.start + len(bom)})")],
                                       "report") from None
-    if b"\x00" in raw[:4096]:
+    head = raw[:4096]
+    if b"\x00" in head and _looks_utf16(head):
+        raise ValidationError([Problem(display, 0, 0, "", "this looks like UTF-16 text without its byte-order "
+                                       "mark, which cannot be told from other encodings for sure; save the report "
+                                       "as UTF-8, or as UTF-16 with BOM (Word and Notepad write one)")], "report")
+    if b"\x00" in head:
         raise ValidationError([Problem(display, 0, 0, "", "this is not a text file (it holds NUL bytes); "
                                        "save the report as UTF-8 text, or give the .docx")], "report")
     try:
@@ -52,6 +57,20 @@ def decode(raw: bytes, display: str) -> str:
         raise ValidationError([Problem(display, line, col, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02X}); "
                                        "save the report as UTF-8 (with or without BOM) or UTF-16 with BOM")],
                               "report") from None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """Whether ``head`` reads as UTF-16 (either byte order) of mostly Latin
+    text: every other byte NUL, the rest not."""
+    pairs = len(head) // 2
+    if pairs < 4:
+        return False
+    for zero in (0, 1):  # big endian: NUL first; little endian: NUL second
+        nul = sum(1 for i in range(zero, 2 * pairs, 2) if head[i] == 0)
+        other = sum(1 for i in range(1 - zero, 2 * pairs, 2) if head[i] == 0)
+        if nul >= 0.9 * pairs and other == 0:
+            return True
+    return False
 
 
 def check_characters(text: str, display: str) -> None:

@@ -216,6 +216,16 @@ def write(draft: Draft, report_name: str) -> Written:
     files: dict[str, str] = {}
     w = Written(files)
     pid = {id(p): p.id for p in draft.people.people}
+    if not draft.sessions:
+        # A report that announces no session and names no one who speaks (a note, one long
+        # paragraph): an event needs a session, so its text is one narrative of one, for the
+        # editor to split; the text is the report's, kept whole and in order.
+        blocks, draft.introduction = draft.introduction, []
+        draft.sessions.append(Session("working", blocks[0].line if blocks else 0, title="Proceedings",
+                                      checks=["the report announces no session and names no speaker: its text "
+                                              "is one narrative here; split it into sessions and items"]))
+        if blocks:
+            draft.sessions[0].items.append(Item("narrative", blocks[0].line, blocks=blocks))
 
     # event.yaml
     ev = CommentedMap()

@@ -11,6 +11,7 @@ prints literally.
 from __future__ import annotations
 
 import html
+import re
 import signal
 import threading
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from exporter.errors import OctavoError
 from exporter.layout.model import Layout
@@ -101,7 +103,24 @@ def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([own, jinja2.PrefixLoader({"!default": inherited}, delimiter="/")])
     return ImmutableSandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
                                          autoescape=True, keep_trailing_newline=False,
-                                         bytecode_cache=_bytecode_cache())
+                                         finalize=_one_line, bytecode_cache=_bytecode_cache())
+
+
+#: What ``str.splitlines`` splits on: the line breaks of Unicode and the ASCII separators.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _one_line(value: Any) -> Any:
+    """Every ``{{ value }}`` a template prints, as one line: its line breaks
+    become a space.  A template's output is read line by line as ``style:
+    text``, so a value with a line break in it (validation refuses them in
+    one-line fields; a template may print anything it is given) would
+    otherwise end its line and start another, in a style of its text's
+    choosing."""
+    if not isinstance(value, str) or not _LINE_BREAKS.search(value):
+        return value
+    joined = _LINE_BREAKS.sub(" ", value)
+    return Markup(joined) if isinstance(value, Markup) else joined  # already escaped (a join): kept so
 
 
 @lru_cache(maxsize=1)

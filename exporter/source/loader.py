@@ -352,10 +352,17 @@ def _event(b: _Builder, doc: YamlDoc, ev: Any, ident: str, people: tuple[m.Perso
                                       for i, o in enumerate(ev.media.outlets)), b.loc(doc, ("media",)))
     credits = m.Credits(tuple(ev.credits.compiled_by), tuple(ev.credits.edited_by))
     review = ev.review
+    texts = [((key,), getattr(ev, key)) for key in ("title", "subtitle", "kind", "venue", "city", "country", "rights")]
+    texts += [(("organiser", key), getattr(org, key)) for key in ("name", "short_name", "city", "url")]
+    texts += [(("credits", key, i), name) for key in ("compiled_by", "edited_by")
+              for i, name in enumerate(getattr(ev.credits, key))]
+    if review:
+        texts.append((("review", "contact"), review.contact))
     return m.Event(ident, ev.title, organiser, ev.date, ev.venue, ev.city, people, sessions, ev.subtitle,
                    ev.country, ev.language, ev.published or ev.date, credits, ev.rights, tuple(ev.keywords),
                    b.blocks(doc, ("introduction",), ev.introduction), media, brief,
-                   review.contact if review else "", review.deadline if review else "", ev.kind)
+                   review.contact if review else "", review.deadline if review else "", ev.kind,
+                   texts=tuple((text, b.loc(doc, path)) for path, text in texts if text))
 
 
 def _check_logo_alt(doc: YamlDoc, org: s.OrganiserIn) -> None:

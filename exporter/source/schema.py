@@ -18,7 +18,13 @@ from exporter.model import CONTRIBUTION_KINDS
 from exporter.source.values import real_date
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
-Line = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^\n]*\S[^\n]*$")]
+#: The line breaks of Unicode (LF, CR, NEL, LINE and PARAGRAPH SEPARATOR; vertical tab and form
+#: feed are refused as controls): a one-line field holds none of them, since a name or title is
+#: set on one line in every format and a template prints each value as one line.
+LINE_BREAKS = _BREAKS = "\n\r\x85\u2028\u2029"  # the characters themselves: both regex engines take them
+Line = Annotated[str, StringConstraints(min_length=1, pattern=rf"^[^{_BREAKS}]*\S[^{_BREAKS}]*$")]
+#: One line of text, or nothing.
+OptLine = Annotated[str, StringConstraints(pattern=rf"^[^{_BREAKS}]*$")]
 Prose = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), AfterValidator(real_date)]
 Url = Annotated[str, StringConstraints(pattern=r"^\S+$")]
@@ -45,14 +51,14 @@ class PersonIn(Strict):
 
     id: Id
     name: Line
-    honorific: str = ""
-    post_nominals: str = ""
-    role: str = ""
-    affiliation: str = ""
-    country: str = ""
-    native_name: str = ""
+    honorific: OptLine = ""
+    post_nominals: OptLine = ""
+    role: OptLine = ""
+    affiliation: OptLine = ""
+    country: OptLine = ""
+    native_name: OptLine = ""
     native_name_lang: LangTag = ""
-    sort_as: str = ""
+    sort_as: OptLine = ""
 
 
 class PeopleFile(Strict):
@@ -99,7 +105,7 @@ class QAIn(Strict):
 
     id: Id
     kind: Literal["qa"]
-    title: str = "Question and Answer Session"
+    title: OptLine = "Question and Answer Session"
     intro: str = ""
     exchanges: Annotated[list[ExchangeIn], Field(min_length=1)]
 
@@ -149,10 +155,10 @@ class OrganiserIn(Strict):
 
     name: Line
     short_name: Line
-    city: str = ""
+    city: OptLine = ""
     url: Url = ""
-    logo: str = ""
-    logo_alt: str = ""
+    logo: OptLine = ""
+    logo_alt: OptLine = ""
     description: str = ""
     profile: str = ""
     figures: list[FigureIn] = []
@@ -190,15 +196,15 @@ class EventFile(Strict):
     """``event.yaml``: the event, its organiser and its record's credits."""
 
     title: Line
-    subtitle: str = ""
-    kind: str = ""
+    subtitle: OptLine = ""
+    kind: OptLine = ""
     date: DateText
     venue: Line
     city: Line
-    country: str = ""
+    country: OptLine = ""
     language: LangTag = "en-GB"
     published: Optional[DateText] = None
-    rights: str = ""
+    rights: OptLine = ""
     keywords: list[Line] = []
     credits: CreditsIn = CreditsIn()
     review: Optional[ReviewIn] = None
@@ -221,7 +227,7 @@ class RecommendationIn(Strict):
     """A recommendation, addressed to an ``actor`` where the source names one."""
 
     text: Prose
-    actor: str = ""
+    actor: OptLine = ""
     ref: Id
 
 
@@ -229,7 +235,7 @@ class KeyFigureIn(Strict):
     """A key figure: value, unit, label, and the item that states it."""
 
     value: Line
-    unit: str = ""
+    unit: OptLine = ""
     label: Line
     ref: Id
 

@@ -98,6 +98,14 @@ class YamlDoc:
         self.problems.append(self.problem(path, message, key=key))
 
 
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _join_pair(m: re.Match) -> str:
+    high, low = m.group()
+    return chr(0x10000 + ((ord(high) - 0xD800) << 10) + (ord(low) - 0xDC00))
+
+
 def dotted(path: PathT) -> str:
     """``('items', 2, 'speakers')`` as ``items[2].speakers``."""
     out = ""
@@ -261,11 +269,16 @@ class _Builder:
     def scalar(self, node: ScalarNode, path: PathT) -> str | None:
         if self.is_null(node):
             return None
-        for m in FORBIDDEN.finditer(node.value):
-            if node.value[m.start()] != "\ufffd":
+        value = node.value
+        if node.style == '"' and _SURROGATE_PAIR.search(value):
+            # "\ud83d\udc69" as JSON (which is YAML 1.2) and JSON writers escape 👩: one character
+            value = _SURROGATE_PAIR.sub(_join_pair, value)
+        bad = list(FORBIDDEN.finditer(value))
+        for m in bad:
+            if value[m.start()] != "\ufffd":
                 self.doc.add(path, f"character {char_name(m.group())} is not allowed in text; "
                                    "remove the escape sequence that produces it")
-        return node.value
+        return FORBIDDEN.sub("\ufffd", value) if bad else value  # reported once, here
 
     def is_null(self, node: ScalarNode) -> bool:
         """Whether ``node`` is YAML's null (``~``, ``null``, nothing, or a

@@ -66,9 +66,14 @@ except ImportError:  # pragma: no cover - a dependency of ReportLab's shaping
 #: Characters written right to left (Hebrew, Arabic and their supplements,
 #: Syriac, Thaana, N'Ko, the presentation forms, and the RTL planes).
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
-#: Scripts that need shaping beyond kerning even left to right (Brahmic and
-#: South-East Asian scripts): matched like ``_RTL``.
-_COMPLEX = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+#: Text that needs shaping beyond kerning even left to right: Brahmic and
+#: South-East Asian scripts, and emoji sequences (a skin tone, a flag's
+#: regional-indicator letters, a tag, or an emoji joined by a zero-width
+#: joiner: the emoji font's ligatures make each sequence one glyph; a joiner
+#: in Latin text is left as it is): searched like ``_RTL``.
+_COMPLEX = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff"
+                      "\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]"
+                      "|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?\u200d")
 
 
 class Fallback:

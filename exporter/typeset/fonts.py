@@ -311,10 +311,24 @@ def all_units(event: m.Event, layout: Layout | None = None) -> list[Unit]:
     participants, or speaker headings with ``speaker_native_name``)."""
     from exporter.plaintext import body_units
 
-    units = list(body_units(event))
+    units = list(body_units(event)) + event_units(event)
     native = layout is None or prints_native_names(layout)
     for p in event.people:
         units.append(Unit("person", " ".join((p.full_name, p.position, p.native_name if native else "")), p.loc))
+    return units
+
+
+def event_units(event: m.Event) -> list[Unit]:
+    """The event's own texts that cover, imprint, running heads, back cover
+    and the brief's masthead and footer set (title, venue, organiser,
+    credits, the organiser's description and profile, its figures), each
+    with where it is written."""
+    from exporter.plaintext import block_units
+
+    org = event.organiser
+    units = [Unit("event", text, loc) for text, loc in event.texts]
+    units += block_units((*org.description, *org.profile))
+    units += [Unit("figure", f"{f.value} {f.label}", f.loc) for f in org.figures]
     return units
 
 

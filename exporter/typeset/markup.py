@@ -6,11 +6,10 @@ text goes through :func:`esc`; only this module writes tags.
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
 from exporter import model as m
-from exporter.plaintext import inline_text
+from exporter.plaintext import inline_text, link_address
 
 
 def attr(text: str) -> str:
@@ -29,10 +28,8 @@ def address(target: str, shown: str) -> str:
     """On paper a link cannot be followed, so the reader must see where it
     points: `` (address)`` in a smaller size after the link's text, unless
     the text already is the address (with or without its scheme)."""
-    bare = re.sub(r"^(https?://|mailto:)", "", target).rstrip("/")
-    if not target or target.startswith("#") or shown.strip().rstrip("/") in (target.rstrip("/"), bare):
-        return ""
-    return f' <font size="-1">({esc(bare)})</font>'
+    bare = link_address(target, shown)
+    return f' <font size="-1">({esc(bare)})</font>' if bare else ""
 
 
 def inline_markup(nodes: tuple[m.Inline, ...], links: bool = True, accent: str = "") -> str:

@@ -9,6 +9,7 @@ shapes and orders right-to-left text as the body does."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -34,6 +35,42 @@ def draw_line(canv, x: float, y: float, text: str, font: str, size: float, right
     first = p.blPara.lines[0]
     ascent = first.fontSize if rl_config.paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
     p.drawOn(canv, x - width if right else x, y - (height - ascent))
+
+
+def line_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` set on one line in ``font`` and its fallbacks
+    (each run in the font that has it; a shaped run's width may differ a
+    little from the sum of its characters')."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(stringWidth(t, f, size) for f, t in fallback.font_runs(text, font))
+
+
+@lru_cache(maxsize=4096)
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened to fit ``width`` on one line: whole when it fits,
+    else cut after its last whole word that fits with an ellipsis after it
+    (a running head is a reminder of where one is, not the whole title); a
+    single word too wide is cut between characters, never between a
+    character and its marks or joiners."""
+    if line_width(text, font, size) <= width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        head = " ".join(words).rstrip(" ,;:·|—–-")
+        if head and line_width(head + "…", font, size) <= width:
+            return head + "…"
+    word = words[0] if words else ""
+    cut = len(word)
+    while cut > 0:
+        cut -= 1
+        while cut > 0 and (unicodedata.category(word[cut])[0] == "M" or word[cut] in "\u200d\ufe0f"
+                           or word[cut - 1] == "\u200d"):
+            cut -= 1
+        if line_width(word[:cut] + "…", font, size) <= width:
+            return word[:cut] + "…"
+    return "…"
 
 
 @lru_cache(maxsize=None)

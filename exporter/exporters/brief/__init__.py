@@ -17,7 +17,7 @@ from exporter.exporters import REGISTRY
 from exporter.exporters.base import Exporter
 from exporter.exporters.brief.fit import BriefOverflow, Fit, Fitter
 from exporter.exporters.brief.story import BriefStory
-from exporter.typeset.fonts import glyph_problems, register
+from exporter.typeset.fonts import event_units, glyph_problems, register
 from exporter.plaintext import brief_units
 from exporter.typeset import wordcache
 
@@ -47,7 +47,7 @@ class BriefExporter(Exporter):
             raise OctavoError(f"{ev.id}: this event has no brief: write brief.yaml next to event.yaml "
                               "(see the README, 'The policy brief')")
         names = register(layout)
-        units = list(brief_units(ev.brief))
+        units = list(brief_units(ev.brief)) + event_units(ev)  # the masthead and footer set the event's
         problem = glyph_problems(layout, {"serif": units, "sans": units})
         if problem:
             raise problem

@@ -28,7 +28,8 @@ from exporter.exporters.brief.story import PART_NAMES, ROLES, Block, BriefStory
 from exporter.typeset.dates import SourceDated
 from exporter.typeset.identity import Identified
 from exporter.typeset.streams import BinaryStreams
-from exporter.typeset.oneline import draw_line
+from exporter.typeset.oneline import draw_line, fit_line
+from exporter.typeset.overflow import first_text, over_measure
 from exporter.typeset.styles import face
 from exporter.typeset import tagging
 
@@ -51,7 +52,18 @@ class Fit:
 
 class BriefDoc(tagging.TaggedDoc, Identified, BinaryStreams, SourceDated, BaseDocTemplate):
     """The brief's document template, dated from the source, its id from
-    its content, tagged."""
+    its content, tagged; a line wider than the page's text block is an
+    error (see :func:`~exporter.exporters.pdf.doc.over_measure`)."""
+
+    def afterFlowable(self, flowable) -> None:
+        over = over_measure(flowable)
+        if over is not None:
+            text = first_text(flowable)
+            raise OctavoError(
+                f"the brief: a line of “{text[:60]}{'…' if len(text) > 60 else ''}” would be {over[0]:.0f} pt wider "
+                f"than the page's text block ({over[1]:.0f} pt), off the page: it holds a word the line breaker "
+                "cannot break (a run in two fonts with no space, such as Chinese with a Latin letter or a dash in "
+                "it: a known limit); put a space where the text may break; nothing was written")
 
 
 class BriefOverflow(OctavoError):
@@ -132,6 +144,8 @@ class Fitter:
             style, text = self.story.footer_text(doc.page, pages)
             s = st[style]
             layout_style = self.story.layout.styles[style]
+            # one line, inside the margins, however long the event's title
+            text = fit_line(text, face(self.names, layout_style), s.fontSize, doc.pagesize[0] - 2 * b.margin)
             tagger = doc.tagger  # the footer is drawn first and read last
             if tagger is not None:
                 tagger.begin(canv, tagger.node(tagging.Tag("P", last=True), text=text))

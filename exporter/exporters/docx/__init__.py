@@ -10,6 +10,7 @@ same inputs give the same bytes.
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from datetime import datetime, timezone
 
@@ -22,8 +23,8 @@ from exporter.exporters.base import Exporter
 
 from .ooxml import el, set_setting
 from .package import drop_stale_parts, finish_package, members
-from .reference import (REQUIRED_STYLES, build_reference, check_styles, set_compatibility_mode, set_outline_levels,
-                        write_reference_docx)
+from .reference import (REQUIRED_STYLES, add_derived_styles, build_reference, check_styles, set_compatibility_mode,
+                        set_outline_levels, write_reference_docx)
 from .writer import ProceedingsWriter
 
 __all__ = ["DocxExporter", "REQUIRED_STYLES", "write_reference_docx"]
@@ -60,6 +61,7 @@ def open_reference(layout):
         raise OctavoError(f"{path} is not a Word .docx reference document ({exc}); "
                           "save it from Word as .docx (not .dotx)") from None
     check_styles(document, str(path))
+    add_derived_styles(document)
     return document
 
 
@@ -126,13 +128,34 @@ def published_datetime(iso: str) -> datetime:
     return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
 
 
+#: The longest text a Word core property holds (python-docx refuses more).
+PROPERTY_CHARS = 255
+
+
+def property_text(text: str) -> str:
+    """``text`` for a core property: whole when it fits, else cut after the
+    last whole word that leaves room for an ellipsis (the document prints it
+    whole; the property is a label)."""
+    if len(text) <= PROPERTY_CHARS:
+        return text
+    head = text[:PROPERTY_CHARS - 1]
+    cut = head.rstrip()
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")].rstrip()
+    else:  # one long word: not between a letter and its marks or joiners
+        while len(cut) > 1 and (unicodedata.category(text[len(cut)])[0] == "M" or text[len(cut)] in "\u200d\ufe0f"
+                                or text[len(cut) - 1] == "\u200d"):
+            cut = cut[:-1]
+    return cut + "…"
+
+
 def set_properties(document, event) -> None:
     """Core properties from the event; nothing left from the template."""
     props = document.core_properties
-    props.title = event.title
-    props.subject = event.subtitle
-    props.author = props.last_modified_by = event.organiser.name
-    props.keywords = ", ".join(event.keywords)
+    props.title = property_text(event.title)
+    props.subject = property_text(event.subtitle)
+    props.author = props.last_modified_by = property_text(event.organiser.name)
+    props.keywords = property_text(", ".join(event.keywords))
     props.language = event.language
     props.comments = props.category = props.content_status = ""
     props.created = props.modified = published_datetime(event.published)

@@ -14,6 +14,7 @@ from exporter import model as m
 from exporter.scripts import stretches
 
 from .languages import mark
+from .reference import STYLE_MARKS, style_for
 from .styleids import add_run
 
 #: Quotation marks by nesting depth: “outer”, ‘inner’.
@@ -35,8 +36,11 @@ class Runs:
             mark(add_run(self.paragraph, stretch.text, self.style)._r, stretch)
 
     def styled(self, style: str) -> "Runs":
-        """The same paragraph with ``style`` as the character style."""
-        return Runs(self.paragraph, style, self.depth, self.lang)
+        """The same paragraph with ``style`` added to the character style in
+        force: Strong inside Emphasis is Strong Emphasis, a link inside it
+        Hyperlink Emphasis (a run carries one style, and none may be lost)."""
+        marks = STYLE_MARKS.get(self.style or "", frozenset()) | STYLE_MARKS[style]
+        return Runs(self.paragraph, style_for(marks), self.depth, self.lang)
 
     def deeper(self) -> "Runs":
         """The same paragraph one quotation level down."""

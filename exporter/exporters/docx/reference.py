@@ -67,7 +67,21 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Footer", "caption", align="center"),
 )
 
-CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink")
+#: Character styles an export adds to a reference.docx that lacks them, for
+#: text with two or three of emphasis, strong and link at once (``***so***``,
+#: a link in emphasis): a run has one character style, so each mix is a style
+#: of its own, based on Strong or Hyperlink, in italic and/or bold.
+DERIVED_STYLES: dict[str, tuple[str, bool, bool]] = {  # name -> (based on, italic, bold)
+    "Strong Emphasis": ("Strong", True, False),
+    "Hyperlink Emphasis": ("Hyperlink", True, False),
+    "Hyperlink Strong": ("Hyperlink", False, True),
+    "Hyperlink Strong Emphasis": ("Hyperlink", True, True),
+}
+CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink", *DERIVED_STYLES)
+#: What each character style says of its text: emphasis, strong, link.
+STYLE_MARKS: dict[str, frozenset[str]] = {
+    name: frozenset(mark for word, mark in (("Emphasis", "emph"), ("Strong", "strong"), ("Hyperlink", "link"))
+                    if word in name.split()) for name in CHARACTER_STYLES}
 
 #: The outline level (0 = Word's "Level 1") of each style that makes a
 #: heading in the navigation pane and the contents: the same levels as the PDF
@@ -75,7 +89,8 @@ CHARACTER_STYLES: tuple[str, ...] = ("Emphasis", "Strong", "Hyperlink")
 OUTLINE_LEVELS: dict[str, int] = {"Heading 1": 0, "Heading 2": 1, "Talk Title": 1}
 
 #: Every style name the exporter applies; a reference.docx must have them all.
-REQUIRED_STYLES: tuple[str, ...] = tuple(s.name for s in PARAGRAPH_STYLES) + CHARACTER_STYLES
+REQUIRED_STYLES: tuple[str, ...] = tuple(s.name for s in PARAGRAPH_STYLES) + tuple(
+    c for c in CHARACTER_STYLES if c not in DERIVED_STYLES)
 
 #: Word's own style ids for built-in styles whose names python-docx does not map.
 STYLE_IDS = {"toc 1": "TOC1", "toc 2": "TOC2", "Hyperlink": "Hyperlink"}
@@ -285,8 +300,11 @@ def build_paragraph_style(document: Document, spec: StyleSpec, layout) -> None:
 
 
 def build_character_styles(document: Document, layout) -> None:
-    """Emphasis (italic), Strong (bold) and Hyperlink (accent, underlined)."""
+    """Emphasis (italic), Strong (bold), Hyperlink (accent, underlined) and
+    Strong Emphasis (Strong, in italic)."""
     for name in CHARACTER_STYLES:
+        if name in DERIVED_STYLES:
+            continue
         style = get_style(document, name, WD_STYLE_TYPE.CHARACTER)
         clear_formatting(style)
         style.font.italic = name == "Emphasis"
@@ -295,6 +313,30 @@ def build_character_styles(document: Document, layout) -> None:
             style.font.color.rgb = rgb(layout.colours["accent"])
             style.font.underline = True
         style.quick_style = True
+    add_derived_styles(document)
+
+
+def add_derived_styles(document: Document) -> None:
+    """The :data:`DERIVED_STYLES` ``document`` lacks, each based on its
+    style, in italic and/or bold (a reference.docx made before they existed
+    has none, and needs none from its editor)."""
+    names = {s.name for s in document.styles if s.type == WD_STYLE_TYPE.CHARACTER}
+    for name, (base, italic, bold) in DERIVED_STYLES.items():
+        if name in names:
+            continue
+        style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        style.base_style = get_style(document, base, WD_STYLE_TYPE.CHARACTER)
+        if italic:
+            style.font.italic = True
+        if bold:
+            style.font.bold = True
+
+
+def style_for(marks: frozenset[str]) -> str | None:
+    """The character style of text with ``marks`` (of emph, strong, link)."""
+    if not marks:
+        return None
+    return next(name for name, said in STYLE_MARKS.items() if said == marks)
 
 
 def build_defaults(document: Document, layout) -> None:

@@ -21,12 +21,12 @@ from exporter.cache import PageCache
 from exporter.colour import print_colour
 from exporter.errors import OctavoError
 from exporter.exporters.base import Exporter
-from exporter.exporters.pdf.doc import BookletDoc, TooLarge
+from exporter.exporters.pdf.doc import BookletDoc, OverMeasure, TooLarge
 from exporter.exporters.pdf import pdfx
 from exporter.exporters.pdf.edition import Edition
 from exporter.typeset.fonts import all_units, glyph_problems, register
 from exporter.exporters.pdf.story import ROLES, Story
-from exporter.typeset.oneline import draw_line
+from exporter.typeset.oneline import draw_line, fit_line
 from exporter.typeset.styles import face, paragraph_styles
 from exporter.typeset import tagging, wordcache
 from exporter.layout.templates import render_lines
@@ -101,6 +101,13 @@ class PdfExporter(Exporter):
         loc = exc.source()
         where = f"{loc}: " if loc else f"{type(exc.flowable).__name__}: "
         style = exc.style()
+        if isinstance(exc, OverMeasure):
+            where = f"{loc}: " if loc else f"a paragraph in style '{style}': "
+            return OctavoError(
+                f"{where}a line of this text would be {exc.over:.0f} pt wider than the text block of layout "
+                f"'{self.layout.name}' ({exc.width:.0f} pt), off the page: it holds a word the line breaker "
+                "cannot break (a run in two fonts with no space, such as Chinese with a Latin letter or a dash "
+                "in it: a known limit); put a space where the text may break; nothing was written")
         origin = self.layout.origins.get(f"styles.{style}") if style else None
         hint = f"; make style '{style}' smaller" + (f" ({origin})" if origin else "") if style else ""
         return OctavoError(f"{where}this element does not fit in the text block of layout '{self.layout.name}' "
@@ -132,6 +139,7 @@ class PdfExporter(Exporter):
                 y = p.height - p.top + 14
                 canv.setFont(face(names, head), head.size)
                 canv.setFillColor(HexColor(head.colour))
+                text = fit_line(text, face(names, head), head.size, right - left)  # one line, inside the block
                 draw_line(canv, right if recto else left, y, text, face(names, head), head.size, right=recto)
                 if layout.running_head_rule:
                     canv.setStrokeColor(rule)

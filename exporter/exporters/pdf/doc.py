@@ -16,6 +16,7 @@ from exporter.typeset.streams import BinaryStreams
 from exporter.exporters.pdf.edition import Edition
 from exporter.layout import Layout
 from exporter.typeset.keep import KeepWithStart
+from exporter.typeset.overflow import over_measure
 from exporter.typeset.tagging import TaggedDoc
 
 
@@ -96,6 +97,15 @@ class TooLarge(LayoutError):
         return ""
 
 
+class OverMeasure(TooLarge):
+    """A line of a paragraph wider than the text block: a word the line
+    breaker could not break (see :func:`over_measure`)."""
+
+    def __init__(self, flowable: Flowable, width: float, over: float) -> None:
+        LayoutError.__init__(self, f"{flowable.identity(60)} has a line {over:.0f} pt wider than its {width:.0f} pt")
+        self.flowable, self.width, self.height, self.over = flowable, width, 0.0, over
+
+
 class BookletDoc(TaggedDoc, Identified, BinaryStreams, SourceDated, BaseDocTemplate):
     """A BaseDocTemplate with mirrored recto/verso frames and book rules."""
 
@@ -152,6 +162,8 @@ class BookletDoc(TaggedDoc, Identified, BinaryStreams, SourceDated, BaseDocTempl
         f = flowables[0] if flowables else None
         try:
             super().handle_flowable(flowables)
+        except OverMeasure:
+            raise
         except LayoutError:
             if f is None:
                 raise
@@ -196,6 +208,9 @@ class BookletDoc(TaggedDoc, Identified, BinaryStreams, SourceDated, BaseDocTempl
             self.canv.addPageLabel(0, style="ROMAN_LOWER")
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        over = over_measure(flowable)
+        if over is not None:
+            raise OverMeasure(flowable, over[1], over[0])
         self._page_flowables += 1
         page = self.page
         marks = getattr(flowable, "_octavo", {})

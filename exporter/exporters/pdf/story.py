@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from typing import Iterator
@@ -11,6 +12,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import CondPageBreak, Flowable, Image, ListItem, Spacer, Table, TableStyle
 
 from exporter import model as m
+from exporter.errors import OctavoError
 from exporter.colour import PrintColour
 from exporter.exporters.pdf.contents import Contents
 from exporter.exporters.pdf.doc import OpenRecto, OpenVerso, PadTo
@@ -77,6 +79,16 @@ def locate(flowables: list[Flowable], loc: m.Loc) -> list[Flowable]:
         else:
             marks.setdefault("loc", loc)
     return flowables
+
+
+def _scaled(style, scale: float):
+    """A copy of paragraph style ``style`` with its sizes times ``scale``
+    (same name: the same tag role and line breaking)."""
+    out = copy.copy(style)
+    for key in ("fontSize", "leading", "spaceBefore", "spaceAfter", "firstLineIndent", "leftIndent",
+                "bulletFontSize"):
+        setattr(out, key, getattr(style, key) * scale)
+    return out
 
 
 def cover_logo(path: str, max_width: float, max_height: float, colour: PrintColour | None = None) -> Image:
@@ -220,23 +232,54 @@ class Story:
 
     def cover(self) -> list[Flowable]:
         p = self.layout.page
-        lines = self.template("cover.j2")
-        gap = (p.height - p.top - p.bottom) * 0.28
+        room = p.height - p.top - p.bottom
+        gap = room * 0.28
         out: list[Flowable] = []
         if self.event.organiser.logo:
             logo = mark(cover_logo(self.event.organiser.logo, *logo_box(p), self.colour), "Figure",
                         Alt=self.event.organiser.logo_alt)
             out.append(tag(logo, no_furniture=True))
             gap = max(0.0, gap - logo.drawHeight)
+            room -= logo.drawHeight
+        lines, height = self.one_page("cover.j2", room, "the cover")
+        gap = max(0.0, min(gap, room - height))
         return [*out, tag(Spacer(1, gap), no_furniture=True), *(tag(x, no_furniture=True) for x in lines)]
 
     def imprint(self) -> list[Flowable]:
         p = self.layout.page
-        lines = self.template("imprint.j2")
-        width = p.width - p.inner - p.outer
-        height = sum(x.wrap(width, p.height)[1] + x.style.spaceBefore + x.style.spaceAfter for x in lines)
-        gap = max(0, p.height - p.top - p.bottom - height - 24)
+        room = p.height - p.top - p.bottom
+        lines, height = self.one_page("imprint.j2", room, "the imprint")
+        gap = max(0, room - height - 24)
         return [tag(Spacer(1, gap), no_furniture=True), *(tag(x, no_furniture=True) for x in lines)]
+
+    #: The smallest a page of fixed text (cover, imprint) is scaled to, to fit its one page.
+    MIN_SCALE = 0.5
+
+    def one_page(self, name: str, room: float, what: str) -> tuple[list[Paragraph], float]:
+        """Template ``name``'s lines for a part that is one page (the cover,
+        the imprint), and their height: as the layout styles them, or, when
+        they are taller than ``room`` (a very long title), every style
+        scaled down in steps until they fit, never below ``MIN_SCALE``.
+        Raises a located error when even that is too tall."""
+        p = self.layout.page
+        width = p.width - p.inner - p.outer
+        ev = self.event
+        lines = render_lines(self.layout, name, event=ev, organiser=ev.organiser, date=human_date(ev.date),
+                             published=human_date(ev.published))
+        scale = 1.0
+        while True:
+            paras = [Paragraph(esc(x.text), self.st[x.style] if scale == 1.0 else _scaled(self.st[x.style], scale))
+                     for x in lines]
+            height = sum(x.wrap(width, p.height)[1] + x.style.spaceBefore + x.style.spaceAfter for x in paras)
+            if height <= room - 1:  # a point for ReportLab's own rounding
+                return paras, height
+            if scale <= self.MIN_SCALE + 1e-9:
+                raise OctavoError(
+                    f"source/{ev.id}/event.yaml: {what} does not fit its page even with its text at "
+                    f"{self.MIN_SCALE:.0%} of its size ({height:.0f} pt of text, {room:.0f} pt of page); "
+                    "shorten the title, subtitle or organiser's name, or the credits, or set them in a "
+                    f"smaller style in the layout ({name})")
+            scale = max(self.MIN_SCALE, scale - 0.05)
 
     def contents(self) -> list[Flowable]:
         return [self.p("heading1", "Contents", outline=("contents", "Contents", 0), opener=True), self._toc_place]
