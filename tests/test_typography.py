@@ -582,3 +582,62 @@ def test_a_plain_paragraph_is_set_as_the_general_path_sets_it(words, space, name
     finally:
         P._plain_words = plain_words
     assert fast == general
+
+
+def test_the_rest_of_a_split_paragraph_keeps_its_lines_and_is_not_broken_again(monkeypatch):
+    """A paragraph split across pages: the rest keeps the lines chosen for
+    the whole paragraph (the same text, line for line), and wrapping it at
+    the same width breaks nothing again; a 20,000-word paragraph was broken
+    anew on every page it spans (minutes)."""
+    import exporter.typeset.paragraph as P
+
+    style = _house_styles()["body"]
+    text = " ".join(["The delegates discussed regional cooperation and the prospects of partnership"] * 40)
+    whole = P.Paragraph(text, style)
+    whole.wrap(280, 10_000)
+    lines = [str(ln.words[0].text) for ln in whole.blPara.lines]
+    first, rest = whole.split(280, 10 * style.leading)
+    calls = []
+    monkeypatch.setattr(P.Paragraph, "breakLines", lambda self, width: calls.append(width))
+    rest.wrap(280, 10_000)
+    assert not calls
+    assert [str(ln.words[0].text) for ln in first.blPara.lines + rest.blPara.lines] == lines
+    assert len(rest.blPara.lines) == len(lines) - 10 and rest.height == len(rest.blPara.lines) * style.leading
+
+
+def test_total_fit_with_a_line_forbidden_a_hyphen_stays_linear():
+    """Total fit with one line forbidden a hyphen (the last on a page) tells
+    its nodes apart by line count only up to that line: past it, one node
+    per fitness and hyphen run, not one per line count, which made a
+    20,000-word paragraph quadratic.  Counted in lines of Python run inside
+    the breaker (not timed), on a 1,000-word paragraph: 1.5 million, where
+    a node per line count ran 83 million."""
+    import random
+
+    import exporter.typeset.paragraph as P
+
+    style = _house_styles()["body"]
+    pick = random.Random(3)
+    vocabulary = ("the conference discussed cooperation between institutions regional security economic "
+                  "partnership development strategic dialogue prospects international relations between "
+                  "neighbouring countries").split()
+    text = " ".join(pick.choice(vocabulary) for _ in range(1000))
+    para = P.Paragraph(text, style)
+    words, texts, _, whole, _ = P._plain_words(para.frags[0], style.breaking, True, 280.0)
+    _, row = para._measure(words, texts, whole, style.breaking, 280.0, True)
+    count = 0
+
+    def trace(frame, event, arg):
+        nonlocal count
+        if frame.f_code is lb._run.__code__:
+            count += 1
+            return trace
+        return None
+
+    sys.settrace(trace)
+    try:
+        ends = lb.best_breaks(row, [280.0], style.breaking.params, no_hyphen_line=5)
+    finally:
+        sys.settrace(None)
+    assert ends[-1] == len(row.width) - 1
+    assert count < 5_000_000, count

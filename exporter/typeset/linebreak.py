@@ -299,7 +299,10 @@ def _run(row: Row, widths: list[float], p: Params, tolerance: float, no_hyphen_l
             total = a[4] + d
             key = fit * 4 + (run if run < 3 else 3)
             if keyed_by_line:
-                key += 16 * (line + 1)
+                # how many lines a node has matters only until the line that
+                # may not end in a hyphen is behind it: past it, one key (else
+                # a long paragraph keeps a node per line count, quadratic)
+                key += 16 * (line + 1 if line < no_hyphen_line else no_hyphen_line + 1)
             old = best.get(key)
             if old is None or total < old[4]:
                 best[key] = (b, line + 1, fit, run, total, a, flag)

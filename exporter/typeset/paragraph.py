@@ -137,10 +137,35 @@ class Paragraph(_rl.Paragraph):
             # different number of lines.
             first = parts[0]
             first._fixed = (availWidth, (availWidth, self._wrapWidths, first.blPara, first.height))
+            self._keep_rest(parts[1], len(first.blPara.lines), availWidth)
             _share_tag(self, parts)  # tagging hook: the parts are one structure element
         for part in parts:
             part._octavo_bidi = self._octavo_bidi
         return parts
+
+    def _keep_rest(self, rest, start: int, availWidth: float) -> None:
+        """The rest of a paragraph split across pages keeps the lines chosen
+        for the whole paragraph (from line ``start``), for the frame width
+        it was split at: broken again on its own, page after page, a long
+        paragraph was broken once per page it spans (a 20,000-word paragraph
+        took minutes), and its rest could be set other than the whole was.
+        Not for a right-to-left paragraph, or where line heights vary."""
+        bl = getattr(self, "blPara", None)
+        style = rest.style
+        if bl is None or getattr(bl, "kind", 0) != 1 or self._octavo_bidi \
+                or getattr(style, "autoLeading", "") not in ("", "off") or rest.bulletText:
+            return
+        lines = bl.lines[start:]
+        base = lines[0].sFW
+        kept = []
+        for line in lines:
+            line = copy(line)
+            line.sFW -= base
+            kept.append(line)
+        width = availWidth - style.leftIndent - style.rightIndent  # every line's, as the rest wraps
+        rest._memo = (availWidth, (availWidth, [width, width], ParaLines(kind=1, lines=kept),
+                                   len(kept) * style.leading))
+        rest._width_max = self._width_max
 
     def drawOn(self, canvas, x, y, _sW=0):
         # tagging hook (exporter.typeset.tagging): the paragraph's marked content
