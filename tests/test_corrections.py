@@ -344,6 +344,19 @@ def test_a_review_copy_opens_in_libreoffice(project, cli):
     assert pdf.is_file() and pdf.stat().st_size > 5_000  # LibreOffice exits 0 even when it fails
 
 
+def exported_and_edited(root: Path, cli, old: str, new: str) -> Path:
+    """Export event ``ev`` under ``root`` to Word and save a copy with
+    ``old`` replaced by ``new`` in its runs, as an editor would
+    (``root/edited.docx``)."""
+    assert cli("export", "docx", "ev", cwd=root).exit_code == 0
+    d = docx.Document(str(root / "build" / "ev" / "ev-proceedings.docx"))
+    for p in d.paragraphs:
+        for r in p.runs:
+            r.text = r.text.replace(old, new)
+    d.save(str(root / "edited.docx"))
+    return root / "edited.docx"
+
+
 def test_markup_comes_back_and_a_moved_paragraph_is_a_conflict(project, cli):
     d = docx.Document(exported(project))
     p = find(d, "The military cooperation is the most active part of this relationship.")
@@ -429,12 +442,7 @@ def test_a_correction_to_prose_written_on_its_keys_line(tmp_path, cli, value):
     session = folder / "sessions" / "1-opening.yaml"
     session.write_text(session.read_text().replace("  text: placeholder", f"  text: {value}"))
     assert cli("validate", "ev", cwd=tmp_path).exit_code == 0
-    assert cli("export", "docx", "ev", cwd=tmp_path).exit_code == 0
-    d = docx.Document(str(tmp_path / "build" / "ev" / "ev-proceedings.docx"))
-    for p in d.paragraphs:
-        for r in p.runs:
-            r.text = r.text.replace("second one", "second sentence")
-    d.save(str(tmp_path / "edited.docx"))
+    exported_and_edited(tmp_path, cli, "second one", "second sentence")
     result = cli("import", "edited.docx", "--into", "ev", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     text = session.read_text()
@@ -448,12 +456,7 @@ def test_a_correction_that_breaks_the_source_is_named_at_the_editors_file(tmp_pa
     ('ev/sessions/…'), not the file the editor has ('source/ev/sessions/…')."""
     folder = tmp_path / "source" / "ev"
     write_event(folder, "Zafar Cheema", "Dr.", "Fellow", "Session", "The first sentence is here.", "A talk")
-    assert cli("export", "docx", "ev", cwd=tmp_path).exit_code == 0
-    d = docx.Document(str(tmp_path / "build" / "ev" / "ev-proceedings.docx"))
-    for p in d.paragraphs:
-        for r in p.runs:
-            r.text = r.text.replace("first sentence", "first \u202esentence")
-    d.save(str(tmp_path / "edited.docx"))
+    exported_and_edited(tmp_path, cli, "first sentence", "first \u202esentence")
     before = (folder / "sessions" / "1-opening.yaml").read_text()
     result = cli("import", "edited.docx", "--into", "ev", cwd=tmp_path)
     assert result.exit_code == 2 and "Traceback" not in result.output
