@@ -8,6 +8,11 @@ STAMP  := $(VENV)/.installed
 # An editable install as a plain path entry: setuptools' default import hook
 # costs every command ~20 ms before its first line runs (see README, Speed).
 EDITABLE := --config-settings editable_mode=compat
+# Octavo's own bytecode, as pip writes it for every installed wheel: an
+# editable install leaves the sources uncompiled, and where Python may not
+# write bytecode (PYTHONDONTWRITEBYTECODE, a read-only checkout) every
+# command compiled its ~100 modules again (see README, Speed).
+COMPILE := $(BIN)/python -m compileall -q exporter >/dev/null
 
 .PHONY: export test bench profile clean
 
@@ -15,6 +20,7 @@ $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet $(EDITABLE) -e '.[test]' || $(BIN)/pip install --quiet -e '.[test]'
+	$(COMPILE)
 	touch $(STAMP)
 
 export: $(STAMP)
@@ -27,6 +33,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet $(EDITABLE) -e '.[test,bench]' || $(BIN)/pip install --quiet -e '.[test,bench]'
+	$(COMPILE)
 	$(BIN)/python bench/run.py --runs 5 --sizes 1,10,40
 
 # The print edition's bundled CMYK output profile, rebuilt from FOGRA's
