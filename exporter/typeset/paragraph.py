@@ -40,7 +40,7 @@ from reportlab.platypus.paragraph import (FragLine, ParaLines, _getFragWords, _h
                                           _InjectedFrag, _SHYWord, _SplitFrag, _SplitFragH, _SplitFragHS,
                                           _SplitFragHY)
 
-from exporter.typeset import fallback, kerning
+from exporter.typeset import fallback, kerning, prebreak
 from exporter.typeset import linebreak as lb
 from exporter.typeset.hyphenation import CJK, Hyphenator
 from exporter.typeset.tagging import share as _share_tag
@@ -179,12 +179,36 @@ class Paragraph(_rl.Paragraph):
 
     # -- line breaking --------------------------------------------------------
     def breakLines(self, width):
+        got = self._breakable(width)
+        if got is None:
+            return super().breakLines(width)
+        plain, maxWidths, justify, breaking, params, (words, texts, kerned, whole, fits) = got
+        chosen = prebreak.chosen(self, width) if self._no_hyphen_line is None else None
+        if chosen is None:
+            segs, row, ends = self._choose(got)
+        else:  # chosen in the other process (prebreak), by the same code
+            ends, measured = chosen
+            segs, row = self._measure(words, texts, whole, breaking, min(maxWidths), justify) if measured \
+                else (None, whole)
+        if plain:
+            return _tracked(self._plain_lines(self.frags[0], words, texts, kerned, row, ends, maxWidths, segs),
+                            justify)
+        return _tracked(self._lines(words, segs, row, ends, maxWidths, kerned), justify and not self._octavo_bidi)
+
+    def _breakable(self, width) -> tuple | None:
+        """What Octavo's line breaker needs to break this paragraph at
+        ``width`` (see :meth:`breakLines`): whether it is one plain run,
+        the widths of its lines, whether it is justified, its
+        :class:`Breaking` and demerits, and its words
+        (:func:`_plain_words`, :func:`_prepare`); None where ReportLab
+        breaks it (no ``breaking`` in its style, centred text, soft hyphens
+        in the source, inline images)."""
         style = self.style
         breaking: Breaking | None = getattr(style, "breaking", None)
         if breaking is None or (style.alignment not in (TA_JUSTIFY, TA_LEFT) and not self._octavo_bidi) \
                 or style.wordWrap \
                 or getattr(style, "shaping", 0) or style.endDots or not self.frags:
-            return super().breakLines(width)
+            return None
         maxWidths = list(width) if isinstance(width, (tuple, list)) else [width]
         _handleBulletWidth(self.bulletText, style, maxWidths)
         justify = style.alignment == TA_JUSTIFY
@@ -204,19 +228,38 @@ class Paragraph(_rl.Paragraph):
             words = _cut_mixed(words, breaking, min(maxWidths))
             prepared = _prepare(words, breaking, justify, min(maxWidths))
             if prepared is None:
-                return super().breakLines(width)  # soft hyphens in the source, inline images: ReportLab's own
-        words, texts, kerned, whole, fits = prepared
+                return None
         params = breaking.params if justify else breaking.ragged(style.fontSize)
+        return plain, maxWidths, justify, breaking, params, prepared
+
+    def _choose(self, got: tuple) -> tuple:
+        """The line breaks for :meth:`_breakable`'s ``got``: the segments
+        (None: words whole), the measured row, and the segment ending each
+        line."""
+        _, maxWidths, justify, breaking, params, (words, texts, _, whole, fits) = got
         # First fit at word spaces, words whole (TeX's first pass): most
         # paragraphs are set as well so, and their words need no hyphenating.
-        segs, row = None, whole
-        ends = lb.first_fit(row, maxWidths, params) if fits else None
-        if ends is None:
-            segs, row = self._measure(words, texts, whole, breaking, min(maxWidths), justify)
-            ends = lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
-        if plain:
-            return _tracked(self._plain_lines(frags[0], words, texts, kerned, row, ends, maxWidths, segs), justify)
-        return _tracked(self._lines(words, segs, row, ends, maxWidths, kerned), justify and not self._octavo_bidi)
+        ends = lb.first_fit(whole, maxWidths, params) if fits else None
+        if ends is not None:
+            return None, whole, ends
+        segs, row = self._measure(words, texts, whole, breaking, min(maxWidths), justify)
+        return segs, row, lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
+
+    def chosen_breaks(self, width) -> tuple | None:
+        """The line breaks :meth:`breakLines` would choose at ``width``,
+        without the lines: the index ending each line, and whether they
+        index the paragraph's segments (True) or its whole words (False:
+        every line ends between words); None where ReportLab breaks it.
+        For :mod:`.prebreak`."""
+        got = self._breakable(width)
+        if got is None:
+            return None
+        segs, row, ends = self._choose(got)
+        if segs is not None and all(row.kind[e] != lb.HYPHEN for e in ends):
+            # no line ends inside a word: the breaks are between whole words
+            ends = [segs[e][0] for e in ends]
+            segs = None
+        return ends, segs is not None
 
     def _plain_lines(self, f, words: list, texts: list, kerned: list, row: lb.Row, ends: list[int],
                      maxWidths: list[float], segs: list | None = None):

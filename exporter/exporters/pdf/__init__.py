@@ -28,7 +28,7 @@ from exporter.typeset.fonts import all_units, glyph_problems, register
 from exporter.exporters.pdf.story import ROLES, Story
 from exporter.typeset.oneline import draw_line, fit_line
 from exporter.typeset.styles import face, paragraph_styles
-from exporter.typeset import tagging, wordcache
+from exporter.typeset import prebreak, tagging, wordcache
 from exporter.layout.templates import render_lines
 
 
@@ -74,8 +74,10 @@ class PdfExporter(Exporter):
             doc.tagger = tagging.Tagger(ev.language, ROLES)
         story.finish(doc)
         # -- 3. lay out until stable -------------------------------------------
+        flowables = story.flowables()
         try:
-            doc.build(story.flowables())  # one pass: see contents.py
+            with prebreak.ahead(flowables, doc.text_width):  # see prebreak.py
+                doc.build(flowables)  # one pass: see contents.py
         except TooLarge as exc:
             raise self._too_large(exc) from None
         except LayoutError as exc:

@@ -122,6 +122,7 @@ class BookletDoc(TaggedDoc, Identified, BinaryStreams, SourceDated, BaseDocTempl
         self._page_flowables = 0
         self._section = ""
         fw, fh = p.width - p.inner - p.outer, p.height - p.top - p.bottom
+        self.text_width = fw  # what the frame gives a flowable (no padding)
         recto = Frame(o + p.inner, o + p.bottom, fw, fh, id="r", leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0)
         verso = Frame(o + p.outer, o + p.bottom, fw, fh, id="v", leftPadding=0, rightPadding=0, topPadding=0,

@@ -1,0 +1,232 @@
+"""Line breaks chosen ahead, in a second process, while the first lays out
+and draws.
+
+Choosing a paragraph's line breaks (first fit, and total fit for the
+paragraphs first fit sets badly) is a pure function of its text, its style
+and the width it is set at, and it is about a fifth of a long booklet's
+export; laying the pages out and drawing them is most of the rest, and
+needs the breaks in order.  So, on a machine with a second core, a child
+process forked once the story is built runs ahead through the story's
+paragraphs and sends back, for each, the index ending each line
+(:meth:`exporter.typeset.paragraph.Paragraph.chosen_breaks`); the parent,
+when it comes to break that paragraph at that width, takes the answer if
+it has arrived and assembles the lines itself.  An answer not there yet, a
+paragraph set at another width (in a list, a table, a split paragraph's
+rest) or one whose last line on a page may not end in a hyphen is broken
+in the parent as before.
+
+The answers are the parent's own, computed by the same code on a copy of
+the same objects: a booklet is the same bytes with this or without it
+(tested, with every paragraph taken from the child).  Nothing is written by
+the child: it only writes to its pipe, and leaves with ``os._exit``; the
+parent stops it when the layout ends, however it ends.
+
+Used where ``os.fork`` is safe (Linux), with two cores or more to run on,
+and for stories long enough to be worth a process (:data:`MIN_PARAGRAPHS`).
+``OCTAVO_JOBS=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import select
+import signal
+import struct
+import sys
+from contextlib import contextmanager
+from typing import Iterator
+
+#: Fewer paragraphs than this are broken in the one process (a fork costs
+#: a few milliseconds; the bundled booklet has about 700).
+MIN_PARAGRAPHS = 400
+_BATCH = 16  # paragraphs a message
+_HEADER = struct.Struct("<I")
+
+_active: _Session | None = None
+
+
+class _Session:
+    """The parent's side: the paragraphs sent ahead, and the answers read."""
+
+    def __init__(self, items: list, fd: int, pid: int, wait: bool) -> None:
+        self.items = items        # index -> paragraph (the same object, in the parent)
+        self.fd, self.pid = fd, pid
+        self.wait = wait          # wait for each answer (tests), rather than break it here
+        self.answers: dict[int, tuple] = {}  # index -> (widths, ends, measured)
+        self.buffer = b""
+        self.open = True
+        self.asked = self.taken = 0  # paragraphs sent asked for, answers used (for tests)
+
+    def read(self, index: int) -> None:
+        """Take whatever the child has sent so far, without waiting (or,
+        in ``wait`` mode, until the answer for ``index`` is in)."""
+        chunks = []
+        while self.open:
+            try:
+                chunk = os.read(self.fd, 1 << 16)
+            except BlockingIOError:
+                if self.wait and index not in self.answers:
+                    self._parse(b"".join(chunks))
+                    chunks = []
+                    if index not in self.answers:
+                        select.select([self.fd], [], [])
+                    continue
+                break
+            except OSError:
+                self.open = False
+                break
+            if not chunk:
+                self.open = False
+                break
+            chunks.append(chunk)
+        self._parse(b"".join(chunks))
+
+    def _parse(self, data: bytes) -> None:
+        if not data:
+            return
+        data = self.buffer + data
+        at, size = 0, len(data)
+        while size - at >= 4:
+            (length,) = _HEADER.unpack_from(data, at)
+            if size - at - 4 < length:
+                break
+            for index, widths, ends, measured in marshal.loads(data[at + 4:at + 4 + length]):
+                self.answers[index] = (widths, ends, measured)
+            at += 4 + length
+        self.buffer = data[at:]
+
+    def close(self) -> None:
+        os.close(self.fd)
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def chosen(paragraph, width) -> tuple | None:
+    """The child's answer for ``paragraph`` broken at ``width`` (the widths
+    ReportLab's wrap gives its lines): ``(ends, measured)`` as
+    :meth:`~exporter.typeset.paragraph.Paragraph.chosen_breaks` returns
+    them, or None when it has none (yet)."""
+    session = _active
+    if session is None:
+        return None
+    index = paragraph.__dict__.get("_prebreak")
+    if index is None or session.items[index] is not paragraph:
+        return None  # not sent, or a copy of one that was
+    session.asked += 1
+    answer = session.answers.get(index)
+    if answer is None:
+        session.read(index)
+        answer = session.answers.get(index)
+        if answer is None:
+            return None
+    widths, ends, measured = answer
+    if ends is None or widths != tuple(width):
+        return None
+    session.taken += 1
+    return ends, measured
+
+
+def _paragraphs(flowables, out: list) -> list:
+    """The paragraphs of ``flowables`` set at the frame's width: at the top
+    level and inside groups kept together, in story order."""
+    from exporter.typeset.paragraph import Paragraph
+
+    for f in flowables:
+        if isinstance(f, Paragraph):
+            if getattr(f.style, "breaking", None) is not None:
+                out.append(f)
+        else:
+            content = getattr(f, "_content", None)
+            if isinstance(content, list):
+                _paragraphs(content, out)
+    return out
+
+
+def _usable() -> bool:
+    if os.environ.get("OCTAVO_JOBS", "").strip() == "1":
+        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return cores > 1
+
+
+#: For tests: fork whatever the story's length or the machine, and wait
+#: for every answer (so that every paragraph sent is set from the child's).
+FORCE = False
+
+
+@contextmanager
+def ahead(flowables: list, width: float) -> Iterator[_Session | None]:
+    """Break the paragraphs of ``flowables`` that the frame sets at
+    ``width`` in a child process for the duration of the block (see the
+    module's notes); the block gets the session (None: not forked)."""
+    global _active
+    force = FORCE
+    items = _paragraphs(flowables, [])
+    if _active is not None or not (force or (len(items) >= MIN_PARAGRAPHS and _usable())):
+        yield None
+        return
+    for index, p in enumerate(items):
+        p._prebreak = index
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        yield None
+        return
+    if pid == 0:  # the child: never returns
+        os.close(read_fd)
+        _child(items, width, write_fd)
+    os.close(write_fd)
+    os.set_blocking(read_fd, False)
+    session = _active = _Session(items, read_fd, pid, wait=force)
+    try:
+        yield session
+    finally:
+        _active = None
+        session.close()
+
+
+def _child(items: list, width: float, fd: int) -> None:
+    """Answer for each paragraph in turn, ``_BATCH`` to a message; leave
+    without running anything of the parent's (``os._exit``)."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child quietly
+        batch = []
+        for index, p in enumerate(items):
+            style = p.style
+            widths = (width - (style.leftIndent + style.firstLineIndent) - style.rightIndent,
+                      width - style.leftIndent - style.rightIndent)
+            try:
+                answer = p.chosen_breaks(list(widths))
+            except Exception:  # noqa: BLE001 - the parent breaks it, and reports what goes wrong
+                answer = None
+            batch.append((index, widths, *(answer or (None, False))))
+            if len(batch) >= _BATCH or index == len(items) - 1:
+                if batch:
+                    data = marshal.dumps(batch)
+                    _write(fd, _HEADER.pack(len(data)) + data)
+                batch = []
+    except BaseException:  # noqa: BLE001 - a closed pipe (the parent is done), an interrupt
+        pass
+    finally:
+        os._exit(0)
+
+
+def _write(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]

@@ -1,0 +1,142 @@
+"""Line breaks chosen ahead in a second process (exporter/typeset/prebreak.py):
+the same bytes as breaking them in the one process, a child that never
+outlives the layout, and a parent that carries on whatever the child does."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from exporter.exporters.pdf import PdfExporter, PrintPdfExporter
+from exporter.layout import load_layout
+from exporter.project import Project
+from exporter.source import load_event
+from exporter.typeset import prebreak
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="prebreak forks")
+
+
+def render(exporter_cls, event, layout, monkeypatch, *, ahead: bool) -> tuple[bytes, list]:
+    """The exporter's bytes, and the sessions the layout ran with (the
+    child answering every paragraph sent, waited for; or none at all)."""
+    sessions: list = []
+    made = prebreak.ahead
+
+    def recording(flowables, width):
+        manager = made(flowables, width)
+        session = manager.__enter__()
+        sessions.append((session, len(prebreak._paragraphs(flowables, []))))
+        return _Exit(manager, session)
+
+    monkeypatch.setattr(prebreak, "FORCE", ahead)
+    monkeypatch.setenv("OCTAVO_JOBS", "2" if ahead else "1")
+    monkeypatch.setattr(prebreak, "ahead", recording)
+    try:
+        data = exporter_cls(event, layout).render()
+    finally:
+        monkeypatch.setattr(prebreak, "ahead", made)
+    return data, sessions
+
+
+class _Exit:
+    def __init__(self, manager, session) -> None:
+        self.manager, self.session = manager, session
+
+    def __enter__(self):
+        return self.session
+
+    def __exit__(self, *exc):
+        return self.manager.__exit__(*exc)
+
+
+@pytest.mark.parametrize("event_dir, exporter_cls, layout_name", [
+    (ROOT / "source" / "pakistan-russia-2019", PdfExporter, None),
+    (ROOT / "source" / "pakistan-russia-2019", PdfExporter, "report"),
+    (ROOT / "source" / "pakistan-russia-2019", PrintPdfExporter, None),
+    (FIXTURES / "sources" / "many-scripts", PdfExporter, None),
+], ids=["booklet", "report-layout", "print", "many-scripts"])
+def test_every_paragraph_from_the_child_gives_the_same_bytes(event_dir, exporter_cls, layout_name, monkeypatch):
+    project = Project(event_dir.parent.parent)
+    event = load_event(event_dir, project)
+    layout = load_layout(layout_name, Project(ROOT)) if layout_name else load_layout(None, project)
+    alone, none = render(exporter_cls, event, layout, monkeypatch, ahead=False)
+    assert none == [(None, none[0][1])]  # OCTAVO_JOBS=1: no child
+    together, sessions = render(exporter_cls, event, layout, monkeypatch, ahead=True)
+    [(session, sent)] = sessions
+    assert session is not None and sent > 20
+    # every paragraph sent that Octavo's breaker sets was set from the
+    # child's answer (one wrapped again at one width asks once: its lines
+    # are kept); the rest (centred lines) ReportLab breaks, and never ask
+    assert session.taken == session.asked >= sent // 2, (session.taken, session.asked, sent)
+    assert together == alone
+
+
+def test_the_child_is_gone_when_the_layout_ends_and_when_it_fails(bundled_event, monkeypatch):
+    monkeypatch.setattr(prebreak, "FORCE", True)
+    story = _story(bundled_event)
+    with prebreak.ahead(story, 300.0) as session:
+        pid = session.pid
+        os.kill(pid, 0)  # running
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    with pytest.raises(RuntimeError):
+        with prebreak.ahead(story, 300.0) as session:
+            pid = session.pid
+            raise RuntimeError("the layout failed")
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert prebreak._active is None
+
+
+def test_a_paragraph_not_sent_or_at_another_width_is_broken_here(bundled_event, monkeypatch):
+    from copy import copy
+
+    monkeypatch.setattr(prebreak, "FORCE", True)
+    story = _story(bundled_event)
+    first = prebreak._paragraphs(story, [])[0]
+    style = first.style
+    width = [300.0 - style.leftIndent - style.firstLineIndent - style.rightIndent,
+             300.0 - style.leftIndent - style.rightIndent]
+    with prebreak.ahead(story, 300.0):
+        assert prebreak.chosen(first, width) == first.chosen_breaks(width)
+        assert prebreak.chosen(first, [w - 10 for w in width]) is None  # another width
+        assert prebreak.chosen(copy(first), width) is None  # a copy (a split paragraph's part) is not the one sent
+    assert prebreak.chosen(first, width) is None  # after the layout: no child
+
+
+def test_a_child_that_dies_leaves_the_parent_to_break_everything(bundled_event, monkeypatch):
+    monkeypatch.setattr(prebreak, "FORCE", True)
+    story = _story(bundled_event)
+    paragraphs = prebreak._paragraphs(story, [])
+    with prebreak.ahead(story, 300.0) as session:
+        os.kill(session.pid, 9)
+        os.waitpid(session.pid, 0)
+        session.answers.clear()
+        p = paragraphs[-1]
+        style = p.style
+        width = [300.0 - style.leftIndent - style.firstLineIndent - style.rightIndent,
+                 300.0 - style.leftIndent - style.rightIndent]
+        found = prebreak.chosen(p, width)
+        assert found is None or found == p.chosen_breaks(width)
+    assert prebreak._active is None  # and closing a session whose child is gone raised nothing
+
+
+def _story(event) -> list:
+    """The bundled booklet's flowables, as the PDF exporter builds them."""
+    from exporter.exporters.pdf.doc import BookletDoc
+    from exporter.exporters.pdf.story import Story
+    from exporter.typeset.fonts import register
+    from exporter.typeset.styles import paragraph_styles
+    import io
+
+    layout = load_layout(None, Project(ROOT))
+    exporter = PdfExporter(event, layout)
+    names = register(layout)
+    styles = paragraph_styles(layout, names, event.language)
+    edition = exporter.edition()
+    story = exporter.story(styles, names, edition)
+    doc = BookletDoc(io.BytesIO(), layout, exporter._furniture(names), edition)
+    story.finish(doc)
+    return story.flowables()
