@@ -46,6 +46,7 @@ from exporter.typeset.hyphenation import CJK, Hyphenator
 from exporter.typeset.tagging import share as _share_tag
 
 SOFT_HYPHEN = "\u00ad"
+_LINES, _ENDS = "lines", "ends"  # the two kinds of answer from the other process (prebreak)
 _FK_TEXT, _FK_IMG, _FK_APPEND, _FK_BREAK = _rl._FK_TEXT, _rl._FK_IMG, _rl._FK_APPEND, _rl._FK_BREAK
 
 
@@ -88,6 +89,7 @@ class Paragraph(_rl.Paragraph):
     _fixed: tuple | None = None  # the same, for the part of a split paragraph on its page
     _no_hyphen_line: int | None = None
     _octavo_bidi = False  # right-to-left or complex-script text (see fallback)
+    _words_wanted = False  # lines made from the other process's (prebreak): frags not yet the word list
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         fresh = frags is None
@@ -114,6 +116,12 @@ class Paragraph(_rl.Paragraph):
         return size
 
     def split(self, availWidth, availHeight):
+        if self._words_wanted and getattr(self, "blPara", None) is not None:
+            # lines made from the other process's: the word list a split
+            # reads (frags) made here, with the same lines
+            self.blPara = self._break(self._wrapWidths)
+            if self._memo is not None:
+                self._memo = (self._memo[0], (*self._memo[1][:2], self.blPara, self._memo[1][3]))
         marks = [(w, w.__class__) for w in self.frags if isinstance(w, list)]
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2 and getattr(parts[0].blPara.lines[-1], "octavoHyphen", False) \
@@ -179,15 +187,22 @@ class Paragraph(_rl.Paragraph):
 
     # -- line breaking --------------------------------------------------------
     def breakLines(self, width):
+        answer = prebreak.chosen(self, width) if self._no_hyphen_line is None else None
+        if answer is not None and answer[0] == _LINES:
+            return self._set_lines(answer[1], answer[2])
+        return self._break(width, answer)
+
+    def _break(self, width, answer: tuple | None = None):
+        """:meth:`breakLines` here; ``answer``: the breaks chosen in the
+        other process (:meth:`prebroken`'s ``(_ENDS, ends, measured)``)."""
         got = self._breakable(width)
         if got is None:
             return super().breakLines(width)
         plain, maxWidths, justify, breaking, params, (words, texts, kerned, whole, fits) = got
-        chosen = prebreak.chosen(self, width) if self._no_hyphen_line is None else None
-        if chosen is None:
+        if answer is None:
             segs, row, ends = self._choose(got)
-        else:  # chosen in the other process (prebreak), by the same code
-            ends, measured = chosen
+        else:
+            _, ends, measured = answer
             segs, row = self._measure(words, texts, whole, breaking, min(maxWidths), justify) if measured \
                 else (None, whole)
         if plain:
@@ -245,21 +260,56 @@ class Paragraph(_rl.Paragraph):
         segs, row = self._measure(words, texts, whole, breaking, min(maxWidths), justify)
         return segs, row, lb.best_breaks(row, maxWidths, params, self._no_hyphen_line)
 
-    def chosen_breaks(self, width) -> tuple | None:
-        """The line breaks :meth:`breakLines` would choose at ``width``,
-        without the lines: the index ending each line, and whether they
-        index the paragraph's segments (True) or its whole words (False:
-        every line ends between words); None where ReportLab breaks it.
-        For :mod:`.prebreak`."""
+    def prebroken(self, width) -> tuple | None:
+        """What :meth:`breakLines` makes of this paragraph at ``width``, for
+        :mod:`.prebreak` to send from the other process: for a paragraph
+        of one plain run, its lines, as ``(_LINES, widest, lines)`` (each
+        line's extra space, word count, measure, first word, text, kerns
+        or None, and whether it ends in a hyphen the breaker added: all
+        :meth:`_set_lines` needs to make them again); for others, the
+        breaks, as ``(_ENDS, ends, measured)``: the index ending each line,
+        of the paragraph's segments (``measured``) or of its whole words
+        (every line ends between words).  None where ReportLab breaks it."""
         got = self._breakable(width)
         if got is None:
             return None
         segs, row, ends = self._choose(got)
+        if got[0]:
+            justify = got[2]
+            bl = _tracked(self._plain_lines(self.frags[0], *got[5][:3], row, ends, got[1], segs), justify)
+            KS = kerning.KernedStr
+            return _LINES, self._width_max, [
+                (ln.extraSpace, ln.wordCount, ln.maxWidth, ln.sFW, str(t), t.kerns if isinstance(t, KS) else None,
+                 ln.octavoHyphen) for ln in bl.lines for t in (ln.words[0].text,)]
         if segs is not None and all(row.kind[e] != lb.HYPHEN for e in ends):
             # no line ends inside a word: the breaks are between whole words
-            ends = [segs[e][0] for e in ends]
-            segs = None
-        return ends, segs is not None
+            return _ENDS, [segs[e][0] for e in ends], False
+        return _ENDS, ends, segs is not None
+
+    def _set_lines(self, widest: float, lines: list):
+        """The lines :meth:`prebroken` made of this paragraph of one plain
+        run in the other process, made again: the same lines
+        :meth:`_plain_lines` and :func:`_tracked` make here.  The word list
+        a page split needs (``frags``, see :meth:`_broken`) is made only
+        when the paragraph is split (:meth:`split`)."""
+        f = self.frags[0]
+        f._fkind = _FK_TEXT  # as _plain_words marks it
+        size, font = f.fontSize, f.fontName
+        m = _METRICS.get((font, size))
+        if m is None:
+            m = _METRICS[(font, size)] = getAscentDescent(font, size)
+        ascent = m[0] if m[0] > 0.0 else 0.0
+        descent = m[1] if m[1] < 0.0 else 0.0
+        KernedStr = kerning.KernedStr
+        out = []
+        for extra, count, measure, first, text, kerns, hyphen in lines:
+            g = f.clone()
+            g.text = KernedStr(text, kerns) if kerns is not None else text
+            out.append(_line(hyphen, extraSpace=extra, wordCount=count, lineBreak=False, words=[g], fontSize=size,
+                             ascent=ascent, descent=descent, maxWidth=measure, sFW=first))
+        self._width_max = widest
+        self._words_wanted = True
+        return ParaLines(kind=1, lines=out)
 
     def _plain_lines(self, f, words: list, texts: list, kerned: list, row: lb.Row, ends: list[int],
                      maxWidths: list[float], segs: list | None = None):
@@ -528,6 +578,7 @@ class Paragraph(_rl.Paragraph):
         """The paragraph's lines, its word list as they split it, its widest line."""
         self._width_max = width_max
         self.frags = FW
+        self._words_wanted = False
         return ParaLines(kind=1, lines=lines)
 
 

@@ -1,19 +1,21 @@
-"""Line breaks chosen ahead, in a second process, while the first lays out
+"""Paragraphs broken ahead, in a second process, while the first lays out
 and draws.
 
-Choosing a paragraph's line breaks (first fit, and total fit for the
-paragraphs first fit sets badly) is a pure function of its text, its style
-and the width it is set at, and it is about a fifth of a long booklet's
-export; laying the pages out and drawing them is most of the rest, and
-needs the breaks in order.  So, on a machine with a second core, a child
-process forked once the story is built runs ahead through the story's
-paragraphs and sends back, for each, the index ending each line
-(:meth:`exporter.typeset.paragraph.Paragraph.chosen_breaks`); the parent,
-when it comes to break that paragraph at that width, takes the answer if
-it has arrived and assembles the lines itself.  An answer not there yet, a
-paragraph set at another width (in a list, a table, a split paragraph's
-rest) or one whose last line on a page may not end in a hyphen is broken
-in the parent as before.
+Breaking a paragraph into lines (its word list, first fit, total fit for
+the paragraphs first fit sets badly, the lines' text and kerns) is a pure
+function of its text, its style and the width it is set at, and it is a
+third of a long booklet's export; laying the pages out and drawing them is
+most of the rest, and needs the lines in order.  So, on a machine with a
+second core, a child process forked once the story is built runs ahead
+through the story's paragraphs and sends back what
+:meth:`exporter.typeset.paragraph.Paragraph.prebroken` makes of each: for
+a paragraph of one plain run (most body text), its lines (text, kerns,
+extra space: a few numbers a line); for others, the index ending each
+line.  The parent, when it comes to break that paragraph at that width,
+takes the answer if it has arrived and makes the lines from it.  An answer
+not there yet, a paragraph set at another width (in a list, a table, a
+split paragraph's rest) or one whose last line on a page may not end in a
+hyphen is broken in the parent as before.
 
 The answers are the parent's own, computed by the same code on a copy of
 the same objects: a booklet is the same bytes with this or without it
@@ -53,10 +55,11 @@ class _Session:
         self.items = items        # index -> paragraph (the same object, in the parent)
         self.fd, self.pid = fd, pid
         self.wait = wait          # wait for each answer (tests), rather than break it here
-        self.answers: dict[int, tuple] = {}  # index -> (widths, ends, measured)
+        self.answers: dict[int, tuple] = {}  # index -> (widths, Paragraph.prebroken's answer)
         self.buffer = b""
         self.open = True
-        self.asked = self.taken = 0  # paragraphs sent asked for, answers used (for tests)
+        # paragraphs sent asked for, answers used, answers that ReportLab breaks it (for tests)
+        self.asked = self.taken = self.declined = 0
 
     def read(self, index: int) -> None:
         """Take whatever the child has sent so far, without waiting (or,
@@ -91,8 +94,8 @@ class _Session:
             (length,) = _HEADER.unpack_from(data, at)
             if size - at - 4 < length:
                 break
-            for index, widths, ends, measured in marshal.loads(data[at + 4:at + 4 + length]):
-                self.answers[index] = (widths, ends, measured)
+            for index, widths, answer in marshal.loads(data[at + 4:at + 4 + length]):
+                self.answers[index] = (widths, answer)
             at += 4 + length
         self.buffer = data[at:]
 
@@ -110,9 +113,9 @@ class _Session:
 
 def chosen(paragraph, width) -> tuple | None:
     """The child's answer for ``paragraph`` broken at ``width`` (the widths
-    ReportLab's wrap gives its lines): ``(ends, measured)`` as
-    :meth:`~exporter.typeset.paragraph.Paragraph.chosen_breaks` returns
-    them, or None when it has none (yet)."""
+    ReportLab's wrap gives its lines), as
+    :meth:`~exporter.typeset.paragraph.Paragraph.prebroken` returns it, or
+    None when it has none (yet)."""
     session = _active
     if session is None:
         return None
@@ -126,11 +129,14 @@ def chosen(paragraph, width) -> tuple | None:
         answer = session.answers.get(index)
         if answer is None:
             return None
-    widths, ends, measured = answer
-    if ends is None or widths != tuple(width):
+    widths, answer = answer
+    if answer is None:
+        session.declined += 1
+        return None
+    if widths != tuple(width):
         return None
     session.taken += 1
-    return ends, measured
+    return answer
 
 
 def _paragraphs(flowables, out: list) -> list:
@@ -211,10 +217,10 @@ def _child(items: list, width: float, fd: int) -> None:
             widths = (width - (style.leftIndent + style.firstLineIndent) - style.rightIndent,
                       width - style.leftIndent - style.rightIndent)
             try:
-                answer = p.chosen_breaks(list(widths))
+                answer = p.prebroken(list(widths))
             except Exception:  # noqa: BLE001 - the parent breaks it, and reports what goes wrong
                 answer = None
-            batch.append((index, widths, *(answer or (None, False))))
+            batch.append((index, widths, answer))
             if len(batch) >= _BATCH or index == len(items) - 1:
                 if batch:
                     data = marshal.dumps(batch)
