@@ -89,7 +89,9 @@ class Paragraph(_rl.Paragraph):
     _fixed: tuple | None = None  # the same, for the part of a split paragraph on its page
     _no_hyphen_line: int | None = None
     _octavo_bidi = False  # right-to-left or complex-script text (see fallback)
-    _words_wanted = False  # lines made from the other process's (prebreak): frags not yet the word list
+    # lines made from the other process's (prebreak): frags not yet the word
+    # list, and the breaks to make it with (see prebroken)
+    _words_wanted: tuple | None = None
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         fresh = frags is None
@@ -116,10 +118,10 @@ class Paragraph(_rl.Paragraph):
         return size
 
     def split(self, availWidth, availHeight):
-        if self._words_wanted and getattr(self, "blPara", None) is not None:
+        if self._words_wanted is not None and getattr(self, "blPara", None) is not None:
             # lines made from the other process's: the word list a split
             # reads (frags) made here, with the same lines
-            self.blPara = self._break(self._wrapWidths)
+            self.blPara = self._break(self._wrapWidths, self._words_wanted)
             if self._memo is not None:
                 self._memo = (self._memo[0], (*self._memo[1][:2], self.blPara, self._memo[1][3]))
         marks = [(w, w.__class__) for w in self.frags if isinstance(w, list)]
@@ -189,7 +191,7 @@ class Paragraph(_rl.Paragraph):
     def breakLines(self, width):
         answer = prebreak.chosen(self, width) if self._no_hyphen_line is None else None
         if answer is not None and answer[0] == _LINES:
-            return self._set_lines(answer[1], answer[2])
+            return self._set_lines(*answer[1:])
         return self._break(width, answer)
 
     def _break(self, width, answer: tuple | None = None):
@@ -263,10 +265,12 @@ class Paragraph(_rl.Paragraph):
     def prebroken(self, width) -> tuple | None:
         """What :meth:`breakLines` makes of this paragraph at ``width``, for
         :mod:`.prebreak` to send from the other process: for a paragraph
-        of one plain run, its lines, as ``(_LINES, widest, lines)`` (each
+        of one plain run, its lines, as ``(_LINES, widest, lines, ends,
+        measured)`` (each
         line's extra space, word count, measure, first word, text, kerns
         or None, and whether it ends in a hyphen the breaker added: all
-        :meth:`_set_lines` needs to make them again); for others, the
+        :meth:`_set_lines` needs to make them again), and the breaks as
+        below (to make its word list with if it is split); for others, the
         breaks, as ``(_ENDS, ends, measured)``: the index ending each line,
         of the paragraph's segments (``measured``) or of its whole words
         (every line ends between words).  None where ReportLab breaks it."""
@@ -274,19 +278,20 @@ class Paragraph(_rl.Paragraph):
         if got is None:
             return None
         segs, row, ends = self._choose(got)
-        if got[0]:
-            justify = got[2]
-            bl = _tracked(self._plain_lines(self.frags[0], *got[5][:3], row, ends, got[1], segs), justify)
-            KS = kerning.KernedStr
-            return _LINES, self._width_max, [
-                (ln.extraSpace, ln.wordCount, ln.maxWidth, ln.sFW, str(t), t.kerns if isinstance(t, KS) else None,
-                 ln.octavoHyphen) for ln in bl.lines for t in (ln.words[0].text,)]
-        if segs is not None and all(row.kind[e] != lb.HYPHEN for e in ends):
+        bl = _tracked(self._plain_lines(self.frags[0], *got[5][:3], row, ends, got[1], segs), got[2]) \
+            if got[0] else None
+        measured = segs is not None
+        if measured and all(row.kind[e] != lb.HYPHEN for e in ends):
             # no line ends inside a word: the breaks are between whole words
-            return _ENDS, [segs[e][0] for e in ends], False
-        return _ENDS, ends, segs is not None
+            ends, measured = [segs[e][0] for e in ends], False
+        if bl is None:
+            return _ENDS, ends, measured
+        KS = kerning.KernedStr
+        return _LINES, self._width_max, [
+            (ln.extraSpace, ln.wordCount, ln.maxWidth, ln.sFW, str(t), t.kerns if isinstance(t, KS) else None,
+             ln.octavoHyphen) for ln in bl.lines for t in (ln.words[0].text,)], ends, measured
 
-    def _set_lines(self, widest: float, lines: list):
+    def _set_lines(self, widest: float, lines: list, ends: list, measured: bool):
         """The lines :meth:`prebroken` made of this paragraph of one plain
         run in the other process, made again: the same lines
         :meth:`_plain_lines` and :func:`_tracked` make here.  The word list
@@ -308,7 +313,7 @@ class Paragraph(_rl.Paragraph):
             out.append(_line(hyphen, extraSpace=extra, wordCount=count, lineBreak=False, words=[g], fontSize=size,
                              ascent=ascent, descent=descent, maxWidth=measure, sFW=first))
         self._width_max = widest
-        self._words_wanted = True
+        self._words_wanted = (_ENDS, ends, measured)  # the breaks, to make the word list with when split
         return ParaLines(kind=1, lines=out)
 
     def _plain_lines(self, f, words: list, texts: list, kerned: list, row: lb.Row, ends: list[int],
@@ -578,7 +583,7 @@ class Paragraph(_rl.Paragraph):
         """The paragraph's lines, its word list as they split it, its widest line."""
         self._width_max = width_max
         self.frags = FW
-        self._words_wanted = False
+        self._words_wanted = None
         return ParaLines(kind=1, lines=lines)
 
 
