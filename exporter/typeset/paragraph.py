@@ -32,6 +32,7 @@ from copy import copy
 from dataclasses import dataclass, field, replace
 from string import whitespace as _ASCII_SPACE
 
+from reportlab.lib.abag import ABag as _ABag
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import paragraph as _rl
@@ -308,7 +309,7 @@ class Paragraph(_rl.Paragraph):
         KernedStr = kerning.KernedStr
         out = []
         for extra, count, measure, first, text, kerns, hyphen in lines:
-            g = f.clone()
+            g = _clone(f)
             g.text = KernedStr(text, kerns) if kerns is not None else text
             out.append(_line(hyphen, extraSpace=extra, wordCount=count, lineBreak=False, words=[g], fontSize=size,
                              ascent=ascent, descent=descent, maxWidth=measure, sFW=first))
@@ -381,7 +382,7 @@ class Paragraph(_rl.Paragraph):
                 at += len(t)
                 i = j + 1
             text = " ".join(pieces)
-            g = f.clone()
+            g = _clone(f)
             g.text = KernedStr(text, tuple(kerns)) if kerns else text
             if current > width_max:
                 width_max = current
@@ -543,7 +544,7 @@ class Paragraph(_rl.Paragraph):
                     if t and src is f:
                         texts[-1].add(t, kk)
                         continue
-                    g = f.clone()
+                    g = _clone(f)
                     g.text = t
                     out.append(g)
                     if getattr(f, "_fkind", _FK_TEXT) == _FK_TEXT and not hasattr(f, "cbDefn"):
@@ -657,6 +658,18 @@ def _unmarked(text: str, style):
     frag = copy(template)
     frag.text = text
     return [frag]
+
+
+def _clone(f):
+    """``f.clone()``, for a frag (a ReportLab ``ABag``): a frag of the same
+    class with a copy of its attributes, without the keyword round trip
+    (where its class makes and clones as ``ABag`` does)."""
+    cls = f.__class__
+    if cls.__init__ is not _ABag.__init__ or cls.clone is not _ABag.clone:
+        return f.clone()
+    g = object.__new__(cls)
+    g.__dict__.update(f.__dict__)
+    return g
 
 
 def _line(hyphen: bool, **fields) -> FragLine:
