@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import os
 import signal
 import subprocess
 import sys
@@ -155,3 +156,35 @@ def test_ctrl_c_stops_watch_and_names_what_it_built(tmp_path):
     assert child.returncode == 130
     assert err.splitlines()[-1] == f"interrupted; complete: build/{EVENT}/{EVENT}-proceedings.pdf", err
     assert err.splitlines()[:-1] == ["watching; Ctrl-C stops"] and leftovers(project) == []
+
+
+def test_ctrl_c_from_a_terminal_while_paragraphs_are_broken_ahead(tmp_path):
+    """A terminal sends Ctrl-C to the whole process group, so the second
+    process that breaks paragraphs ahead (typeset/prebreak.py) gets it too:
+    still one line, exit 130, nothing written, and no process left."""
+    project = project_copy(tmp_path)
+    outcomes = set()
+    for n, delay in enumerate([0.5, 0.7, 0.9, 1.1]):
+        out = tmp_path / f"out{n}"
+        child = subprocess.Popen([sys.executable, "-m", "exporter", "export", "pdf", "--out", str(out)], cwd=project,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                 env={**os.environ, "OCTAVO_JOBS": "2"})
+        time.sleep(delay)
+        os.killpg(child.pid, signal.SIGINT)
+        out_text, err = child.communicate(timeout=120)
+        result = subprocess.CompletedProcess(child.args, child.returncode, out_text, err)
+        for _ in range(100):  # the group is empty once every process in it has ended
+            try:
+                os.killpg(child.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail("a process of the export outlived it")
+        assert leftovers(project) == [] and "Traceback" not in err, err
+        if result.returncode == 0:
+            outcomes.add("finished")
+            continue
+        assert check_the_line(result) == [] and not any(p.is_file() for p in out.rglob("*.pdf"))
+        outcomes.add("interrupted")
+    assert "interrupted" in outcomes, outcomes

@@ -40,8 +40,8 @@ from contextlib import contextmanager
 from typing import Iterator
 
 #: Fewer paragraphs than this are broken in the one process (a fork costs
-#: a few milliseconds; the bundled booklet has about 700).
-MIN_PARAGRAPHS = 400
+#: a few milliseconds; the bundled booklet sends about 200).
+MIN_PARAGRAPHS = 100
 _BATCH = 16  # paragraphs a message
 _HEADER = struct.Struct("<I")
 
@@ -186,16 +186,22 @@ def ahead(flowables: list, width: float) -> Iterator[_Session | None]:
     for index, p in enumerate(items):
         p._prebreak = index
     read_fd, write_fd = os.pipe()
+    # SIGINT waits while the child is made, so that the parent's handler
+    # (exporter.interrupt) never runs in the child: a Ctrl-C ends the
+    # child quietly (and the parent says what it says)
+    masked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = os.fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, masked)
         os.close(read_fd)
         os.close(write_fd)
         yield None
         return
     if pid == 0:  # the child: never returns
         os.close(read_fd)
-        _child(items, width, write_fd)
+        _child(items, width, write_fd, masked)
+    signal.pthread_sigmask(signal.SIG_SETMASK, masked)
     os.close(write_fd)
     os.set_blocking(read_fd, False)
     session = _active = _Session(items, read_fd, pid, wait=force)
@@ -206,11 +212,12 @@ def ahead(flowables: list, width: float) -> Iterator[_Session | None]:
         session.close()
 
 
-def _child(items: list, width: float, fd: int) -> None:
+def _child(items: list, width: float, fd: int, masked) -> None:
     """Answer for each paragraph in turn, ``_BATCH`` to a message; leave
     without running anything of the parent's (``os._exit``)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child quietly
+        signal.pthread_sigmask(signal.SIG_SETMASK, masked)
         batch = []
         for index, p in enumerate(items):
             style = p.style
