@@ -27,7 +27,7 @@ def render(exporter_cls, event, layout, monkeypatch, *, ahead: bool) -> tuple[by
     def recording(flowables, width):
         manager = made(flowables, width)
         session = manager.__enter__()
-        sessions.append((session, len(prebreak._paragraphs(flowables, []))))
+        sessions.append((session, len(prebreak._paragraphs(flowables, width, []))))
         return _Exit(manager, session)
 
     monkeypatch.setattr(prebreak, "FORCE", ahead)
@@ -96,7 +96,7 @@ def test_a_paragraph_not_sent_or_at_another_width_is_broken_here(bundled_event, 
 
     monkeypatch.setattr(prebreak, "FORCE", True)
     story = _story(bundled_event)
-    first = prebreak._paragraphs(story, [])[0]
+    first = prebreak._paragraphs(story, 300.0, [])[0][0]
     style = first.style
     width = [300.0 - style.leftIndent - style.firstLineIndent - style.rightIndent,
              300.0 - style.leftIndent - style.rightIndent]
@@ -110,7 +110,7 @@ def test_a_paragraph_not_sent_or_at_another_width_is_broken_here(bundled_event, 
 def test_a_child_that_dies_leaves_the_parent_to_break_everything(bundled_event, monkeypatch):
     monkeypatch.setattr(prebreak, "FORCE", True)
     story = _story(bundled_event)
-    paragraphs = prebreak._paragraphs(story, [])
+    paragraphs = [p for p, _ in prebreak._paragraphs(story, 300.0, [])]
     with prebreak.ahead(story, 300.0) as session:
         os.kill(session.pid, 9)
         os.waitpid(session.pid, 0)

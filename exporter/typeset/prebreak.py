@@ -52,7 +52,7 @@ class _Session:
     """The parent's side: the paragraphs sent ahead, and the answers read."""
 
     def __init__(self, items: list, fd: int, pid: int, wait: bool) -> None:
-        self.items = items        # index -> paragraph (the same object, in the parent)
+        self.items = items        # index -> (paragraph, width) (the same object, in the parent)
         self.fd, self.pid = fd, pid
         self.wait = wait          # wait for each answer (tests), rather than break it here
         self.answers: dict[int, tuple] = {}  # index -> (widths, Paragraph.prebroken's answer)
@@ -120,7 +120,7 @@ def chosen(paragraph, width) -> tuple | None:
     if session is None:
         return None
     index = paragraph.__dict__.get("_prebreak")
-    if index is None or session.items[index] is not paragraph:
+    if index is None or session.items[index][0] is not paragraph:
         return None  # not sent, or a copy of one that was
     session.asked += 1
     answer = session.answers.get(index)
@@ -139,19 +139,21 @@ def chosen(paragraph, width) -> tuple | None:
     return answer
 
 
-def _paragraphs(flowables, out: list) -> list:
-    """The paragraphs of ``flowables`` set at the frame's width: at the top
-    level and inside groups kept together, in story order."""
+def _paragraphs(flowables, width: float, out: list) -> list:
+    """The paragraphs of ``flowables`` that a frame ``width`` wide sets
+    at its width (``(paragraph, width)``, in story order): at the top
+    level and inside groups kept together.  (A list makes its items'
+    indents only when it is wrapped: its paragraphs are broken here.)"""
     from exporter.typeset.paragraph import Paragraph
 
     for f in flowables:
         if isinstance(f, Paragraph):
             if getattr(f.style, "breaking", None) is not None:
-                out.append(f)
+                out.append((f, width))
         else:
-            content = getattr(f, "_content", None)
+            content = f.__dict__.get("_content")
             if isinstance(content, list):
-                _paragraphs(content, out)
+                _paragraphs(content, width, out)
     return out
 
 
@@ -179,11 +181,11 @@ def ahead(flowables: list, width: float) -> Iterator[_Session | None]:
     module's notes); the block gets the session (None: not forked)."""
     global _active
     force = FORCE
-    items = _paragraphs(flowables, [])
+    items = _paragraphs(flowables, width, [])
     if _active is not None or not (force or (len(items) >= MIN_PARAGRAPHS and _usable())):
         yield None
         return
-    for index, p in enumerate(items):
+    for index, (p, _) in enumerate(items):
         p._prebreak = index
     read_fd, write_fd = os.pipe()
     # SIGINT waits while the child is made, so that the parent's handler
@@ -200,7 +202,7 @@ def ahead(flowables: list, width: float) -> Iterator[_Session | None]:
         return
     if pid == 0:  # the child: never returns
         os.close(read_fd)
-        _child(items, width, write_fd, masked)
+        _child(items, write_fd, masked)
     signal.pthread_sigmask(signal.SIG_SETMASK, masked)
     os.close(write_fd)
     os.set_blocking(read_fd, False)
@@ -212,14 +214,14 @@ def ahead(flowables: list, width: float) -> Iterator[_Session | None]:
         session.close()
 
 
-def _child(items: list, width: float, fd: int, masked) -> None:
+def _child(items: list, fd: int, masked) -> None:
     """Answer for each paragraph in turn, ``_BATCH`` to a message; leave
     without running anything of the parent's (``os._exit``)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child quietly
         signal.pthread_sigmask(signal.SIG_SETMASK, masked)
         batch = []
-        for index, p in enumerate(items):
+        for index, (p, width) in enumerate(items):
             style = p.style
             widths = (width - (style.leftIndent + style.firstLineIndent) - style.rightIndent,
                       width - style.leftIndent - style.rightIndent)
