@@ -641,3 +641,17 @@ def test_total_fit_with_a_line_forbidden_a_hyphen_stays_linear():
         sys.settrace(None)
     assert ends[-1] == len(row.width) - 1
     assert count < 5_000_000, count
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x3134f)), st.integers(0, 12))
+def test_the_chinese_and_japanese_class_answers_as_its_pattern(text, pos):
+    """hyphenation.CJK compiles its pattern only for text that needs it,
+    and answers as the compiled pattern would."""
+    import re
+
+    from exporter.typeset.hyphenation import CJK
+
+    pattern = re.compile(CJK.pattern)
+    assert bool(CJK.match(text, pos)) == bool(pattern.match(text, pos))
+    assert bool(CJK.search(text)) == bool(pattern.search(text))

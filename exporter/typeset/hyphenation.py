@@ -40,8 +40,35 @@ _URLISH = re.compile(r"(?i)^(https?://|ftp://|www\.|mailto:)|@|\.[a-z]{2,}/|^[a-
 _LONG_RUN = 24  # a run this long with separators (a path, an identifier) may break after them
 # not "_": it is part of a word, so a break after it would split the word for search and copy
 #: Chinese and Japanese characters, between which a line may break (they are written without spaces).
-CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-                  "\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
+class _Rare:
+    """A compiled pattern that matches only from character ``first`` up,
+    compiled the first time a text has such a character: a class of wide
+    Unicode ranges takes 10 ms to compile, a sixtieth of a short export,
+    and Latin text never needs it.  Answers ``match`` and ``search`` as
+    the pattern does."""
+
+    def __init__(self, pattern: str, first: str) -> None:
+        self.pattern, self.first = pattern, first
+        self._compiled: re.Pattern | None = None
+
+    def _get(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0):
+        if pos >= len(text) or text[pos] < self.first:
+            return None
+        return self._get().match(text, pos)
+
+    def search(self, text: str):
+        if not text or max(text) < self.first:
+            return None
+        return self._get().search(text)
+
+
+CJK = _Rare("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+            "\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]", "\u2e80")
 #: Characters a line may not start with, or end with, in Chinese and Japanese (kinsoku shori, simplified).
 _CJK_NO_START = set("、。，．：；？！）」』】〕〉》〗〙〛ー…‥々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
                     "・゠〜,.:;?!)]}”’%")
