@@ -157,6 +157,20 @@ def test_kept_line_breaks_change_nothing(built, bundled_event, monkeypatch):
     assert PdfExporter(bundled_event, layout).render() == path.read_bytes()
 
 
+def test_drawing_plain_lines_directly_changes_nothing(built, bundled_event, monkeypatch):
+    """A line of one plain frag is drawn without ReportLab's per-frag
+    bookkeeping (typeset/paragraph.py, _put_frag_line); ReportLab's own
+    _putFragLine for every line gives the same file."""
+    import reportlab.platypus.paragraph as rl
+
+    from exporter.typeset import paragraph
+
+    layout, exporter, path = built
+    assert rl._putFragLine is paragraph._put_frag_line
+    monkeypatch.setattr(rl, "_putFragLine", paragraph._rl_putFragLine)
+    assert PdfExporter(bundled_event, layout).render() == path.read_bytes()
+
+
 def test_binary_streams_are_ours_only_and_put_back_after_a_failure(bundled_event):
     """Streams without ASCII85 while Octavo builds (the file has none); the
     global ReportLab setting is back as it was afterwards, also when the

@@ -141,3 +141,17 @@ def _story(event) -> list:
     doc = BookletDoc(io.BytesIO(), layout, exporter._furniture(names), edition)
     story.finish(doc)
     return story.flowables()
+
+
+def test_a_paragraph_broken_again_here_ignores_the_answer_for_its_first_break(bundled_event, monkeypatch):
+    """Once a paragraph has been broken here, its frags are that break's
+    word list, which the child's answer (for the paragraph as sent) does
+    not describe: breaking on every wrap (as ReportLab does) with every
+    answer waited for gives the same file."""
+    from exporter.typeset.paragraph import Paragraph
+
+    layout = load_layout(None, Project(ROOT))
+    alone, _ = render(PdfExporter, bundled_event, layout, monkeypatch, ahead=False)
+    monkeypatch.setattr(Paragraph, "remember", False)
+    together, [(session, _)] = render(PdfExporter, bundled_event, layout, monkeypatch, ahead=True)
+    assert session.taken > 20 and together == alone

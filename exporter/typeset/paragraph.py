@@ -190,7 +190,10 @@ class Paragraph(_rl.Paragraph):
 
     # -- line breaking --------------------------------------------------------
     def breakLines(self, width):
-        answer = prebreak.chosen(self, width) if self._no_hyphen_line is None else None
+        # the other process's answer (prebreak), for the paragraph as it was
+        # sent: not once its frags are the word list of an earlier break
+        answer = prebreak.chosen(self, width) \
+            if self._no_hyphen_line is None and not _rl._processed_frags(self.frags) else None
         if answer is not None and answer[0] == _LINES:
             return self._set_lines(*answer[1:])
         return self._break(width, answer)
@@ -658,6 +661,45 @@ def _unmarked(text: str, style):
     frag = copy(template)
     frag.text = text
     return [frag]
+
+
+_rl_putFragLine = _rl._putFragLine
+
+
+def _put_frag_line(cur_x, tx, line, last, pKind):
+    """ReportLab's ``_putFragLine`` (it draws one line of frags), answered
+    directly for a line of one plain frag (what Octavo's breaker makes of
+    most body text): no image, link, underline, background, leaders or
+    automatic leading, so that of all ReportLab does per frag only the
+    font, colour and rise changes and the text itself are drawn (its
+    bookkeeping of widths and spaces feeds only those other features).
+    The same operators; anything else is ReportLab's own."""
+    words = line.words
+    if len(words) == 1:
+        f = words[0]
+        xs = tx.XtraState
+        if not (f.link or f.us_lines or hasattr(f, "cbDefn") or getattr(f, "backColor", None) or xs.backColor
+                or xs.autoLeading in ("min", "max") or (last and xs.style.endDots)):
+            leading = xs.leading
+            if tx._leading != leading:
+                tx.setLeading(leading)
+            fontSize = f.fontSize
+            if tx._fontname != f.fontName or tx._fontsize != fontSize:
+                tx._setFont(f.fontName, fontSize)
+            textColor = f.textColor
+            if xs.textColor != textColor:
+                xs.textColor = textColor
+                tx.setFillColor(textColor)
+            rise = f.rise
+            if xs.rise != rise:
+                xs.rise = rise
+                tx.setRise(rise)
+            tx._textOut(f.text, True)
+            return
+    return _rl_putFragLine(cur_x, tx, line, last, pKind)
+
+
+_rl._putFragLine = _put_frag_line  # the line drawers look it up in ReportLab's module
 
 
 def _clone(f):
