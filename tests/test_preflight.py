@@ -90,6 +90,7 @@ _PLAIN = _CHARS.replace("\xa0", "")[:-2]  # every character in the font
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet=_CHARS, max_size=40), min_size=1, max_size=25))
 @example([_PLAIN[:200], _PLAIN[200:], _PLAIN[::-1], _CHARS, ""])  # a second subset, for certain
+@example(["ab\x00c", "a\ufffeb", "abc", "\x00", "ab\ufffe"])  # characters the encoding map sets apart
 def test_octavo_fonts_encode_text_as_reportlab_does(texts):
     """TaggedTTFont answers ``splitString`` at once when every character
     already has its code: for any run of texts drawn into one document

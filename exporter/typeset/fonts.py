@@ -3,6 +3,7 @@ they hold every glyph the text needs."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import weakref
@@ -40,14 +41,19 @@ class TaggedTTFont(TTFont):
     def splitString(self, text, doc, encoding="utf-8"):
         """ReportLab's, answered at once for a text whose every character
         already has its code in the first subset (most lines once the first
-        pages are drawn); ReportLab's own loop, one character at a time in
-        Python, assigns the codes of new characters and does the rest."""
+        pages are drawn), through an encoding map of those codes (rebuilt
+        when a code is added); ReportLab's own loop, one character at a
+        time in Python, assigns the codes of new characters and does the
+        rest."""
         state = self.state.get(doc)
-        if state is not None and text and isinstance(text, str) and "\xa0" not in text:
+        if state is not None and text and isinstance(text, str) and "\xa0" not in text and "\x00" not in text:
             assignments = state.assignments
-            try:
-                return [(0, bytes([assignments[c] for c in map(ord, text)]))]
-            except (KeyError, ValueError):  # a character not seen yet, or one in a later subset
+            known = state.__dict__.get("_octavo_codes")
+            if known is None or known[0] != len(assignments):
+                known = state._octavo_codes = (len(assignments), _first_subset_map(assignments))
+            try:  # the codec machinery's charmap, as a single-byte codec encodes
+                return [(0, codecs.charmap_encode(text, "strict", known[1])[0])]
+            except UnicodeEncodeError:  # a character not seen yet, or one in a later subset
                 pass
         return super().splitString(text, doc, encoding)
 
@@ -81,6 +87,20 @@ class TaggedTTFont(TTFont):
             doc.idToObject["toUnicodeCMap:" + old].content = _to_unicode_cmap(new, list(subset), self.fontName)
 
     writes_clusters = True  # fallback shapes with this font: it writes cluster_glyphs
+
+
+def _first_subset_map(assignments: dict[int, int]):
+    """An encoding map (``codecs.charmap_build``) from each character with
+    a code in a font's first subset to that code; U+FFFE marks a code no
+    character has (the codec reads it so).  Code 0 is given U+0000, as the
+    codec's fast map needs, and never used: a text with U+0000 goes
+    ReportLab's way (:meth:`TaggedTTFont.splitString`)."""
+    table = ["\ufffe"] * 256
+    table[0] = "\x00"
+    for char, code in assignments.items():
+        if code < 256 and char != 0xFFFE:
+            table[code] = chr(char)
+    return codecs.charmap_build("".join(table))
 
 
 def _with_clusters(face, clusters: dict[int, tuple], subset: list[int]) -> bytes:
