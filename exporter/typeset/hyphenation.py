@@ -118,7 +118,8 @@ class Hyphenator:
     def __init__(self, rules: Rules):
         self.rules = rules
         code = _language(rules.lang)
-        self._dic = pyphen.Pyphen(lang=code, left=rules.left, right=rules.right) if code else None
+        self._code = code
+        self._dic: pyphen.Pyphen | None = None  # read when a word's answer is not kept (see _patterns)
         # the patterns' answers, kept from run to run (exporter.typeset.wordcache)
         self._points = wordcache.table("hyphenation", repr(rules), pyphen.__version__,
                                        path=pyphen.LANGUAGES[code]) if code else {}
@@ -196,15 +197,25 @@ class Hyphenator:
         known = self._exceptions.get(core.lower())
         if known is not None:
             return tuple(p for p in known if r.left <= p <= len(core) - r.right)
-        if self._dic is None:
+        if not self._code:
             return ()
         points = self._points.get(core)
         if points is None:
             points = self._points[core] = tuple(
-                int(p) for p in self._dic.positions(core)  # pyphen's DataInt
+                int(p) for p in self._patterns().positions(core)  # pyphen's DataInt
                 if r.left <= p <= len(core) - r.right
                 and not (marks and unicodedata.category(core[p])[0] == "M"))  # never before a mark
         return points
+
+
+    def _patterns(self) -> pyphen.Pyphen:
+        """The language's patterns, read the first time a word's breaks are
+        not among those kept from earlier runs (most runs of a book
+        already edited never read them)."""
+        if self._dic is None:
+            r = self.rules
+            self._dic = pyphen.Pyphen(lang=self._code, left=r.left, right=r.right)
+        return self._dic
 
 
 @lru_cache(maxsize=16)
