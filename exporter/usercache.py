@@ -53,11 +53,16 @@ def read(kind: str, name: str) -> bytes | None:
         return None
 
 
+#: Set in a process that must write nothing (the child that breaks
+#: paragraphs ahead, exporter.typeset.prebreak): entries are read, never stored.
+READ_ONLY = False
+
+
 def write(kind: str, name: str, data: bytes) -> None:
     """Store the entry ``kind/name`` (atomically; silently skipped when the
-    folder cannot be written)."""
+    folder cannot be written, or in a :data:`READ_ONLY` process)."""
     base = folder()
-    if base is None:
+    if base is None or READ_ONLY:
         return
     from exporter.errors import OctavoError
     from exporter.output import atomic_write

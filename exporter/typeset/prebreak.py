@@ -220,6 +220,9 @@ def _child(items: list, fd: int, masked) -> None:
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child quietly
         signal.pthread_sigmask(signal.SIG_SETMASK, masked)
+        from exporter import usercache
+
+        usercache.READ_ONLY = True  # what it learns about words, fonts, patterns: not stored
         batch = []
         for index, (p, width) in enumerate(items):
             style = p.style
