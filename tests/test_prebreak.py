@@ -155,3 +155,19 @@ def test_a_paragraph_broken_again_here_ignores_the_answer_for_its_first_break(bu
     monkeypatch.setattr(Paragraph, "remember", False)
     together, [(session, _)] = render(PdfExporter, bundled_event, layout, monkeypatch, ahead=True)
     assert session.taken > 20 and together == alone
+
+
+def test_no_second_process_while_another_thread_runs(monkeypatch):
+    """A fork copies only the thread that makes it: with another thread
+    running (one that might hold a lock), the paragraphs are broken here."""
+    import threading
+
+    monkeypatch.delenv("OCTAVO_JOBS", raising=False)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not prebreak._usable()
+    finally:
+        stop.set()
+        other.join()

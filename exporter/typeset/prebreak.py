@@ -23,8 +23,9 @@ the same objects: a booklet is the same bytes with this or without it
 the child: it only writes to its pipe, and leaves with ``os._exit``; the
 parent stops it when the layout ends, however it ends.
 
-Used where ``os.fork`` is safe (Linux), with two cores or more to run on,
-and for stories long enough to be worth a process (:data:`MIN_PARAGRAPHS`).
+Used where ``os.fork`` is safe (Linux, and no other thread running), with
+two cores or more to run on, and for stories long enough to be worth a
+process (:data:`MIN_PARAGRAPHS`).
 ``OCTAVO_JOBS=1`` turns it off.
 """
 
@@ -162,6 +163,8 @@ def _usable() -> bool:
         return False
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
+    if "threading" in sys.modules and sys.modules["threading"].active_count() > 1:
+        return False  # a fork copies only this thread: a lock another holds would never be let go
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
