@@ -27,16 +27,20 @@ def over_measure(flowable: Flowable) -> tuple[float, float] | None:
     style = getattr(flowable, "style", None)
     if bl is None or style is None or not hasattr(style, "fontName"):
         return None
-    breaking = getattr(style, "breaking", None)
-    shrink = breaking.shrink if breaking is not None and style.alignment == TA_JUSTIFY else 0.0
-    space = stringWidth(" ", style.fontName, style.fontSize)
+    space = None
     for line in bl.lines:
         if bl.kind == 0:
             extra, words = line
             count, measure = len(words), getattr(flowable, "width", 0.0)
         else:
             extra, count, measure = line.extraSpace, line.wordCount, line.maxWidth
-        if -extra > shrink * space * max(count - 1, 0) + 1.0:
+        if extra >= -1.0:
+            continue  # within the measure, or within the point allowed for rounding
+        if space is None:
+            breaking = getattr(style, "breaking", None)
+            shrink = breaking.shrink if breaking is not None and style.alignment == TA_JUSTIFY else 0.0
+            space = shrink * stringWidth(" ", style.fontName, style.fontSize)
+        if -extra > space * max(count - 1, 0) + 1.0:
             return -extra, measure
     return None
 
