@@ -687,7 +687,7 @@ def _put_frag_line(cur_x, tx, line, last, pKind):
             if tx._fontname != f.fontName or tx._fontsize != fontSize:
                 tx._setFont(f.fontName, fontSize)
             textColor = f.textColor
-            if xs.textColor != textColor:
+            if xs.textColor is not textColor and xs.textColor != textColor:
                 xs.textColor = textColor
                 tx.setFillColor(textColor)
             rise = f.rise
