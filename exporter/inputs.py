@@ -39,11 +39,29 @@ def tree_digest(folder: Path) -> str:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """The digest of Octavo's own code and data (a new version, or an edited
-    checkout, invalidates every cache)."""
+    checkout, invalidates every cache).  Reading its hundred-odd files took
+    a fortieth of a small export, so the digest is kept in Octavo's cache
+    folder, keyed by each file's path, size, modification time and inode
+    (as the parsed fonts are: a file edited or replaced has a new key)."""
+    from exporter import usercache
+
     package = Path(exporter.__file__).resolve().parent
-    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-             and p.suffix in (".py", ".yaml", ".j2", ".docx")]
-    return files_digest(files, package) + exporter.__version__
+    files = sorted(p for p in package.rglob("*") if "__pycache__" not in p.parts
+                   and p.suffix in (".py", ".yaml", ".j2", ".docx") and p.is_file())
+    try:
+        stamps = [(p.relative_to(package).as_posix(), st.st_size, st.st_mtime_ns, st.st_ino)
+                  for p in files for st in (p.stat(),)]
+    except OSError:
+        stamps = None
+    key = usercache.key("code", exporter.__version__, stamps) if stamps is not None else None
+    if key is not None:
+        cached = usercache.read("code", key)
+        if cached is not None and len(cached) == 64 and cached.isascii():
+            return cached.decode() + exporter.__version__
+    digest = files_digest(files, package)
+    if key is not None:
+        usercache.write("code", key, digest.encode())
+    return digest + exporter.__version__
 
 
 def combine(*digests: str) -> str:

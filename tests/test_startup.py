@@ -111,3 +111,40 @@ def test_a_layout_read_back_from_the_cache_is_the_layout_and_follows_every_edit(
     for entry in (tmp_path / "cache" / "layouts").iterdir():
         entry.write_bytes(b"damaged")
     assert load_layout("partner", project).colours["accent"] == "#0B6E4E"
+
+
+def test_the_code_digest_read_back_from_the_cache_follows_every_edit(tmp_path, monkeypatch):
+    """The digest of Octavo's code is kept in the cache folder, keyed by
+    its files' names, sizes, times and inodes: an edit, even one that keeps
+    a file's size, gives the digest of the files as they are."""
+    import os
+
+    import exporter
+    from exporter import inputs
+
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_text("x = 1\n")
+    (package / "sub" / "layout.yaml").write_text("a: b\n")
+    (package / "notes.txt").write_text("not code\n")
+    monkeypatch.setattr(exporter, "__file__", str(package / "__init__.py"))
+
+    def digest() -> str:
+        inputs.code_digest.cache_clear()
+        return inputs.code_digest()
+
+    def truth() -> str:
+        return inputs.files_digest([package / "__init__.py", package / "sub" / "layout.yaml"], package) \
+            + exporter.__version__
+
+    try:
+        assert digest() == truth() and digest() == truth()  # made, then read back
+        before = digest()
+        (package / "sub" / "layout.yaml").write_text("a: c\n")  # the same size
+        st = (package / "sub" / "layout.yaml").stat()
+        os.utime(package / "sub" / "layout.yaml", ns=(st.st_atime_ns, st.st_mtime_ns + 1000))
+        assert digest() == truth() != before
+        (package / "notes.txt").write_text("still not code, longer\n")  # not code: the same digest
+        assert digest() == truth()
+    finally:
+        inputs.code_digest.cache_clear()
