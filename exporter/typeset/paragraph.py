@@ -646,11 +646,11 @@ def _unmarked(text: str, style):
     markup) in ``style``: a copy of the one frag it made of a letter in
     that style, with this text, as its parser copies its frag for each run
     of text.  None where the parser would do more (Greek, a text
-    transform).  A style changed since is parsed again."""
+    transform).  A style changed since (an attribute no longer equal) is
+    parsed again."""
     attrs = style.__dict__
     known = _UNMARKED.get(id(style))
-    if known is None or known[0] is not style or len(known[1]) != len(attrs) \
-            or any(known[1].get(k, attrs) is not v for k, v in attrs.items()):
+    if known is None or known[0] is not style or known[1] != attrs:
         style_out, frags, bullets = ParaParser().parse("x", style)
         template = frags[0] if style_out is style and frags and len(frags) == 1 and not bullets \
             and not frags[0].greek and not getattr(style, "textTransform", None) else None
