@@ -74,6 +74,7 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff
 _COMPLEX = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff"
                       "\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]"
                       "|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?\u200d")
+_FIRST_RTL_OR_COMPLEX = "\u0590"  # no character before it is in either class
 
 
 class Fallback:
@@ -191,6 +192,8 @@ def split_frags(frags: list) -> tuple[list, bool]:
             out.append(g)
     frags = frags if out is None else out
     whole = "".join(getattr(f, "text", "") for f in frags)
+    if not whole or max(whole) < _FIRST_RTL_OR_COMPLEX:  # Latin, Greek, Cyrillic: at once
+        return frags, False
     if not _RTL.search(whole):
         return frags, bool(_COMPLEX.search(whole))
     return _levelled(frags, whole), True
