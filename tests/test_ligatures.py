@@ -6,7 +6,7 @@ the text layer (pdftotext, pdfplumber, search, the nothing-lost checks)
 reads "office", never a presentation form or a private-use code; lines are
 measured with the ligatures' widths, so justified lines still end at the
 measure; a word broken inside a ligature sets each piece on its own; a
-letter-spaced line has none.
+letter-spaced line has none; a layout may turn them off.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exporter.errors import ValidationError
 from exporter.layout.loader import load_layout
 from exporter.project import Project
 
@@ -219,6 +220,35 @@ def test_any_text_reads_back_as_it_was_written(tmp_path_factory, words, style, w
 
 
 # -- the switch and the cache -------------------------------------------------------------------------
+
+def test_a_layout_can_turn_ligatures_off(tmp_path, bundled_event):
+    """``typography: {ligatures: false}``: no ligature anywhere in the
+    booklet, still kerned, the same text."""
+    from exporter.exporters.pdf import PdfExporter
+
+    folder = tmp_path / "layouts" / "plain"
+    folder.mkdir(parents=True)
+    (folder / "layout.yaml").write_text("extends: booklet\ntypography:\n  ligatures: false\n", encoding="utf-8")
+    layout = load_layout("plain", Project(tmp_path))
+    assert layout.ligatures is False and load_layout(None, Project(ROOT)).ligatures is True
+    (tmp_path / "layouts" / "odd").mkdir()
+    (tmp_path / "layouts" / "odd" / "layout.yaml").write_text("extends: booklet\ntypography: {ligatures: yes}\n",
+                                                               encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"odd/layout.yaml:2:\d+: typography.ligatures: unknown kind .yes."):
+        load_layout("odd", Project(tmp_path))
+    path = PdfExporter(bundled_event, layout).export(tmp_path / "out")
+    kerned = 0
+    with pdfplumber.open(path) as pdf:
+        assert not any(ligature_chars(p) for p in pdf.pages)
+        text = "".join(p.extract_text() for p in pdf.pages)
+    assert "financial" in text and "specifically" in text
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages[4:8]:
+            for operands, op in pikepdf.parse_content_stream(page):
+                if str(op) == "TJ":
+                    kerned += sum(1 for x in operands[0] if not isinstance(x, pikepdf.String))
+    assert kerned > 50
+
 
 def test_words_with_ligatures_are_kept_between_runs(tmp_path, monkeypatch):
     """The word table of a font shaped with ligatures keeps a word's
