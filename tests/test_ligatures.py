@@ -202,6 +202,26 @@ def test_a_letter_spaced_line_has_no_ligatures(tmp_path):
     assert read_back(drawn) == text
 
 
+def test_latin_words_in_a_right_to_left_paragraph_keep_their_ligatures(tmp_path):
+    """In a right-to-left paragraph a line's runs are put in visual order,
+    word by word: an English word there keeps its ligatures and kerns (it
+    was measured with them), so the justified lines end at both edges."""
+    text = ("قال المتحدث إن the official office staff effectively offered "
+            "الدعم الكامل لهذه المبادرة في جميع المجالات the difficult affluent baffling officers efficiently "
+            "وأكد على أهمية التعاون الإقليمي والدولي في مواجهة التحديات the affirmation of fluffy offices")
+    path = set_paragraphs(tmp_path / "rtl.pdf", [text], 200)
+    with pdfplumber.open(path) as pdf:
+        rows: dict[float, list] = {}
+        for c in pdf.pages[0].chars:
+            rows.setdefault(round(c["matrix"][5], 1), []).append(c)
+    lines = [rows[y] for y in sorted(rows, reverse=True)]
+    assert len(lines) > 3 and sum(len(c["text"]) > 1 for line in lines for c in line) >= 10
+    indent = _styles()["body"].firstLineIndent
+    for n, line in enumerate(lines[:-1]):
+        assert min(c["x0"] for c in line) == pytest.approx(36.0, abs=0.01), n
+        assert max(c["x1"] for c in line) == pytest.approx(224.0 - (indent if n == 0 else 0), abs=0.01), n
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from("ffffiiilltaeoncsAFT.,"), min_size=1, max_size=14),
                 min_size=1, max_size=40),

@@ -236,13 +236,30 @@ def piece(kerns: Kerns, text: str, start: int, stop: int, shaper: _Kerner | None
     return found or ()
 
 
-def cut(text: str, start: int, stop: int) -> KernedStr:
+def cut(text: str, start: int, stop: int, whole: bool = False) -> KernedStr:
     """``text[start:stop]`` of a :class:`KernedStr`, with its kerns and the
-    ligatures wholly inside it (one that ends where it ends is drawn as
-    letters: its delta is in the kern across the cut, drawn after it)."""
+    ligatures wholly inside it; one that ends where it ends is drawn as
+    letters (its delta is in the kern across the cut, drawn after it)
+    unless ``whole``: the piece is a whole word, cut at spaces, and keeps
+    the kern after its last character (a ligature's delta) with it."""
     kerns = getattr(text, "kerns", None) or ()
-    ligs = tuple((a - start, z - start, g, d) for a, z, g, d in getattr(text, "ligs", ()) if start <= a and z < stop)
-    return KernedStr(text[start:stop], tuple(sliced(kerns, start, stop)), ligs)
+    last = stop if whole else stop - 1
+    ligs = tuple((a - start, z - start, g, d) for a, z, g, d in getattr(text, "ligs", ())
+                 if start <= a and (z <= stop if whole else z < stop))
+    return KernedStr(text[start:stop], tuple((i - start, d) for i, d in kerns if start <= i < last), ligs)
+
+
+def joined(a: str, b: str) -> str:
+    """``a + b``, each with its kerns and ligatures."""
+    kerns = tuple(getattr(a, "kerns", None) or ())
+    ligs = tuple(getattr(a, "ligs", ()))
+    more, more_ligs = getattr(b, "kerns", None) or (), getattr(b, "ligs", ())
+    if more or more_ligs:
+        at = len(a)
+        kerns += tuple((i + at, d) for i, d in more)
+        ligs += tuple((s + at, z + at, g, d) for s, z, g, d in more_ligs)
+    text = str(a) + str(b)
+    return KernedStr(text, kerns, ligs) if kerns or ligs else text
 
 
 def unligated(text: KernedStr) -> tuple[KernedStr, float]:
