@@ -104,7 +104,7 @@ class _Kerner:
         made_from = ("kerns", hb.__version__) + (("liga",) if liga else ()) + (() if kern else ("no kern",))
         self.known: dict[str, Kerns | None] = wordcache.table(*made_from, path=path) \
             if isinstance(path, str) else {}
-        if liga and isinstance(self.known, wordcache.Table):
+        if isinstance(self.known, wordcache.Table):
             # a word with ligatures is kept as [kerns, ligs] (marshal's types), used as Ligated
             odd = [(word, value) for word, value in self.known.items() if value.__class__ is list]
             for word, value in odd:
@@ -148,6 +148,8 @@ class _Kerner:
                 if d and i < n - 1:
                     found.append((i, d * scale))
             return tuple(found)
+        if not features["liga"] or not infos or infos[0].cluster:
+            return None  # a substitution other than a standard ligature: not drawn here
         # fewer glyphs than characters: ligatures, each a glyph for a run of letters
         ligs = []
         last = len(infos) - 1
