@@ -913,7 +913,12 @@ def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
     the line then ends in a visible hyphen, cost of the break)``; when the
     word is wider than ``narrowest``, also cut where the measure ends.
     A piece is measured kerned, with the kern of the pair it ends
-    (HarfBuzz's way: the pieces add up to the word)."""
+    (HarfBuzz's way: the pieces add up to the word), and a ligature's
+    delta in the piece holding its last letter.  A break inside a
+    ligature is measured so too, though the pieces then ligate on their
+    own (:func:`kerning.piece`: "of-" and "fice" with its fi, a hair wider
+    than that share of ffi): the breaker may misjudge such a line by up to
+    a few hundredths of an em; the line as drawn is measured exactly."""
     params = breaking.params
     cuts = [(b.at, b.hyphen, params.hyphen_penalty if b.hyphen else
              params.proper_penalty if b.proper else params.explicit_penalty)
