@@ -490,6 +490,7 @@ MODELS = {'AnswerIn': (('by', ('str', '^[a-z0-9][a-z0-9-]*\\Z', None, 80, ()), '
                 ('hyphenation',
                  ('model', 'HyphenationIn'),
                  ({'capitalised': 'false', 'exceptions': {}, 'left': '2', 'min_word': '6', 'right': '3'},)),
+                ('typography', ('model', 'TypographyIn'), ({'ligatures': 'true'},)),
                 ('print',
                  ('model', 'PrintIn'),
                  ({'output_condition': '',
@@ -869,4 +870,5 @@ MODELS = {'AnswerIn': (('by', ('str', '^[a-z0-9][a-z0-9-]*\\Z', None, 80, ()), '
              ('italic', ('opt', ('lit', ('true', 'false'))), (None,)),
              ('caps', ('opt', ('lit', ('true', 'false'))), (None,)),
              ('keep_with_next', ('opt', ('lit', ('true', 'false'))), (None,)),
-             ('hyphenate', ('opt', ('lit', ('true', 'false'))), (None,)))}
+             ('hyphenate', ('opt', ('lit', ('true', 'false'))), (None,))),
+ 'TypographyIn': (('ligatures', ('lit', ('true', 'false')), ('true',)),)}

@@ -341,7 +341,8 @@ def test_justified_lines_end_at_the_measure(proof):
 
 def test_the_text_is_kerned(bundled_proof, tmp_path_factory):
     """The font's kerning is applied (TJ position adjustments in the content
-    streams), without ligatures: the text reads as the plain letters."""
+    streams); the text, ligatures and all (tests/test_ligatures.py), reads
+    as the plain letters."""
     import pikepdf
 
     path = bundled_proof.path
@@ -561,8 +562,8 @@ _WORDS = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzAVTWYéüñ
 def test_a_plain_paragraph_is_set_as_the_general_path_sets_it(words, space, name, width):
     """Paragraphs of one plain run take a shorter path (a table of word
     widths, one frag per line); for any words, spaces, style and measure its
-    lines, their text, kerns, spacing and hyphens, and the word list a page
-    split reads, are those of the general path."""
+    lines, their text, kerns, ligatures, spacing and hyphens, and the word
+    list a page split reads, are those of the general path."""
     import exporter.typeset.paragraph as P
 
     style = _house_styles()[name]
@@ -570,7 +571,8 @@ def test_a_plain_paragraph_is_set_as_the_general_path_sets_it(words, space, name
 
     def lines_of(p):
         p.wrap(width, 10_000)
-        return [(str(w.text), getattr(w.text, "kerns", ()), ln.extraSpace, ln.wordCount, ln.octavoHyphen, ln.sFW)
+        return [(str(w.text), getattr(w.text, "kerns", ()), getattr(w.text, "ligs", ()), ln.extraSpace, ln.wordCount,
+                 ln.octavoHyphen, ln.sFW)
                 for ln in p.blPara.lines for w in ln.words], [(type(w).__name__, w[0], [t for _, t in w[1:]])
                                                                for w in p.frags]
 

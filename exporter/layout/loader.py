@@ -332,7 +332,8 @@ def _resolve(name: str, folders: list[Path], raw: Any, merged: MergedDoc) -> Lay
     return Layout(name, tuple(folders), raw.description, page, fonts, colours, styles, raw.list_numbers,
                   parts, raw.running_heads.style, raw.running_heads.folio_style,
                   raw.running_heads.rule == "true", brief, ref, templates, origins, digest, printing=printing,
-                  hyphenation=_hyphenation(raw), speaker_native_name=raw.speaker_native_name == "true")
+                  hyphenation=_hyphenation(raw), speaker_native_name=raw.speaker_native_name == "true",
+                  ligatures=raw.typography.ligatures == "true")
 
 
 def _hyphenation(raw: Any) -> Hyphenation:

@@ -137,3 +137,5 @@ class Layout:
     """The print edition's PDF/X standard, output profile and inks."""
     speaker_native_name: bool = False
     """Whether a speaker's heading shows the native name after the Latin one."""
+    ligatures: bool = True
+    """Whether the PDF sets the fonts' standard ligatures (``typography.ligatures``)."""

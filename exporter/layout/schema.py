@@ -174,6 +174,15 @@ class HyphenationIn(Strict):
                      list[Annotated[str, StringConstraints(pattern=EXCEPTION_PATTERN)]]] = {}
 
 
+class TypographyIn(Strict):
+    """How the PDF sets its text: ``ligatures``, the font's standard
+    ligatures (its ``liga`` feature: fi, fl, ff, ffi, ffl in Noto Serif),
+    drawn so that copied and searched text reads the plain letters; never
+    in letter-spaced lines.  The Word file is left to Word."""
+
+    ligatures: Flag = "true"
+
+
 class LayoutFile(Strict):
     """One ``layout.yaml``.  In a layout that ``extends`` another, every key
     is optional; the merged result must be complete."""
@@ -189,5 +198,6 @@ class LayoutFile(Strict):
     running_heads: RunningHeadsIn = RunningHeadsIn()
     brief: BriefIn = BriefIn()
     hyphenation: HyphenationIn = HyphenationIn()
+    typography: TypographyIn = TypographyIn()
     print: PrintIn = PrintIn()
     speaker_native_name: Flag = "false"

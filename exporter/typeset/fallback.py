@@ -509,8 +509,10 @@ def reorder_line(out: list) -> list:
     algorithm: from the highest level down to the lowest odd one, every
     run of pieces at that level or above is reversed.  A piece is a word's
     run in one frag, or the spaces between words; its glyphs are in visual
-    order already (:func:`shape_word`), so it moves whole.  White space at
-    the end of the line takes the paragraph's level (rule L1)."""
+    order already (:func:`shape_word`), so it moves whole, a word set left
+    to right with its kerns and ligatures (it was measured with them).
+    White space at the end of the line takes the paragraph's level (rule
+    L1)."""
     if not any(getattr(g, "bidiLevel", 0) % 2 for g in out):
         return out
     pieces: list[list] = []  # [frag, text or None, level]
@@ -520,8 +522,9 @@ def reorder_line(out: list) -> list:
         if not text or getattr(g, "_fkind", 0) != 0 or hasattr(g, "cbDefn"):
             pieces.append([g, None, level])
             continue
+        piece = _piece_of(text)
         for m in re.finditer(r"[^ ]+| +", str(text)):
-            pieces.append([g, text[m.start():m.end()], level])
+            pieces.append([g, piece(text, m.start(), m.end()), level])
     for p in reversed(pieces):  # L1: the line's trailing white space
         if p[1] is None or not p[1].isspace():
             break
@@ -547,10 +550,30 @@ def reorder_line(out: list) -> list:
             new.append(g)
             continue
         if new and getattr(new[-1], "_octavo_src", None) is g:
-            new[-1].text = new[-1].text + text
+            new[-1].text = _joined(new[-1].text, text)
             continue
         h = g.clone()
         h.text = text
         h._octavo_src = g
         new.append(h)
     return new
+
+
+def _piece_of(text) -> Callable:
+    """How :func:`reorder_line` cuts ``text`` into words and spaces: with
+    their kerns and ligatures (a left-to-right word in a line that also
+    holds right-to-left text is measured with them), else as slices."""
+    if getattr(text, "kerns", None) or getattr(text, "ligs", None):
+        from exporter.typeset.kerning import cut
+
+        return lambda t, a, z: cut(t, a, z, whole=True)
+    return lambda t, a, z: t[a:z]
+
+
+def _joined(a, b):
+    """``a + b``, keeping kerns and ligatures (:func:`reorder_line`)."""
+    if getattr(a, "kerns", None) is None and getattr(b, "kerns", None) is None:
+        return a + b
+    from exporter.typeset.kerning import joined
+
+    return joined(a, b)

@@ -81,7 +81,7 @@ class TaggedTTFont(TTFont):
             font = fonts[name]
             old = font.BaseFont
             base = old.split("+", 1)[1]
-            new = f"{subset_tag(base, n, subset, used)}+{base}"
+            new = f"{subset_tag(base, n, _readable(subset, self.fontName, face.charToGlyph), used)}+{base}"
             font.BaseFont = new
             doc.idToObject["fontDescriptor:" + old]["FontName"] = PDFName(new)
             doc.idToObject["toUnicodeCMap:" + old].content = _to_unicode_cmap(new, list(subset), self.fontName)
@@ -202,7 +202,19 @@ def _to_unicode_cmap(name: str, subset: list[int], font: str) -> str:
     return "\n".join(lines)
 
 
-def subset_tag(base: str, number: int, chars: tuple[int, ...], used: set[str]) -> str:
+def _readable(subset: tuple[int, ...], font: str, glyphs: dict) -> tuple:
+    """A subset's codes, each glyph HarfBuzz shaped (a ligature, an Arabic
+    letter's form) given as its glyph and the characters it stands for
+    instead: its private-use code depends on what the process drew before
+    (another file, another speaker's review copy), and the subset's tag
+    must not."""
+    if not fallback.has_shaped(font):
+        return subset
+    return tuple(f"{glyphs.get(c)}:{fallback.to_unicode(font, c)}" if 0xE000 <= c <= 0xF8FF else c
+                 for c in subset)
+
+
+def subset_tag(base: str, number: int, chars: tuple, used: set[str]) -> str:
     """Six capital letters for subset ``number`` of font ``base`` holding
     ``chars``, from a SHA-256 of the three; never one in ``used`` (to which
     it is added)."""

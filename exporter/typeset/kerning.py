@@ -15,6 +15,24 @@ kerns, so ReportLab's paragraph drawing places what follows it exactly.
 This is ReportLab's own shaped-text route reduced to what kerning needs:
 that route positions every glyph from Python and costs as much as the
 rest of the drawing together.
+
+Standard ligatures (the font's ``liga`` feature: fi, fl, ff, ffi, ffl in
+Noto Serif; none in Liberation Serif, which has no such feature) come from
+the same shaping, so which letters ligate is the font's answer, word by
+word.  A word with ligatures has :class:`Ligated` kerns: its ``ligs``
+``((start, stop, glyph, delta), ...)`` say which characters one glyph
+stands for and by how much (``delta``, thousandths of an em) that glyph
+is narrower or wider than their letters.  The kerns *measure* the word
+as drawn: the delta is added to the kern after the ligature's last
+character, so every width the line breaker takes (a whole word, a piece
+of one, a line) is the plain letters' plus the kerns, as before.  The
+drawing (:class:`KerningText`) puts the ligature's glyph in place of its
+letters, with a private-use code whose ToUnicode entry is those letters
+(:func:`exporter.typeset.fallback.to_unicode`: copied, searched or
+extracted, "office" reads "office"), and draws only the true kern after
+it.  Where a ligature cannot be drawn (a kern between its letters:
+letter spacing), its letters are drawn instead, spaced to the width
+measured, so a line never changes width between measuring and drawing.
 """
 
 from __future__ import annotations
@@ -25,6 +43,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from exporter.typeset import wordcache
+from exporter.typeset.fallback import _code
 
 try:
     import uharfbuzz as hb
@@ -32,84 +51,160 @@ except ImportError:  # pragma: no cover - a dependency; without it text is set u
     hb = None
 
 Kerns = tuple  # ((index of the character the adjustment follows, thousandths of an em), ...)
+Ligs = tuple   # ((first character, character after the last, glyph, delta in thousandths of an em), ...)
 
-_FEATURES = {"kern": True, "liga": False, "clig": False, "dlig": False, "calt": False}
+
+class Ligated(tuple):
+    """The kerns of a text with ligatures (``.ligs``), a delta included
+    in the kern after each ligature's last character.  True even with no
+    kerns: it has ligatures."""
+
+    def __new__(cls, kerns, ligs: Ligs):
+        self = super().__new__(cls, kerns)
+        self.ligs = ligs
+        return self
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def ligs_of(kerns) -> Ligs:
+    """The ligatures of ``kerns`` (``()`` for plain kerns or None)."""
+    return getattr(kerns, "ligs", ())
 
 
 class KernedStr(str):
-    """Text with its kerns (``.kerns``)."""
+    """Text with its kerns (``.kerns``) and ligatures (``.ligs``)."""
 
-    def __new__(cls, text: str, kerns: Kerns):
+    def __new__(cls, text: str, kerns: Kerns, ligs: Ligs = ()):
         self = super().__new__(cls, text)
         self.kerns = kerns
+        self.ligs = ligs
         return self
 
 
-class _Kerner:
-    """One font's HarfBuzz shaper and the kerns of the words it has seen."""
+def _features(kern: bool, liga: bool) -> dict:
+    """HarfBuzz features for kerning and, or, standard ligatures: no
+    discretionary or contextual ones, no other substitutions asked for."""
+    return {"kern": kern, "liga": liga, "clig": False, "dlig": False, "calt": False}
 
-    def __init__(self, font) -> None:
+
+class _Kerner:
+    """One font's HarfBuzz shaper and the kerns (and ligatures) of the
+    words it has seen."""
+
+    def __init__(self, font, kern: bool = True, liga: bool = False) -> None:
         face = font.hbFace
         self.font = hb.Font(face)
         self.scale = 1000.0 / face.upem
+        self.liga = liga
+        self.features = _features(kern, liga)
+        self.unligated = _features(kern, False)
         path = getattr(font.face, "filename", None)
-        self.known: dict[str, Kerns | None] = wordcache.table("kerns", hb.__version__, path=path) \
+        made_from = ("kerns", hb.__version__) + (("liga",) if liga else ()) + (() if kern else ("no kern",))
+        self.known: dict[str, Kerns | None] = wordcache.table(*made_from, path=path) \
             if isinstance(path, str) else {}
+        if isinstance(self.known, wordcache.Table):
+            # a word with ligatures is kept as [kerns, ligs] (marshal's types), used as Ligated
+            odd = [(word, value) for word, value in self.known.items() if value.__class__ is list]
+            for word, value in odd:
+                try:
+                    self.known[word] = Ligated(value[0], tuple(value[1]))
+                except (IndexError, TypeError):  # not what was written: asked again
+                    del self.known[word]
+            self.known.encode = _encode
 
     def kerns(self, text: str) -> Kerns | None:
         """``text``'s kerns, ``()`` when none, None when shaping would change
-        its glyphs."""
+        its glyphs other than by a standard ligature."""
         known = self.known.get(text, False)
         if known is not False:
             return known
         if len(text) < 2:
             self.known[text] = ()
             return ()
+        out = self._shape(text, self.features)
+        if out is None and self.liga:
+            out = self._shape(text, self.unligated)  # a substitution not drawn here: kerned, unligated
+        self.known[text] = out
+        return out
+
+    def _shape(self, text: str, features: dict) -> Kerns | None:
         font = self.font
         buf = hb.Buffer()
         buf.add_str(text)
         buf.guess_segment_properties()
-        hb.shape(font, buf, _FEATURES)
+        hb.shape(font, buf, features)
         infos, positions = buf.glyph_infos, buf.glyph_positions
-        out: Kerns | None = ()
-        if len(infos) != len(text):
-            out = None
-        else:
-            found = []
-            scale = self.scale
+        n = len(text)
+        scale = self.scale
+        found = []
+        if len(infos) == n:  # one glyph a character (nearly every word)
             for i, (info, pos) in enumerate(zip(infos, positions)):
                 if info.cluster != i or pos.x_offset or pos.y_offset \
                         or font.get_nominal_glyph(ord(text[i])) != info.codepoint:
-                    out = None
-                    break
+                    return None
                 d = pos.x_advance - font.get_glyph_h_advance(info.codepoint)
-                if d and i < len(text) - 1:
+                if d and i < n - 1:
                     found.append((i, d * scale))
+            return tuple(found)
+        if not features["liga"] or not infos or infos[0].cluster:
+            return None  # a substitution other than a standard ligature: not drawn here
+        # fewer glyphs than characters: ligatures, each a glyph for a run of letters
+        ligs = []
+        last = len(infos) - 1
+        for k, (info, pos) in enumerate(zip(infos, positions)):
+            start = info.cluster
+            stop = infos[k + 1].cluster if k < last else n
+            if stop <= start or pos.x_offset or pos.y_offset:
+                return None
+            gid = info.codepoint
+            advance = font.get_glyph_h_advance(gid)
+            if stop - start == 1:
+                if font.get_nominal_glyph(ord(text[start])) != gid:
+                    return None
+                letters = advance
             else:
-                out = tuple(found)
-        self.known[text] = out
-        return out
+                letters = 0
+                for c in text[start:stop]:
+                    own = font.get_nominal_glyph(ord(c))
+                    if own is None or not c.isalpha():
+                        return None
+                    letters += font.get_glyph_h_advance(own)
+                ligs.append((start, stop, gid, (advance - letters) * scale))
+            # the kern after the glyph (none after a word's last), and a ligature's delta
+            d = (pos.x_advance - advance if stop < n else 0) + (advance - letters)
+            if d:
+                found.append((stop - 1, d * scale))
+        return Ligated(found, tuple(ligs))
 
 
-_KERNERS: dict[str, _Kerner | None] = {}
+def _encode(value):
+    """A word's answer as the word table keeps it (marshal's types)."""
+    return [tuple(value), value.ligs] if value.__class__ is Ligated else value
 
 
-def kerner(font_name: str) -> _Kerner | None:
-    """The kerner of the registered font ``font_name``, None when the font
-    cannot be shaped."""
-    found = _KERNERS.get(font_name, False)
+_KERNERS: dict[tuple, _Kerner | None] = {}
+
+
+def kerner(font_name: str, kern: bool = True, liga: bool = False) -> _Kerner | None:
+    """The kerner of the registered font ``font_name`` (with its standard
+    ligatures when ``liga``), None when the font cannot be shaped or
+    neither is asked for."""
+    key = (font_name, kern, liga)
+    found = _KERNERS.get(key, False)
     if found is False:
         font = getFont(font_name)
-        found = _KERNERS[font_name] = _Kerner(font) if hb is not None and getattr(font, "shapable", False) \
-            else None
+        found = _KERNERS[key] = _Kerner(font, kern, liga) \
+            if hb is not None and getattr(font, "shapable", False) and (kern or liga) else None
     return found
 
 
-def kerns(text: str, font_name: str) -> Kerns | None:
+def kerns(text: str, font_name: str, kern: bool = True, liga: bool = False) -> Kerns | None:
     """The kerns of ``text`` in the registered font ``font_name``: ``()``
     when it has none or the font cannot be shaped, None when shaping would
     change the glyphs (then the text is not kerned)."""
-    found = kerner(font_name)
+    found = kerner(font_name, kern, liga)
     return found.kerns(text) if found is not None else ()
 
 
@@ -128,16 +223,125 @@ def sliced(kerns: Kerns, start: int, stop: int) -> list:
     return [(i - start, d) for i, d in kerns if start <= i < last]
 
 
+def piece(kerns: Kerns, text: str, start: int, stop: int, shaper: _Kerner | None) -> Kerns | list:
+    """The kerns of ``text[start:stop]``, a piece of the word ``text`` (whose
+    kerns are ``kerns``) set on a line of its own: the word's inside the
+    piece (a pair a line end splits is not kerned).  A word with ligatures
+    is shaped again piece by piece (by ``shaper``): a ligature the break
+    cuts is not drawn, and each side ligates on its own ("of-" / "fice"
+    keeps its fi), as TeX sets a ligature at a discretionary break."""
+    if not kerns:
+        return ()
+    if kerns.__class__ is not Ligated:
+        return sliced(kerns, start, stop)
+    found = shaper.kerns(text[start:stop]) if shaper is not None else None
+    return found or ()
+
+
+def cut(text: str, start: int, stop: int, whole: bool = False) -> KernedStr:
+    """``text[start:stop]`` of a :class:`KernedStr`, with its kerns and the
+    ligatures wholly inside it; one that ends where it ends is drawn as
+    letters (its delta is in the kern across the cut, drawn after it)
+    unless ``whole``: the piece is a whole word, cut at spaces, and keeps
+    the kern after its last character (a ligature's delta) with it."""
+    kerns = getattr(text, "kerns", None) or ()
+    last = stop if whole else stop - 1
+    ligs = tuple((a - start, z - start, g, d) for a, z, g, d in getattr(text, "ligs", ())
+                 if start <= a and (z <= stop if whole else z < stop))
+    return KernedStr(text[start:stop], tuple((i - start, d) for i, d in kerns if start <= i < last), ligs)
+
+
+def joined(a: str, b: str) -> str:
+    """``a + b``, each with its kerns and ligatures."""
+    kerns = tuple(getattr(a, "kerns", None) or ())
+    ligs = tuple(getattr(a, "ligs", ()))
+    more, more_ligs = getattr(b, "kerns", None) or (), getattr(b, "ligs", ())
+    if more or more_ligs:
+        at = len(a)
+        kerns += tuple((i + at, d) for i, d in more)
+        ligs += tuple((s + at, z + at, g, d) for s, z, g, d in more_ligs)
+    text = str(a) + str(b)
+    return KernedStr(text, kerns, ligs) if kerns or ligs else text
+
+
+def unligated(text: KernedStr) -> tuple[KernedStr, float]:
+    """``text`` set without its ligatures, each ligature's letters in its
+    place at their own widths (its delta taken out of the kern after it),
+    and how much wider that makes it, in thousandths of an em: for a line
+    that is letter-spaced (TeX and Typst do not ligate tracked text)."""
+    ligs = getattr(text, "ligs", ())
+    if not ligs:
+        return text, 0.0
+    kerns = dict(text.kerns)
+    wider = 0.0
+    for _, stop, _, delta in ligs:
+        rest = kerns.get(stop - 1, 0.0) - delta
+        if abs(rest) < 1e-9:
+            kerns.pop(stop - 1, None)
+        else:
+            kerns[stop - 1] = rest
+        wider -= delta
+    return KernedStr(str(text), tuple(sorted(kerns.items()))), wider
+
+
+_LIG_CODES: dict[tuple, int] = {}  # (font, glyph, letters) -> the code the ligature is drawn with
+
+
+def _ligated(text: str, kerns, ligs: Ligs, font) -> tuple[str, list]:
+    """The characters drawn for ``text`` in ``font`` (each ligature's
+    letters replaced by the code of its glyph, whose ToUnicode entry is
+    those letters) and the kerns drawn, numbered in them: the kern after a
+    ligature without its delta (the glyph's own width has it).  A
+    ligature with a kern between its letters is drawn as its letters."""
+    parts: list[str] = []
+    out: list = []
+    k, n = 0, len(kerns)
+    pos = shift = 0
+    for start, stop, gid, delta in ligs:
+        if start < pos:
+            continue
+        while k < n and kerns[k][0] < start:
+            out.append((kerns[k][0] - shift, kerns[k][1]))
+            k += 1
+        if k < n and kerns[k][0] < stop - 1:
+            continue  # letter spacing inside it: its letters, as measured
+        letters = text[start:stop]
+        key = (font.fontName, gid, letters)
+        code = _LIG_CODES.get(key)
+        if code is None:
+            code = _LIG_CODES[key] = _code(font, gid, letters)
+        parts.append(text[pos:start])
+        parts.append(chr(code))
+        at = start - shift
+        shift += stop - start - 1
+        d = -delta
+        if k < n and kerns[k][0] == stop - 1:
+            d += kerns[k][1]
+            k += 1
+        if abs(d) > 1e-9:
+            out.append((at, d))
+        pos = stop
+    while k < n:
+        out.append((kerns[k][0] - shift, kerns[k][1]))
+        k += 1
+    parts.append(text[pos:])
+    return "".join(parts), out
+
+
 class KerningText(PDFTextObject):
-    """A text object that draws a :class:`KernedStr` with its kerns."""
+    """A text object that draws a :class:`KernedStr` with its kerns and
+    ligatures."""
 
     def _formatText(self, text):
         kerned = getattr(text, "kerns", None)
-        if not kerned:
+        ligs = getattr(text, "ligs", None)
+        if not kerned and not ligs:
             return super()._formatText(text)
         font = getFont(self._fontname)
         if not font._dynamicFont:
             return super()._formatText(text)
+        if ligs:
+            text, kerned = _ligated(text, kerned or (), ligs, font)
         canv = self._canvas
         doc = canv._doc
         escape = canv._escape
@@ -156,16 +360,14 @@ class KerningText(PDFTextObject):
             while k < n and kerned[k][0] < end:
                 at, d = kerned[k]
                 cut = at + 1 - pos
-                if cut >= len(chunk):
-                    break  # the pair straddles two subsets: not kerned
-                parts.append(f"({escape(chunk[a:cut])})")
-                parts.append(fp_str(-d))
-                a = cut
-                k += 1
-            while k < n and kerned[k][0] < end:
+                if cut > a:
+                    parts.append(f"({escape(chunk[a:cut])})")
+                    a = cut
+                parts.append(fp_str(-d))  # after a chunk's last character too: before the next subset's
                 k += 1
             if parts:
-                parts.append(f"({escape(chunk[a:])})")
+                if a < len(chunk):
+                    parts.append(f"({escape(chunk[a:])})")
                 code.append(f"[{' '.join(parts)}] TJ")
             else:
                 code.append(f"({escape(chunk)}) Tj")

@@ -80,5 +80,6 @@ def _style(font: str, size: float, right: bool) -> ParagraphStyle:
 
     style = ParagraphStyle("line", fontName=font, fontSize=size, leading=size * 1.2,
                            alignment=TA_RIGHT if right else TA_LEFT)
-    style.breaking = Breaking(hyphenator(Rules()), hyphens=False)
+    # no ligatures, as drawString sets the other lines (and a layout may turn them off)
+    style.breaking = Breaking(hyphenator(Rules()), hyphens=False, ligatures=False)
     return style

@@ -57,7 +57,9 @@ class Breaking:
     """How a style's paragraphs break: where words may break
     (``hyphenator``), whether a hyphen may be added (``hyphens``; without,
     words break only after a compound's hyphen or a URL's separators), the
-    demerits, and how far word spaces stretch and shrink."""
+    demerits, how far word spaces stretch and shrink, and whether the
+    font's kerning and standard ligatures are applied (``kern``,
+    ``ligatures``; through HarfBuzz, where the font is shapable)."""
 
     hyphenator: Hyphenator
     hyphens: bool = True
@@ -65,6 +67,7 @@ class Breaking:
     stretch: float = 0.75  # of the natural space, at badness 100
     shrink: float = 0.3    # of the natural space: spaces never go below 70 % (Typst's limit is 67 %)
     kern: bool = True      # the font's kerning, through HarfBuzz, where the font is shapable
+    ligatures: bool = True  # the font's standard ligatures (liga: fi, fl, ff, ffi, ffl), likewise
     # (text, font, size) -> the word's segments: ((start, stop, width, after, flagged, penalty), ...)
     _words: dict = field(default_factory=dict, compare=False, repr=False)
     _ragged: dict = field(default_factory=dict, compare=False, repr=False)
@@ -73,6 +76,13 @@ class Breaking:
 
     def __deepcopy__(self, memo):
         return self
+
+    def shaper(self, font: str):
+        """The :mod:`kerning` shaper of the registered font ``font`` for
+        this breaking, or None (not shapable, or neither asked for)."""
+        if not (self.kern or self.ligatures):
+            return None
+        return kerning.kerner(font, self.kern, self.ligatures)
 
     def ragged(self, size: float) -> lb.Params:
         """The demerits for unjustified text at font size ``size``."""
@@ -278,8 +288,8 @@ class Paragraph(_rl.Paragraph):
         :mod:`.prebreak` to send from the other process: for a paragraph
         of one plain run, its lines, as ``(_LINES, widest, lines, ends,
         measured)`` (each
-        line's extra space, word count, measure, first word, text, kerns
-        or None, and whether it ends in a hyphen the breaker added: all
+        line's extra space, word count, measure, first word, text, kerns and
+        ligatures or None, and whether it ends in a hyphen the breaker added: all
         :meth:`_set_lines` needs to make them again), the breaks as below,
         and its word list (:func:`_encode_words`, for when it is split);
         for others, the
@@ -300,7 +310,7 @@ class Paragraph(_rl.Paragraph):
             return _ENDS, ends, measured
         KS = kerning.KernedStr
         return _LINES, self._width_max, [
-            (ln.extraSpace, ln.wordCount, ln.maxWidth, ln.sFW, str(t), t.kerns if isinstance(t, KS) else None,
+            (ln.extraSpace, ln.wordCount, ln.maxWidth, ln.sFW, str(t), (t.kerns, t.ligs) if isinstance(t, KS) else None,
              ln.octavoHyphen) for ln in bl.lines for t in (ln.words[0].text,)], ends, measured, \
             _encode_words(self.frags, got[5][1][0][0] if got[5][1] else None)
 
@@ -323,7 +333,7 @@ class Paragraph(_rl.Paragraph):
         out = []
         for extra, count, measure, first, text, kerns, hyphen in lines:
             g = _clone(f)
-            g.text = KernedStr(text, kerns) if kerns is not None else text
+            g.text = KernedStr(text, *kerns) if kerns is not None else text
             out.append(_line(hyphen, extraSpace=extra, wordCount=count, lineBreak=False, words=[g], fontSize=size,
                              ascent=ascent, descent=descent, maxWidth=measure, sFW=first))
         self._width_max = widest
@@ -352,11 +362,13 @@ class Paragraph(_rl.Paragraph):
         ascent = m[0] if m[0] > 0.0 else 0.0
         descent = m[1] if m[1] < 0.0 else 0.0
         KernedStr = kerning.KernedStr
+        Ligated = kerning.Ligated
         for lineno, end in enumerate(ends):
             maxWidth = maxWidths[lineno if lineno < last_maxw else last_maxw]
             sFW = len(FW)
             pieces: list = []
             kerns: list = []
+            ligs: list = []
             at = 0             # characters of the line's text so far
             current = 0.0
             hyphen = False
@@ -380,14 +392,20 @@ class Paragraph(_rl.Paragraph):
                     FW.append(words[wi])
                     kk = kerned[wi]
                     if kk is not None and kk[0]:
-                        kerns.extend([(k + at, d) for k, d in kk[0]] if at else kk[0])
+                        kk = kk[0]
+                        kerns.extend([(k + at, d) for k, d in kk] if at else kk)
+                        if kk.__class__ is Ligated:
+                            ligs.extend([(b + at, e + at, g, d) for b, e, g, d in kk.ligs])
                 else:
                     kk = kerned[wi]
                     marks, _, t, width, piece_kerns, ends_hyphen = _piece(
-                        words[wi], f, texts[wi][1], a, segs[j][2], j, row, kk[0] if kk is not None else (), [], [])
+                        words[wi], f, texts[wi][1], a, segs[j][2], j, row, kk[0] if kk is not None else (), [], [],
+                        self.style.breaking)
                     FW += marks
                     if piece_kerns:
                         kerns.extend([(k + at, d) for k, d in piece_kerns])
+                        if piece_kerns.__class__ is Ligated:
+                            ligs.extend([(b + at, e + at, g, d) for b, e, g, d in piece_kerns.ligs])
                     if ends_hyphen is not None:
                         hyphen = ends_hyphen
                     current += width
@@ -396,7 +414,7 @@ class Paragraph(_rl.Paragraph):
                 i = j + 1
             text = " ".join(pieces)
             g = _clone(f)
-            g.text = KernedStr(text, tuple(kerns)) if kerns else text
+            g.text = KernedStr(text, tuple(kerns), tuple(ligs)) if kerns or ligs else text
             if current > width_max:
                 width_max = current
             lines.append(_line(hyphen, extraSpace=maxWidth - current, wordCount=len(pieces), lineBreak=False,
@@ -512,8 +530,7 @@ class Paragraph(_rl.Paragraph):
                         current += w[0]
                         pk = kerned[wi]
                         if pk is not None and pk[0]:
-                            at = last_text.length
-                            last_text.kerns.extend([(k + at, d) for k, d in pk[0]])
+                            last_text.kern(pk[0])
                         last_text.parts.append(t)
                         last_text.length += len(t)
                         i = j + 1  # past the word's segments
@@ -541,7 +558,8 @@ class Paragraph(_rl.Paragraph):
                     tail = list(pieces[text_index + 1:]) if z == len(t) else []
                     pk = kerned[wi]
                     marks, piece_text, drawn, width, piece_kerns, ends_hyphen = _piece(
-                        w, f, t, a, z, j, row, pk[text_index] if pk is not None else (), head, tail)
+                        w, f, t, a, z, j, row, pk[text_index] if pk is not None else (), head, tail,
+                        self.style.breaking)
                     FW += marks
                     if ends_hyphen is not None:
                         hyphen = ends_hyphen
@@ -617,7 +635,9 @@ def _tracked(para: ParaLines, justify: bool) -> ParaLines:
     two letters of a word, as many thousandths of an em as the line needs
     to bring its spaces back to that width, up to :data:`_TRACK_MAX` em, and
     the line's extra space reduced by what the letters took.  Nothing is
-    added to the text: copied, it reads the same."""
+    added to the text: copied, it reads the same.  A letter-spaced line is
+    set without ligatures (as TeX and Typst set tracked text): their
+    letters take their own widths first, from the line's extra space."""
     if not justify:
         return para
     lines = para.lines
@@ -638,12 +658,19 @@ def _tracked(para: ParaLines, justify: bool) -> ParaLines:
         space = _width(" ", f0.fontName, size)
         if space + extra / spaces <= _TRACK_FROM * size:
             continue
+        if any(getattr(w.text, "ligs", ()) for w in texts):
+            for w in texts:
+                w.text, wider = kerning.unligated(w.text)
+                line.extraSpace -= wider * w.fontSize / 1000
+            extra = line.extraSpace
         pairs = [[i for i in range(len(w.text) - 1) if not w.text[i].isspace() and not w.text[i + 1].isspace()]
                  for w in texts]
         count = sum(len(p) for p in pairs)
         if not count:
             continue
         excess = extra - (_TRACK_FROM * size - space) * spaces
+        if excess <= 0:
+            continue  # its letters' own widths took the room
         _spread(line, texts, pairs, min(excess / count, _TRACK_MAX * size), count)  # points a letter
     return para
 
@@ -776,7 +803,8 @@ def _line(hyphen: bool, **fields) -> FragLine:
     return line
 
 
-def _piece(w, f, t: str, a: int, z: int, j: int, row: lb.Row, kerns, head: list, tail: list):
+def _piece(w, f, t: str, a: int, z: int, j: int, row: lb.Row, kerns, head: list, tail: list,
+           breaking: Breaking | None = None):
     """What a line holds of the word ``w`` split by the line breaker: the
     characters ``a:z`` of its text piece ``t`` (in frag ``f``, with its
     ``kerns``), ending at segment ``j`` of ``row``, after the word's
@@ -784,11 +812,18 @@ def _piece(w, f, t: str, a: int, z: int, j: int, row: lb.Row, kerns, head: list,
     paragraph's word list (ReportLab's split-word marks, and its line
     break after a cut), the characters, the text drawn (a soft hyphen
     after them when a hyphen is drawn), the width, the kerns, and whether
-    the line then ends in a visible hyphen (None: the word ends on it)."""
+    the line then ends in a visible hyphen (None: the word ends on it).
+    A word with ligatures is shaped again for the piece
+    (:func:`kerning.piece`), by ``breaking``'s shaper."""
     cut_here = z < len(t)
     piece = t[a:z]
     width = _plain_width(piece, f.fontName, f.fontSize)
-    piece_kerns = kerning.sliced(kerns, a, z) if kerns else ()
+    if not kerns:
+        piece_kerns = ()
+    elif kerns.__class__ is kerning.Ligated:
+        piece_kerns = kerning.piece(kerns, t, a, z, breaking.shaper(f.fontName) if breaking is not None else None)
+    else:
+        piece_kerns = kerning.sliced(kerns, a, z)
     if piece_kerns:
         width += kerning.total(piece_kerns) * f.fontSize / 1000
     if cut_here and row.kind[j] == lb.HYPHEN and row.after[j] > 0:  # a hyphen drawn
@@ -837,7 +872,7 @@ def _spread(line, texts: list, gaps: list, step: float, count: int) -> None:
             merged = dict(getattr(w.text, "kerns", ()))
             for i in at:
                 merged[i] = merged.get(i, 0.0) + d
-            w.text = kerning.KernedStr(str(w.text), tuple(sorted(merged.items())))
+            w.text = kerning.KernedStr(str(w.text), tuple(sorted(merged.items())), getattr(w.text, "ligs", ()))
     line.extraSpace -= step * count
 
 
@@ -887,7 +922,7 @@ def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
     width, kind, after, stretch, shrink = [], [], [], [], []
     stretch_k = breaking.stretch if justify else 0.0
     shrink_k = breaking.shrink if justify else 0.0
-    kern = breaking.kern
+    kern = breaking.kern or breaking.ligatures
     spaces = _SPACES
     fits = True
     last = len(words) - 1
@@ -910,7 +945,7 @@ def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
             single = w[1]
             if kern and t and fk == _FK_TEXT and not hasattr(t, "__shapeData__"):
                 if f.fontName != kerner_font:
-                    kerner_font, kerner = f.fontName, kerning.kerner(f.fontName)
+                    kerner_font, kerner = f.fontName, breaking.shaper(f.fontName)
                 if kerner is not None:
                     kk = kerner.known.get(t, False)
                     if kk is False:
@@ -935,7 +970,8 @@ def _prepare(words: list, breaking: Breaking, justify: bool, narrowest: float):
                     count += 1
                     found = pieces[k]
                     if kern and fk == _FK_TEXT and not hasattr(f, "cbDefn") and not hasattr(t, "__shapeData__"):
-                        kk = kerning.kerns(t, f.fontName)
+                        shaper = breaking.shaper(f.fontName)
+                        kk = shaper.kerns(t) if shaper is not None else ()
                         if kk:
                             w[0] += kerning.total(kk) * f.fontSize / 1000
                             if ks is None:
@@ -985,7 +1021,7 @@ def _plain_words(f, breaking: Breaking, justify: bool, narrowest: float):
     table = breaking._plain.get(key)
     if table is None:
         table = breaking._plain[key] = {}
-    kerner = kerning.kerner(font) if breaking.kern else None
+    kerner = breaking.shaper(font)
     space = _SPACES.get(key)
     if space is None:
         space = _SPACES[key] = stringWidth(" ", font, size)
@@ -1085,7 +1121,12 @@ def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
     the line then ends in a visible hyphen, cost of the break)``; when the
     word is wider than ``narrowest``, also cut where the measure ends.
     A piece is measured kerned, with the kern of the pair it ends
-    (HarfBuzz's way: the pieces add up to the word)."""
+    (HarfBuzz's way: the pieces add up to the word), and a ligature's
+    delta in the piece holding its last letter.  A break inside a
+    ligature is measured so too, though the pieces then ligate on their
+    own (:func:`kerning.piece`: "of-" and "fice" with its fi, a hair wider
+    than that share of ffi): the breaker may misjudge such a line by up to
+    a few hundredths of an em; the line as drawn is measured exactly."""
     params = breaking.params
     cuts = [(b.at, b.hyphen, params.hyphen_penalty if b.hyphen else
              params.proper_penalty if b.proper else params.explicit_penalty)
@@ -1093,7 +1134,8 @@ def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
     if narrowest is not None:
         cuts = _cut_long(t, f, cuts, narrowest, params.explicit_penalty)
     font, size = f.fontName, f.fontSize
-    kerns = kerning.kerns(t, font) if breaking.kern and not hasattr(t, "__shapeData__") else ()
+    shaper = breaking.shaper(font) if not hasattr(t, "__shapeData__") else None
+    kerns = (shaper.kerns(t) or ()) if shaper is not None else ()
     hw = _width("-", font, size)
     out, start = [], 0
     for at, hyphen, cost in cuts:
@@ -1156,19 +1198,27 @@ def _rejoin(FW: list) -> list:
 
 
 class _Text:
-    """A drawn frag's text as the line gathers it, with its kerns."""
+    """A drawn frag's text as the line gathers it, with its kerns and
+    ligatures."""
 
-    __slots__ = ("parts", "kerns", "length")
+    __slots__ = ("parts", "kerns", "ligs", "length")
 
     def __init__(self, t: str, kerns) -> None:
         self.parts = [t]
         self.kerns = list(kerns)
+        self.ligs = list(kerns.ligs) if kerns.__class__ is kerning.Ligated else []
         self.length = len(t)
+
+    def kern(self, kerns) -> None:
+        """Kerns (and ligatures) of text about to be added."""
+        at = self.length
+        self.kerns.extend([(i + at, d) for i, d in kerns])
+        if kerns.__class__ is kerning.Ligated:
+            self.ligs.extend([(b + at, e + at, g, d) for b, e, g, d in kerns.ligs])
 
     def add(self, t: str, kerns) -> None:
         if kerns:
-            at = self.length
-            self.kerns.extend((i + at, d) for i, d in kerns)
+            self.kern(kerns)
         self.parts.append(t)
         self.length += len(t)
 
@@ -1185,7 +1235,9 @@ class _Text:
             return text
         else:
             text = "".join(parts)
-        return kerning.KernedStr(text, tuple(self.kerns)) if self.kerns else text
+        if self.kerns or self.ligs:
+            return kerning.KernedStr(text, tuple(self.kerns), tuple(self.ligs))
+        return text
 
 
 def _add_space(texts: list) -> None:

@@ -34,10 +34,12 @@ def rules_for(layout: Layout, lang: str) -> Rules:
 def paragraph_styles(layout: Layout, names: dict[str, dict[str, str]], lang: str) -> dict[str, ParagraphStyle]:
     """Every layout style as a ParagraphStyle: no widows or orphans, lines
     broken by Octavo's total-fit breaker, words hyphenated where the style
-    says so."""
+    says so, kerned, and ligated unless the layout says not to
+    (``typography.ligatures``)."""
     out = {}
     hyph = hyphenator(rules_for(layout, lang))
-    with_hyphens, without = Breaking(hyph), Breaking(hyph, hyphens=False)
+    ligatures = layout.ligatures
+    with_hyphens, without = Breaking(hyph, ligatures=ligatures), Breaking(hyph, hyphens=False, ligatures=ligatures)
     for name, s in layout.styles.items():
         style = ParagraphStyle(
             name, fontName=face(names, s), fontSize=s.size, leading=s.leading, textColor=HexColor(s.colour),

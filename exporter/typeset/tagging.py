@@ -49,7 +49,7 @@ from reportlab.platypus.flowables import BulletDrawer, ListFlowable, ListItem, _
 
 from exporter.scripts import is_plain, stretches
 from exporter.typeset.fallback import to_unicode
-from exporter.typeset.kerning import KernedStr, sliced
+from exporter.typeset.kerning import cut
 
 _HEADING = re.compile(r"H([1-6])")
 
@@ -407,8 +407,8 @@ class _Spans:
                     edge = [d for i, d in kerns if i == at - 1] if at else []
                     if edge:  # the pair across the cut keeps its kern
                         code.append(f"[{fp_str(-edge[0])}] TJ")
-                    if kerns:
-                        piece = KernedStr(piece, tuple(sliced(kerns, at, end)))
+                    if kerns or getattr(text, "ligs", None):
+                        piece = cut(text, at, end)  # its kerns and the ligatures inside it
                 code.append(tx._formatText(piece))
                 at = end
             if TStar:

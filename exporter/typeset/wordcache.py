@@ -28,7 +28,10 @@ _VERSION = f"words 1 marshal {marshal.version}"
 
 class Table(dict):
     """A word's answers, read from the cache and written back when the run
-    added to them."""
+    added to them.  ``encode``: how an answer that is not of marshal's
+    types is written (the reader turns it back)."""
+
+    encode = None
 
     def __init__(self, key: str | None) -> None:
         super().__init__()
@@ -51,8 +54,9 @@ class Table(dict):
         if self.key is None or len(self) == self.loaded or self.loaded >= LIMIT:
             return
         items = self.items() if len(self) <= LIMIT else list(self.items())[:LIMIT]
+        encode = self.encode
         try:  # words as plain strings (the text may be a library's subclass of str)
-            data = marshal.dumps({str(k): v for k, v in items})
+            data = marshal.dumps({str(k): encode(v) for k, v in items} if encode else {str(k): v for k, v in items})
         except (ValueError, TypeError):
             return  # an answer marshal cannot hold: not kept, asked again next time
         usercache.write(KIND, self.key, data)
