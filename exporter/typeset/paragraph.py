@@ -285,14 +285,13 @@ class Paragraph(_rl.Paragraph):
 
     def prebroken(self, width) -> tuple | None:
         """What :meth:`breakLines` makes of this paragraph at ``width``, for
-        :mod:`.prebreak` to send from the other process: for a paragraph
+        :mod:`.prebreak` to send from the other process.  For a paragraph
         of one plain run, its lines, as ``(_LINES, widest, lines, ends,
-        measured)`` (each
-        line's extra space, word count, measure, first word, text, kerns and
-        ligatures or None, and whether it ends in a hyphen the breaker added: all
-        :meth:`_set_lines` needs to make them again), the breaks as below,
-        and its word list (:func:`_encode_words`, for when it is split);
-        for others, the
+        measured, words)``: each line's extra space, word count, measure,
+        first word, text, kerns and ligatures (or None), and whether it
+        ends in a hyphen the breaker added (all :meth:`_set_lines` needs to
+        make them again); the breaks, as below; and its word list
+        (:func:`_encode_words`, for when it is split).  For others, the
         breaks, as ``(_ENDS, ends, measured)``: the index ending each line,
         of the paragraph's segments (``measured``) or of its whole words
         (every line ends between words).  None where ReportLab breaks it."""
