@@ -171,3 +171,66 @@ def test_no_second_process_while_another_thread_runs(monkeypatch):
     finally:
         stop.set()
         other.join()
+
+
+_COUNT_LEARNT = """
+import sys
+from exporter.typeset import prebreak
+prebreak.FORCE = True
+made = prebreak._Session.close
+def close(self):
+    made(self)
+    learnt = self.learnt
+    sys.stderr.write("LEARNT %s\\n" % (-1 if learnt is None else sum(len(items) for _, _, items in learnt)))
+prebreak._Session.close = close
+sys.argv = ["octavo", "export", "pdf", "--out", sys.argv[1]]
+from exporter.program import run
+run()
+"""
+
+
+def test_what_the_child_learns_about_words_is_kept_for_the_next_run(tmp_path):
+    """The child shapes and hyphenates the words it breaks; it stores
+    nothing itself, so it sends what it learnt, and the parent keeps it in
+    the cache folder with its own: a second run's child has nothing to
+    learn, and the file is the same."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OCTAVO_CACHE_DIR": str(tmp_path / "cache")}
+    learnt, files = [], []
+    for n in range(2):
+        out = tmp_path / f"out{n}"
+        done = subprocess.run([sys.executable, "-c", _COUNT_LEARNT, str(out)], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        learnt.append(int(done.stderr.split("LEARNT ", 1)[1].split()[0]))
+        files.append(next(out.rglob("*-proceedings.pdf")).read_bytes())
+    assert learnt[0] > 1000 and learnt[1] == 0, learnt
+    assert files[0] == files[1]
+
+
+def test_answers_learnt_in_another_process_read_back_as_made(tmp_path, monkeypatch):
+    """wordcache.learnt_since / learn: a table keyed by a Path and by its
+    text is one table; answers a table encodes for marshal (a word with
+    ligatures) come back as they were."""
+    import marshal
+
+    from exporter.typeset import kerning, wordcache
+
+    monkeypatch.setenv("OCTAVO_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(wordcache, "_TABLES", {})
+    source = ROOT / "exporter" / "fonts" / "NotoSerif-Regular.ttf"
+    before = wordcache.sizes()
+    made = wordcache.table("test", path=source)
+    made.encode, made.decode = kerning._encode, kerning._decode
+    office = kerning.Ligated(((3, -5.0),), ((1, 4, 1234, -10.0),))
+    made["office"], made["plain"] = office, ((0, -3.0),)
+    sent = marshal.loads(marshal.dumps(wordcache.learnt_since(before)))
+    monkeypatch.setattr(wordcache, "_TABLES", {})
+    kept = wordcache.table("test", path=str(source))
+    kept.decode = kerning._decode
+    wordcache.learn(sent)
+    assert wordcache.table("test", path=source) is kept
+    assert kept["office"] == office and kept["office"].__class__ is kerning.Ligated
+    assert kept["office"].ligs == office.ligs and kept["plain"] == ((0, -3.0),)

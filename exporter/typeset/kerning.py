@@ -109,10 +109,10 @@ class _Kerner:
             odd = [(word, value) for word, value in self.known.items() if value.__class__ is list]
             for word, value in odd:
                 try:
-                    self.known[word] = Ligated(value[0], tuple(value[1]))
+                    self.known[word] = _decode(value)
                 except (IndexError, TypeError):  # not what was written: asked again
                     del self.known[word]
-            self.known.encode = _encode
+            self.known.encode, self.known.decode = _encode, _decode
 
     def kerns(self, text: str) -> Kerns | None:
         """``text``'s kerns, ``()`` when none, None when shaping would change
@@ -182,6 +182,11 @@ class _Kerner:
 def _encode(value):
     """A word's answer as the word table keeps it (marshal's types)."""
     return [tuple(value), value.ligs] if value.__class__ is Ligated else value
+
+
+def _decode(value):
+    """A word's answer as :func:`_encode` kept it."""
+    return Ligated(value[0], tuple(value[1])) if value.__class__ is list else value
 
 
 _KERNERS: dict[tuple, _Kerner | None] = {}

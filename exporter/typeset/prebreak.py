@@ -21,7 +21,10 @@ The answers are the parent's own, computed by the same code on a copy of
 the same objects: a booklet is the same bytes with this or without it
 (tested, with every paragraph taken from the child).  Nothing is written by
 the child: it only writes to its pipe, and leaves with ``os._exit``; the
-parent stops it when the layout ends, however it ends.
+parent stops it when the layout ends, however it ends.  What the child
+learnt about words (their kerns and hyphenation, :mod:`.wordcache`) it
+sends last, and the parent keeps it in the cache folder with its own, so
+that the next run's child reads it instead of shaping every word again.
 
 Used where ``os.fork`` is safe (Linux, and no other thread running), with
 two cores or more to run on, and for stories long enough to be worth a
@@ -40,10 +43,13 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator
 
+from exporter.typeset import wordcache
+
 #: Fewer paragraphs than this are broken in the one process (a fork costs
 #: a few milliseconds; the bundled booklet sends about 200).
 MIN_PARAGRAPHS = 100
 _BATCH = 16  # paragraphs a message
+_ANSWERS, _WORDS = "answers", "words"  # the kinds of message: a batch of answers; what it learnt
 _HEADER = struct.Struct("<I")
 
 _active: _Session | None = None
@@ -61,6 +67,7 @@ class _Session:
         self.open = True
         # paragraphs sent asked for, answers used, answers that ReportLab breaks it (for tests)
         self.asked = self.taken = self.declined = 0
+        self.learnt: list | None = None  # what the child learnt about words, once it is done
 
     def read(self, index: int) -> None:
         """Take whatever the child has sent so far, without waiting (or,
@@ -95,12 +102,27 @@ class _Session:
             (length,) = _HEADER.unpack_from(data, at)
             if size - at - 4 < length:
                 break
-            for index, widths, answer in marshal.loads(data[at + 4:at + 4 + length]):
-                self.answers[index] = (widths, answer)
+            kind, payload = marshal.loads(data[at + 4:at + 4 + length])
+            if kind == _ANSWERS:
+                for index, widths, answer in payload:
+                    self.answers[index] = (widths, answer)
+            else:
+                self.learnt = payload
             at += 4 + length
         self.buffer = data[at:]
 
     def close(self) -> None:
+        """Stop the child; if it has answered every paragraph, first take
+        what it learnt about words (it is sending it), into this process's
+        tables (:mod:`.wordcache`), which the exporter saves."""
+        if self.open:
+            self.read(-1)  # what has come (waiting in wait mode, as the child ends)
+        if self.open and len(self.answers) == len(self.items):
+            os.set_blocking(self.fd, True)
+            while self.open and self.learnt is None:
+                self.read(-1)
+        if self.learnt:
+            wordcache.learn(self.learnt)
         os.close(self.fd)
         try:
             os.kill(self.pid, signal.SIGKILL)
@@ -225,7 +247,8 @@ def _child(items: list, fd: int, masked) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, masked)
         from exporter import usercache
 
-        usercache.READ_ONLY = True  # what it learns about words, fonts, patterns: not stored
+        usercache.READ_ONLY = True  # what it learns about words, fonts, patterns: not stored here
+        learnt = wordcache.sizes()
         batch = []
         for index, (p, width) in enumerate(items):
             style = p.style
@@ -238,13 +261,24 @@ def _child(items: list, fd: int, masked) -> None:
             batch.append((index, widths, answer))
             if len(batch) >= _BATCH or index == len(items) - 1:
                 if batch:
-                    data = marshal.dumps(batch)
-                    _write(fd, _HEADER.pack(len(data)) + data)
+                    _send(fd, (_ANSWERS, batch))
                 batch = []
+        # what it learnt about words (kerns, hyphenation), for the parent
+        # to keep in the cache folder with its own: the next run's child
+        # then reads it instead of shaping and hyphenating every word again
+        _send(fd, (_WORDS, wordcache.learnt_since(learnt)))
     except BaseException:  # noqa: BLE001 - a closed pipe (the parent is done), an interrupt
         pass
     finally:
         os._exit(0)
+
+
+def _send(fd: int, message: tuple) -> None:
+    try:
+        data = marshal.dumps(message)
+    except ValueError:  # something marshal cannot hold (never in answers): not sent
+        return
+    _write(fd, _HEADER.pack(len(data)) + data)
 
 
 def _write(fd: int, data: bytes) -> None:

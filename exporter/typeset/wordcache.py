@@ -18,6 +18,7 @@ stops growing at :data:`LIMIT` words.
 from __future__ import annotations
 
 import marshal
+import os
 
 from exporter import usercache
 
@@ -29,9 +30,11 @@ _VERSION = f"words 1 marshal {marshal.version}"
 class Table(dict):
     """A word's answers, read from the cache and written back when the run
     added to them.  ``encode``: how an answer that is not of marshal's
-    types is written (the reader turns it back)."""
+    types is written; ``decode``: how it is read back (set by the table's
+    reader, :class:`exporter.typeset.kerning._Kerner`)."""
 
     encode = None
+    decode = None
 
     def __init__(self, key: str | None) -> None:
         super().__init__()
@@ -66,10 +69,11 @@ class Table(dict):
 _TABLES: dict[tuple, Table] = {}
 
 
-def table(*made_from: object, path: str | None = None) -> Table:
+def table(*made_from: object, path: str | os.PathLike | None = None) -> Table:
     """The table for answers made from ``made_from`` (and the file at
     ``path``, by its identity); an empty one that is never written when
     the cache is off or the file cannot be read."""
+    path = str(path) if path is not None else None  # a Path and its text: one table
     found = _TABLES.get((path, made_from))
     if found is None:
         from pathlib import Path
@@ -83,6 +87,37 @@ def table(*made_from: object, path: str | None = None) -> Table:
             key = None
         found = _TABLES[(path, made_from)] = Table(key)
     return found
+
+
+def sizes() -> dict[tuple, int]:
+    """How many answers each table holds now (see :func:`learnt_since`)."""
+    return {k: len(t) for k, t in _TABLES.items()}
+
+
+def learnt_since(before: dict[tuple, int]) -> list:
+    """The answers added to the tables since :func:`sizes` gave ``before``,
+    as ``[(path, made_from, [(word, answer), ...]), ...]`` (marshal's
+    types): what a process that breaks paragraphs ahead learnt, for the
+    one that keeps the tables (:func:`learn`)."""
+    out = []
+    for (path, made_from), found in _TABLES.items():
+        # new since: the size it had then, or (made since) what it read from the cache folder
+        start = before.get((path, made_from), found.loaded)
+        if len(found) > start:
+            encode = found.encode or (lambda value: value)
+            out.append((path, made_from, [(str(k), encode(v)) for k, v in list(found.items())[start:]]))
+    return out
+
+
+def learn(learnt: list) -> None:
+    """Add what :func:`learnt_since` gave, in another process, to this
+    process's tables (an answer already there is kept: it is the same)."""
+    for path, made_from, items in learnt:
+        found = table(*made_from, path=path)
+        decode = found.decode or (lambda value: value)
+        for word, answer in items:
+            if word not in found:
+                found[word] = decode(answer)
 
 
 def save() -> None:
