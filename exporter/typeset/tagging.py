@@ -605,20 +605,20 @@ def write(doc, tagger: Tagger, *, archive: bool = False) -> None:
     recorded them, not yet written) its structure tree and PDF/UA
     identification, and PDF/A-2u's if ``archive``."""
     pages = doc.Pages.pages
-    page_refs = [doc.Reference(p) for p in pages]
+    page_refs = [_Ref(doc, p) for p in pages]
     cat = doc.Catalog
     # -- the structure tree ---------------------------------------------------
     tree = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     tree_ref = doc.Reference(tree)
     shift = tagger.heading_shift()
-    made: dict[int, PDFObjectReference] = {}
+    made: dict[int, _Ref] = {}
 
-    def element(n: _Node, parent: PDFObjectReference) -> PDFObjectReference:
+    def element(n: _Node, parent: _Ref) -> _Ref:
         role = n.role
         if shift and (m := _HEADING.fullmatch(role)):
             role = f"H{int(m.group(1)) - shift}"
         e = _StructElem(role, parent, n.attrs)
-        ref = made[id(n)] = doc.Reference(e)
+        ref = made[id(n)] = _Ref(doc, e)
         first_page = next((k[0] if len(k) == 2 else k[1] for k in n.kids if isinstance(k, tuple)), None)
         if first_page is not None:
             e.page = page_refs[first_page]
@@ -641,7 +641,7 @@ def write(doc, tagger: Tagger, *, archive: bool = False) -> None:
         return ref
 
     document = _StructElem("Document", tree_ref, {"Lang": tagger.lang} if tagger.lang else {})
-    document_ref = doc.Reference(document)
+    document_ref = _Ref(doc, document)
     document.kids = PDFArray([element(n, document_ref) for n in (*tagger.root.kids, *tagger.tail)])
     tree["K"] = document_ref
     nums: list = []
@@ -695,6 +695,22 @@ def write(doc, tagger: Tagger, *, archive: bool = False) -> None:
             "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFA1"),
             "OutputConditionIdentifier": PDFString("sRGB IEC61966-2.1"), "Info": PDFString("sRGB IEC61966-2.1"),
             "DestOutputProfile": doc.Reference(profile)}))])
+
+
+class _Ref(PDFObjectReference):
+    """ReportLab's reference to ``obj`` in ``doc`` (registering it), formatted
+    once: a structure element's is written three times or more (in its
+    parent's ``/K``, its kids' ``/P``, the parent tree), a page's in every
+    element that starts on it."""
+
+    def __init__(self, doc, obj) -> None:
+        super().__init__(doc.Reference(obj).name)
+        self._formatted = b""
+
+    def format(self, document) -> bytes:
+        if not self._formatted:
+            self._formatted = super().format(document)
+        return self._formatted
 
 
 @lru_cache(maxsize=None)
