@@ -43,8 +43,15 @@ def test_validate_and_show_load_only_the_readers(args):
 def test_a_pdf_export_does_not_load_the_word_or_validation_libraries(tmp_path):
     loaded = modules_after("export", "pdf", "--out", str(tmp_path))
     assert {"reportlab", "pyphen", "jinja2"} <= loaded
-    # (ReportLab itself loads PIL; pikepdf writes the tagged screen edition's structure tree, once, at the end)
-    assert not loaded & {"docx", "pydantic", "pypdf"}, loaded
+    # (ReportLab itself loads PIL; it writes the structure tree with the file: no second pass with pikepdf)
+    assert not loaded & {"docx", "pydantic", "pypdf", "pikepdf", "lxml"}, loaded
+
+
+@pytest.mark.parametrize("args", [["brief"], ["review", "--person", "dedov"]])
+def test_the_brief_and_review_copies_are_tagged_without_pikepdf(tmp_path, args):
+    loaded = modules_after("export", *args, "--out", str(tmp_path))
+    assert list(tmp_path.rglob("*.pdf")) and "reportlab" in loaded
+    assert not loaded & {"pikepdf", "lxml"}, loaded
 
 
 def test_a_word_export_does_not_load_reportlab(tmp_path):

@@ -374,8 +374,9 @@ RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 
 def as_level_b(path) -> io.BytesIO:
     """A copy of ``path`` identified as PDF/A-2b without PDF/UA's
-    identification (and its extension schema): what pikepdf's validator
-    can judge.  Nothing else in the file changes."""
+    identification (and its extension schema, and the declarations of the
+    namespaces only that used): what pikepdf's validator can judge.
+    Nothing else in the file changes."""
     from lxml import etree
 
     out = io.BytesIO()
@@ -389,6 +390,7 @@ def as_level_b(path) -> io.BytesIO:
         (conformance,) = tree.iter("{http://www.aiim.org/pdfa/ns/id/}conformance")
         assert conformance.text == "U"
         conformance.text = "B"
+        etree.cleanup_namespaces(tree)  # declared on x:xmpmeta, where ElementTree declares every namespace
         pdf.Root.Metadata.write(b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
                                 + etree.tostring(tree, encoding="utf-8") + b'\n<?xpacket end="w"?>')
         pdf.save(out)

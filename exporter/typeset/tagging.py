@@ -20,13 +20,20 @@ ReportLab has no tagging API, so tagging is done in two steps:
    paragraph split across pages shares its tag with its parts: one element,
    two MCIDs.  Link annotations made while a flowable is drawn are put in a
    ``Link`` element of it.
-2. **After writing.**  :func:`finish` opens the file once with pikepdf and
-   writes the structure tree (StructTreeRoot, ParentTree, ``/StructParents``
-   on pages, ``/StructParent``, ``/Contents`` and the Print flag on link
-   annotations, ``/Tabs /S``), ``/MarkInfo``, XMP with ``pdfuaid:part 1``
-   and ``dc:title`` and, for the archive copy, PDF/A-2u: ``pdfaid`` part 2
-   conformance U (with the extension schema PDF/A asks for ``pdfuaid``), an
-   sRGB OutputIntent ``GTS_PDFA1``, and the PDF 1.7 header.
+2. **Before saving.**  The tagged document draws on a
+   :class:`TaggedCanvas`, whose ``save`` first calls :func:`write`: it puts
+   the structure tree into ReportLab's own document objects, which
+   ReportLab then writes with everything else, in one pass (no second
+   program re-reads the file): StructTreeRoot and its elements
+   (:class:`_StructElem`, formatted from parts ReportLab formats), ParentTree,
+   ``/StructParents`` and ``/Tabs /S`` on pages, ``/StructParent``,
+   ``/Contents`` and the Print flag on link annotations; in the catalog
+   ``/MarkInfo``, ``/Lang``, DisplayDocTitle, the page labels direct in
+   their number tree; an XMP packet (made with ElementTree) with the
+   document information's XMP equivalents, ``pdfuaid:part 1`` and, for the
+   archive copy, PDF/A-2u: ``pdfaid`` part 2 conformance U (with the
+   extension schema PDF/A asks for ``pdfuaid``) and an sRGB OutputIntent
+   ``GTS_PDFA1``; the file is PDF 1.7.
 
 The reading order is the structure tree's, which is the order flowables
 are drawn; an element may be drawn after the one read after it (a
@@ -37,18 +44,23 @@ certified (see the README).
 
 from __future__ import annotations
 
-import io
 import re
 import struct
 from contextlib import contextmanager
-from functools import lru_cache
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache, partial
 from typing import Iterator
 
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import (PDFArray, PDFCatalog, PDFDictionary, PDFName, PDFObject, PDFObjectReference,
+                                      PDFPage, PDFStream, PDFString, pdfdocEnc)
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import BulletDrawer, ListFlowable, ListItem, _bulletFormat
 
 from exporter.scripts import is_plain, stretches
 from exporter.typeset.fallback import to_unicode
+from exporter.typeset.identity import ContentCanvas
 from exporter.typeset.kerning import cut
 
 _HEADING = re.compile(r"H([1-6])")
@@ -428,9 +440,17 @@ class _Spans:
 
 class TaggedDoc:
     """Mixin for a ReportLab document template: with a :attr:`tagger`,
-    every page's content is recorded for the structure tree."""
+    every page's content is recorded for the structure tree, which is
+    written with the file (on a :class:`TaggedCanvas`); ``archive``: and
+    identified as PDF/A-2u."""
 
     tagger: Tagger | None = None
+    archive: bool = False
+
+    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
+        if self.tagger is not None and canvasmaker is Canvas:
+            canvasmaker = partial(TaggedCanvas, tagger=self.tagger, archive=self.archive)
+        return super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
 
     def handle_pageBegin(self) -> None:
         if self.tagger is not None:
@@ -518,7 +538,7 @@ class TaggedList(ListFlowable):
 
 
 # ---------------------------------------------------------------------------
-# After writing: the structure tree and the identification
+# Before saving: the structure tree and the identification
 # ---------------------------------------------------------------------------
 
 #: The PDF/A extension schema for PDF/UA's identification (ISO 14289-1,
@@ -535,8 +555,20 @@ _PDFUA_EXTENSION = """<rdf:Description rdf:about="" xmlns:rdf="http://www.w3.org
 <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
 </rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>"""
 
-#: Information keys with an XMP equivalent (pikepdf copies them over).
-_MAPPED = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer", "/CreationDate", "/ModDate")
+#: XMP's namespaces, by the prefixes XMP and PDF/A expect.
+_XMP_NS = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#",
+}
+_XPACKET = (b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n', b'\n<?xpacket end="w"?>\n')
 
 
 @lru_cache(maxsize=1)
@@ -551,132 +583,234 @@ def srgb_profile() -> bytes:
     return bytes(data)
 
 
-def finish(data: bytes, tagger: Tagger, *, title: str, archive: bool = False, instance: str = "") -> bytes:
-    """``data`` (a PDF ReportLab wrote while ``tagger`` recorded it) with its
-    structure tree and PDF/UA identification, and PDF/A-2u's if
-    ``archive``."""
-    import pikepdf
-    from pikepdf import Array, Dictionary, Name, String
+class TaggedCanvas(ContentCanvas):
+    """The canvas of a tagged document: PDF 1.7 (the version PDF/UA-1 and
+    PDF/A-2 are based on), and before it is saved, :func:`write` adds the
+    structure tree ``tagger`` recorded and the identification (PDF/A-2u
+    too if ``archive``)."""
 
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        pages = pdf.pages
-        root = pdf.Root
-        # -- the structure tree -------------------------------------------------
-        tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-        shift = tagger.heading_shift()
-        page_objs = [p.obj for p in pages]
-        made: dict[int, pikepdf.Object] = {}
+    def __init__(self, *args, tagger: Tagger, archive: bool = False, **kw) -> None:
+        kw["pdfVersion"] = (1, 7)
+        super().__init__(*args, **kw)
+        self._structure = (tagger, archive)
 
-        def element(n: _Node, parent) -> pikepdf.Object:
-            role = n.role
-            if shift and (m := _HEADING.fullmatch(role)):
-                role = f"H{int(m.group(1)) - shift}"
-            d = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + role), P=parent))
-            made[id(n)] = d
-            for k, v in n.attrs.items():
-                d[Name("/" + k)] = String(v)
-            first_page = next((k[0] if len(k) == 2 else k[1] for k in n.kids if isinstance(k, tuple)), None)
-            if first_page is not None:
-                d.Pg = page_objs[first_page]
-            kids = Array()
-            for k in n.kids:
-                if isinstance(k, _Node):
-                    kids.append(element(k, d))
-                elif len(k) == 2:
-                    page, mcid = k
-                    kids.append(mcid if page == first_page else
-                                Dictionary(Type=Name.MCR, Pg=page_objs[page], MCID=mcid))
-                else:
-                    _, page, i = k
-                    kids.append(Dictionary(Type=Name.OBJR, Pg=page_objs[page], Obj=page_objs[page].Annots[i]))
-            # a lone piece of marked content is the kid itself, not an
-            # array of one (ISO 32000-1, Table 323: K may be either);
-            # pdfua's empty-heading rule reads only that form
-            d.K = kids[0] if len(kids) == 1 and not isinstance(n.kids[0], _Node) else kids
-            return d
-
-        doc = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=tree))
-        if tagger.lang:
-            doc.Lang = String(tagger.lang)
-        doc.K = Array([element(n, doc) for n in (*tagger.root.kids, *tagger.tail)])
-        tree.K = doc
-        nums = Array()
-        for i, parents in enumerate(tagger.parents):
-            page_objs[i].StructParents = i
-            nums.append(i)
-            nums.append(Array([made[id(n)] for n in parents]))
-        key = len(tagger.parents)
-        for (page, i, dest), n in zip(tagger.annots, tagger.annot_nodes):
-            annot = page_objs[page].Annots[i]
-            annot.StructParent = key
-            annot.F = 4  # print (PDF/A); not hidden
-            annot.Contents = String(_link_text(annot, tagger.titles.get(dest, dest)))
-            nums.append(key)
-            nums.append(made[id(n)])
-            key += 1
-        tree.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
-        tree.ParentTreeNextKey = key
-        root.StructTreeRoot = tree
-        root.MarkInfo = Dictionary(Marked=True)
-        if tagger.lang:
-            root.Lang = String(tagger.lang)
-        prefs = root.get("/ViewerPreferences") or Dictionary()
-        prefs.DisplayDocTitle = True
-        root.ViewerPreferences = prefs
-        for p in page_objs:
-            if "/Annots" in p:
-                p.Tabs = Name.S
-            if "/Trans" in p and not len(p.Trans):
-                del p.Trans  # ReportLab's empty transition: the default, and unknown to PDF/A allowlists
-        labels = root.get("/PageLabels")
-        if labels is not None and "/Nums" in labels:
-            # page label dictionaries direct in the number tree, as PDF/A
-            # validators' schemas expect (ReportLab makes them indirect)
-            labels.Nums = Array([Dictionary(dict(v.items())) if isinstance(v, Dictionary) else v
-                                 for v in labels.Nums])
-        # -- identification -------------------------------------------------------
-        info = pdf.docinfo
-        info.Title = String(title)
-        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-            meta.load_from_docinfo({k: v for k, v in info.items() if k in _MAPPED}, raise_failure=True)
-            meta["dc:format"] = "application/pdf"
-            meta["xmp:MetadataDate"] = meta["xmp:ModifyDate"]
-            meta["pdfuaid:part"] = "1"
-            if archive:
-                meta["pdfaid:part"] = "2"
-                meta["pdfaid:conformance"] = "U"
-        if archive:
-            _extension_schema(pdf)
-            profile = pikepdf.Stream(pdf, srgb_profile())
-            profile.N = 3
-            root.OutputIntents = Array([pdf.make_indirect(Dictionary(
-                Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
-                Info=String("sRGB IEC61966-2.1"), DestOutputProfile=pdf.make_indirect(profile)))])
-        out = io.BytesIO()
-        pdf.save(out, force_version="1.7", deterministic_id=True, compress_streams=False,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                 object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    return out.getvalue()
+    def save(self) -> None:
+        tagger, archive = self._structure
+        write(self._doc, tagger, archive=archive)
+        super().save()
 
 
-def _extension_schema(pdf) -> None:
-    """Declare the pdfuaid schema in the XMP, as PDF/A asks of any schema
-    it does not predefine."""
-    from lxml import etree
+def write(doc, tagger: Tagger, *, archive: bool = False) -> None:
+    """Put into ReportLab document ``doc`` (its pages drawn while ``tagger``
+    recorded them, not yet written) its structure tree and PDF/UA
+    identification, and PDF/A-2u's if ``archive``."""
+    pages = doc.Pages.pages
+    page_refs = [_Ref(doc, p) for p in pages]
+    cat = doc.Catalog
+    # -- the structure tree ---------------------------------------------------
+    tree = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    tree_ref = doc.Reference(tree)
+    shift = tagger.heading_shift()
+    made: dict[int, _Ref] = {}
 
-    meta = pdf.Root.Metadata
-    tree = etree.fromstring(meta.read_bytes())
-    rdf = tree.find(".//{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF")
-    rdf.append(etree.fromstring(_PDFUA_EXTENSION))
-    xml = etree.tostring(tree, encoding="utf-8")
-    meta.write(b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n' + xml
-               + b'\n<?xpacket end="w"?>')
+    def element(n: _Node, parent: _Ref) -> _Ref:
+        role = n.role
+        if shift and (m := _HEADING.fullmatch(role)):
+            role = f"H{int(m.group(1)) - shift}"
+        e = _StructElem(role, parent, n.attrs)
+        ref = made[id(n)] = _Ref(doc, e)
+        first_page = next((k[0] if len(k) == 2 else k[1] for k in n.kids if isinstance(k, tuple)), None)
+        if first_page is not None:
+            e.page = page_refs[first_page]
+        kids = []
+        for k in n.kids:
+            if isinstance(k, _Node):
+                kids.append(element(k, ref))
+            elif len(k) == 2:
+                page, mcid = k
+                kids.append(mcid if page == first_page else
+                            PDFDictionary({"Type": PDFName("MCR"), "Pg": page_refs[page], "MCID": mcid}))
+            else:
+                _, page, i = k
+                kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Pg": page_refs[page],
+                                           "Obj": pages[page].Annots[i]}))
+        # a lone piece of marked content is the kid itself, not an array of
+        # one (ISO 32000-1, Table 323: K may be either); pdfua's
+        # empty-heading rule reads only that form
+        e.kids = kids[0] if len(kids) == 1 and not isinstance(n.kids[0], _Node) else PDFArray(kids)
+        return ref
+
+    document = _StructElem("Document", tree_ref, {"Lang": tagger.lang} if tagger.lang else {})
+    document_ref = _Ref(doc, document)
+    document.kids = PDFArray([element(n, document_ref) for n in (*tagger.root.kids, *tagger.tail)])
+    tree["K"] = document_ref
+    nums: list = []
+    for i, parents in enumerate(tagger.parents):
+        page = pages[i]
+        page.__NoDefault__ = _PAGE_KEYS  # ReportLab writes the keys named here
+        page.StructParents = i
+        nums += [i, PDFArray([made[id(n)] for n in parents])]
+    key = len(tagger.parents)
+    for (page, i, dest), n in zip(tagger.annots, tagger.annot_nodes):
+        ref = pages[page].Annots[i]
+        _link_annotation(doc.idToObject[ref.name], key, tagger.titles.get(dest, dest))
+        nums += [key, made[id(n)]]
+        key += 1
+    tree["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+    tree["ParentTreeNextKey"] = key
+    for page in pages:
+        if page.Annots:
+            page.__NoDefault__ = _PAGE_KEYS
+            page.Tabs = PDFName("S")
+        if page.Trans is not None and not page.Trans.dict:
+            page.Trans = None  # ReportLab's empty transition: the default, and unknown to PDF/A allowlists
+    # -- the catalog ------------------------------------------------------------
+    cat.__NoDefault__ = _CATALOG_KEYS
+    cat.__Refs__ = _CATALOG_REFS
+    cat.StructTreeRoot = tree_ref
+    cat.MarkInfo = PDFDictionary({"Marked": "true"})
+    if tagger.lang:
+        cat.Lang = PDFString(tagger.lang)
+    prefs = getattr(cat, "ViewerPreferences", None)
+    if prefs is None:
+        prefs = cat.ViewerPreferences = PDFDictionary()
+    prefs["DisplayDocTitle"] = "true"
+    labels = getattr(cat, "PageLabels", None)
+    if labels is not None:
+        # page label dictionaries direct in the number tree, as PDF/A
+        # validators' schemas expect (ReportLab makes them indirect);
+        # sorted by page, in the order added (as ReportLab sorts them)
+        nums = []
+        for page, label in sorted(labels.labels, key=lambda pl: pl[0]):
+            nums += [page, PDFDictionary({k: v for k in ("Type", "S", "P", "St")
+                                          if (v := getattr(label, k, None)) is not None})]
+        cat.PageLabels = PDFDictionary({"Nums": PDFArray(nums)})
+    # -- identification -----------------------------------------------------------
+    packet = xmp(doc.info, doc._timeStamp, archive=archive)
+    doc.updateSignature(packet)  # the trailer's /ID digests it with the pages
+    cat.Metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), packet)
+    if archive:
+        profile = PDFStream(PDFDictionary({"N": 3}), srgb_profile())
+        cat.OutputIntents = PDFArray([doc.Reference(PDFDictionary({
+            "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFA1"),
+            "OutputConditionIdentifier": PDFString("sRGB IEC61966-2.1"), "Info": PDFString("sRGB IEC61966-2.1"),
+            "DestOutputProfile": doc.Reference(profile)}))])
 
 
-def _link_text(annot, target: str) -> str:
-    """What a link annotation leads to, in words (``target``: what its
-    destination is called)."""
-    action = annot.get("/A")
-    if action is not None and "/URI" in action:
-        return f"Link to {bytes(action.URI).decode('latin-1')}"
+class _Ref(PDFObjectReference):
+    """ReportLab's reference to ``obj`` in ``doc`` (registering it), formatted
+    once: a structure element's is written three times or more (in its
+    parent's ``/K``, its kids' ``/P``, the parent tree), a page's in every
+    element that starts on it."""
+
+    def __init__(self, doc, obj) -> None:
+        super().__init__(doc.Reference(obj).name)
+        self._formatted = b""
+
+    def format(self, document) -> bytes:
+        if not self._formatted:
+            self._formatted = super().format(document)
+        return self._formatted
+
+
+@lru_cache(maxsize=None)
+def _name(name: str) -> bytes:
+    """``name`` as a PDF name, as ReportLab writes it."""
+    return pdfdocEnc(PDFName(name))
+
+
+class _StructElem(PDFObject):
+    """A structure element (ISO 32000-1, 14.7.2) with role ``role``, parent
+    ``parent`` (a reference), attributes ``attrs`` (``Lang``, ``Alt`` …:
+    texts), its first page ``page`` (a reference) and ``kids`` (its ``/K``).
+
+    Written as ReportLab writes a dictionary, from parts: its names made
+    once (ReportLab's ``PDFDictionary`` makes every key's ``PDFName`` anew
+    and sorts them, most of the cost of a long booklet's ten thousand
+    elements), its values formatted by ReportLab (``PDFString`` for texts,
+    references and ``/K`` by ``pdfdoc.format``)."""
+
+    def __init__(self, role: str, parent, attrs: dict[str, str]) -> None:
+        self.role, self.parent = _name(role), parent
+        self.attrs = [(_name(k), PDFString(v)) for k, v in attrs.items()]
+        self.page = None
+        self.kids = None
+
+    def format(self, document) -> bytes:
+        out = [_STRUCT_ELEM, self.role, _KEY_P, self.parent.format(document)]
+        if self.page is not None:
+            out += [_KEY_PG, self.page.format(document)]
+        for key, value in self.attrs:
+            out += [key, value.format(document)]
+        out += [_KEY_K, pdfdoc.format(self.kids, document)]
+        return b"<<\n" + b" ".join(out) + b"\n>>"
+
+
+_STRUCT_ELEM = _name("Type") + b" " + _name("StructElem") + b" " + _name("S")
+_KEY_P, _KEY_PG, _KEY_K = _name("P"), _name("Pg"), _name("K")
+
+#: The keys ReportLab writes in a tagged document's pages and catalog
+#: (its ``PDFCatalog.format`` writes the attributes ``__NoDefault__``
+#: names, as indirect objects those ``__Refs__`` names).
+_PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
+_CATALOG_KEYS = [*PDFCatalog.__NoDefault__, "OutputIntents"]
+_CATALOG_REFS = [k for k in PDFCatalog.__Refs__ if k != "MarkInfo"]
+
+
+def _link_annotation(annot, key: int, target: str) -> None:
+    """Make ReportLab's link annotation ``annot`` the ``key``-th entry of the
+    parent tree, printable (PDF/A), and say in ``/Contents`` where it leads
+    (``target``: what its destination is called)."""
+    if isinstance(annot, PDFDictionary):  # canvas.linkURL's
+        action = annot.dict.get("A")
+        uri = action.dict.get("URI") if isinstance(action, PDFDictionary) else None
+        text = f"Link to {uri.s}" if isinstance(uri, PDFString) else _goto(target)
+        annot["StructParent"], annot["F"], annot["Contents"] = key, 4, PDFString(text)
+    else:  # a LinkAnnotation (canvas.linkRect's): its Dict() checks the keys it is given
+        annot.permitted = (*annot.permitted, "StructParent")
+        annot.otherkw = {**annot.otherkw, "StructParent": key, "F": 4}
+        annot.Contents = _goto(target)
+
+
+def _goto(target: str) -> str:
     return f"Go to {target}" if target else "Link within the document"
+
+
+def xmp(info, stamp, *, archive: bool = False) -> bytes:
+    """The XMP packet of a tagged document: the document information
+    ``info`` (ReportLab's ``PDFInfo``) in its XMP equivalents, as pikepdf's
+    ``load_from_docinfo`` maps them, dated by ReportLab time stamp
+    ``stamp``; ``pdfuaid:part 1``; and for the ``archive`` copy PDF/A-2u's
+    ``pdfaid`` and the extension schema PDF/A asks for ``pdfuaid``."""
+    from xml.etree import ElementTree as ET
+
+    for prefix, uri in _XMP_NS.items():
+        ET.register_namespace(prefix, uri)
+
+    def q(name: str) -> str:
+        prefix, local = name.split(":")
+        return f"{{{_XMP_NS[prefix]}}}{local}"
+
+    offset = timedelta(hours=abs(stamp.dhh), minutes=stamp.dmm)
+    date = datetime(*stamp.YMDhms, tzinfo=timezone(-offset if stamp.dhh < 0 else offset)).isoformat()
+    meta = ET.Element(q("x:xmpmeta"))
+    rdf = ET.SubElement(meta, q("rdf:RDF"))
+    about = ET.SubElement(rdf, q("rdf:Description"), {q("rdf:about"): ""})
+    for name, value in (("dc:creator", info.author), ("dc:description", info.subject), ("dc:title", info.title),
+                        ("pdf:Keywords", info.keywords), ("pdf:Producer", info.producer),
+                        ("xmp:CreateDate", date), ("xmp:CreatorTool", info.creator), ("xmp:ModifyDate", date),
+                        ("dc:format", "application/pdf"), ("xmp:MetadataDate", date), ("pdfuaid:part", "1"),
+                        *((("pdfaid:part", "2"), ("pdfaid:conformance", "U")) if archive else ())):
+        if not value:
+            continue
+        prop = ET.SubElement(about, q(name))
+        if name == "dc:creator":  # an ordered list of names
+            ET.SubElement(ET.SubElement(prop, q("rdf:Seq")), q("rdf:li")).text = value
+        elif name in ("dc:description", "dc:title"):  # a text in languages: the default one
+            ET.SubElement(ET.SubElement(prop, q("rdf:Alt")), q("rdf:li"),
+                          {"{http://www.w3.org/XML/1998/namespace}lang": "x-default"}).text = value
+        else:
+            prop.text = value
+    if archive:
+        rdf.append(ET.fromstring(_PDFUA_EXTENSION))
+    return _XPACKET[0] + ET.tostring(meta, encoding="unicode").encode("utf-8") + _XPACKET[1]

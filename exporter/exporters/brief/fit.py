@@ -52,8 +52,11 @@ class Fit:
 
 class BriefDoc(tagging.TaggedDoc, Identified, BinaryStreams, SourceDated, BaseDocTemplate):
     """The brief's document template, dated from the source, its id from
-    its content, tagged; a line wider than the page's text block is an
-    error (see :func:`~exporter.exporters.pdf.doc.over_measure`)."""
+    its content, tagged and identified as PDF/A-2u; a line wider than the
+    page's text block is an error (see
+    :func:`~exporter.exporters.pdf.doc.over_measure`)."""
+
+    archive = True
 
     def afterFlowable(self, flowable) -> None:
         over = over_measure(flowable)
@@ -126,7 +129,7 @@ class Fitter:
         doc = BriefDoc(buf, pagesize=(b.width, b.height), leftMargin=b.margin, rightMargin=b.margin,
                        topMargin=b.margin, bottomMargin=b.margin, invariant=1, **self.meta)
         doc.source_date = self.story.event.published or self.story.event.date
-        doc.tagger = self.tagger = tagging.Tagger(self.meta.get("lang", ""), ROLES)
+        doc.tagger = tagging.Tagger(self.meta.get("lang", ""), ROLES)
         frame = Frame(b.margin, b.margin + FOOTER, self.width, self.frame_height, 0, 0, 0, 0, id="brief")
         doc.addPageTemplates([PageTemplate("brief", [frame], onPage=self._footer(size, pages))])
         flowables = [f for block in self.story.blocks(size, left_out) for f in block.flowables]
@@ -172,8 +175,7 @@ class Fitter:
             if self.measure(sizes[-1], left_out) <= room or b.max_pages > 1:
                 found = self._search(sizes, left_out, room)
                 if found:
-                    size, data, pages = found  # from the last build: tagged as it recorded
-                    data = tagging.finish(data, self.tagger, title=self.meta["title"], archive=True)
+                    size, data, pages = found
                     return Fit(size, left_out, self.iterations, pages, data, log)
             if not droppable:
                 raise self._overflow(left_out)

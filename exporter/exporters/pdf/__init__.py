@@ -72,6 +72,7 @@ class PdfExporter(Exporter):
         doc.source_date = ev.published or ev.date
         if edition.tagged:
             doc.tagger = tagging.Tagger(ev.language, ROLES)
+            doc.archive = edition.archive
         story.finish(doc)
         # -- 3. lay out until stable -------------------------------------------
         flowables = story.flowables()
@@ -88,8 +89,6 @@ class PdfExporter(Exporter):
         self.doc = doc
         self.pages = doc.page
         wordcache.save()
-        if doc.tagger is not None:
-            return tagging.finish(buf.getvalue(), doc.tagger, title=ev.title, archive=edition.archive)
         return buf.getvalue()
 
     def written(self, out_dir: Path) -> None:
