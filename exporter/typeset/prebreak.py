@@ -35,11 +35,13 @@ process (:data:`MIN_PARAGRAPHS`).
 from __future__ import annotations
 
 import marshal
+import mmap
 import os
 import select
 import signal
 import struct
 import sys
+import time
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -51,6 +53,9 @@ MIN_PARAGRAPHS = 100
 _BATCH = 16  # paragraphs a message
 _ANSWERS, _WORDS = "answers", "words"  # the kinds of message: a batch of answers; what it learnt
 _HEADER = struct.Struct("<I")
+_POSITION = struct.Struct("<q")  # the index of the paragraph the layout last asked for
+_LEAD = 2  # a child behind the layout goes on this many paragraphs after it
+_LAST_WAIT = 0.5  # seconds the layout's end waits for the child's last message
 
 _active: _Session | None = None
 
@@ -58,7 +63,7 @@ _active: _Session | None = None
 class _Session:
     """The parent's side: the paragraphs sent ahead, and the answers read."""
 
-    def __init__(self, items: list, fd: int, pid: int, wait: bool) -> None:
+    def __init__(self, items: list, fd: int, pid: int, wait: bool, position: mmap.mmap | None = None) -> None:
         self.items = items        # index -> (paragraph, width) (the same object, in the parent)
         self.fd, self.pid = fd, pid
         self.wait = wait          # wait for each answer (tests), rather than break it here
@@ -68,6 +73,7 @@ class _Session:
         # paragraphs sent asked for, answers used, answers that ReportLab breaks it (for tests)
         self.asked = self.taken = self.declined = 0
         self.learnt: list | None = None  # what the child learnt about words, once it is done
+        self.position = position  # where the layout is, for the child to keep ahead of it
 
     def read(self, index: int) -> None:
         """Take whatever the child has sent so far, without waiting (or,
@@ -112,18 +118,21 @@ class _Session:
         self.buffer = data[at:]
 
     def close(self) -> None:
-        """Stop the child; if it has answered every paragraph, first take
-        what it learnt about words (it is sending it), into this process's
-        tables (:mod:`.wordcache`), which the exporter saves."""
+        """Stop the child; first take what it learnt about words (its last
+        message, waited for at most :data:`_LAST_WAIT` seconds), into this
+        process's tables (:mod:`.wordcache`), which the exporter saves."""
         if self.open:
             self.read(-1)  # what has come (waiting in wait mode, as the child ends)
-        if self.open and len(self.answers) == len(self.items):
-            os.set_blocking(self.fd, True)
-            while self.open and self.learnt is None:
+        deadline = time.monotonic() + _LAST_WAIT
+        while self.open and self.learnt is None and time.monotonic() < deadline:
+            # the child, ahead of the layout, is done or nearly: its last message
+            if select.select([self.fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
                 self.read(-1)
         if self.learnt:
             wordcache.learn(self.learnt)
         os.close(self.fd)
+        if self.position is not None:
+            self.position.close()
         try:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -146,6 +155,8 @@ def chosen(paragraph, width) -> tuple | None:
     if index is None or session.items[index][0] is not paragraph:
         return None  # not sent, or a copy of one that was
     session.asked += 1
+    if session.position is not None:
+        _POSITION.pack_into(session.position, 0, index)
     answer = session.answers.get(index)
     if answer is None:
         session.read(index)
@@ -213,6 +224,8 @@ def ahead(flowables: list, width: float) -> Iterator[_Session | None]:
     for index, (p, _) in enumerate(items):
         p._prebreak = index
     read_fd, write_fd = os.pipe()
+    position = mmap.mmap(-1, _POSITION.size)  # shared: the paragraph the layout has come to
+    _POSITION.pack_into(position, 0, -1)
     # SIGINT waits while the child is made, so that the parent's handler
     # (exporter.interrupt) never runs in the child: a Ctrl-C ends the
     # child quietly (and the parent says what it says)
@@ -227,11 +240,11 @@ def ahead(flowables: list, width: float) -> Iterator[_Session | None]:
         return
     if pid == 0:  # the child: never returns
         os.close(read_fd)
-        _child(items, write_fd, masked)
+        _child(items, write_fd, masked, position)
     signal.pthread_sigmask(signal.SIG_SETMASK, masked)
     os.close(write_fd)
     os.set_blocking(read_fd, False)
-    session = _active = _Session(items, read_fd, pid, wait=force)
+    session = _active = _Session(items, read_fd, pid, wait=force, position=None if force else position)
     try:
         yield session
     finally:
@@ -239,9 +252,11 @@ def ahead(flowables: list, width: float) -> Iterator[_Session | None]:
         session.close()
 
 
-def _child(items: list, fd: int, masked) -> None:
-    """Answer for each paragraph in turn, ``_BATCH`` to a message; leave
-    without running anything of the parent's (``os._exit``)."""
+def _child(items: list, fd: int, masked, position: mmap.mmap) -> None:
+    """Answer for each paragraph in turn, ``_BATCH`` to a message, keeping
+    ahead of the layout: a paragraph the layout has already come to (it
+    broke it itself) is skipped, to the second one after where it is;
+    leave without running anything of the parent's (``os._exit``)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child quietly
         signal.pthread_sigmask(signal.SIG_SETMASK, masked)
@@ -250,7 +265,18 @@ def _child(items: list, fd: int, masked) -> None:
         usercache.READ_ONLY = True  # what it learns about words, fonts, patterns: not stored here
         learnt = wordcache.sizes()
         batch = []
-        for index, (p, width) in enumerate(items):
+        index, count = -1, len(items)
+        while index + 1 < count:
+            index += 1
+            (at,) = _POSITION.unpack_from(position, 0)
+            if index <= at:  # behind the layout: go ahead of it
+                if batch:
+                    _send(fd, (_ANSWERS, batch))
+                    batch = []
+                index = at + _LEAD
+                if index >= count:
+                    break
+            p, width = items[index]
             style = p.style
             widths = (width - (style.leftIndent + style.firstLineIndent) - style.rightIndent,
                       width - style.leftIndent - style.rightIndent)
@@ -259,7 +285,7 @@ def _child(items: list, fd: int, masked) -> None:
             except Exception:  # noqa: BLE001 - the parent breaks it, and reports what goes wrong
                 answer = None
             batch.append((index, widths, answer))
-            if len(batch) >= _BATCH or index == len(items) - 1:
+            if len(batch) >= _BATCH or index == count - 1:
                 if batch:
                     _send(fd, (_ANSWERS, batch))
                 batch = []
