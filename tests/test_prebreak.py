@@ -127,7 +127,6 @@ def test_a_child_that_dies_leaves_the_parent_to_break_everything(bundled_event, 
 def _story(event) -> list:
     """The bundled booklet's flowables, as the PDF exporter builds them."""
     from exporter.exporters.pdf.doc import BookletDoc
-    from exporter.exporters.pdf.story import Story
     from exporter.typeset.fonts import register
     from exporter.typeset.styles import paragraph_styles
     import io
