@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from exporter.plaintext import block_units, brief_units
 from exporter.project import Project
-from exporter.source import load_event
+from exporter.source.loader import load_event  # reads the source every run (no cache)
 
 FONTS = Path(__file__).resolve().parent.parent / "exporter" / "fonts"
 

@@ -10,7 +10,7 @@ from docx import Document
 
 from exporter.plaintext import body_units
 from exporter.project import Project
-from exporter.source import load_event
+from exporter.source.loader import load_event  # reads the source every run (no cache)
 
 
 def main(event_dir: str, out: str) -> None:

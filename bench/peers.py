@@ -13,7 +13,7 @@ from pathlib import Path
 
 from exporter.plaintext import body_units
 from exporter.project import Project
-from exporter.source import load_event
+from exporter.source.loader import load_event  # reads the source every run (no cache)
 
 FONTS = Path(__file__).resolve().parent.parent / "exporter" / "fonts"
 

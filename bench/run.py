@@ -8,13 +8,18 @@ process's peak memory (ru_maxrss).
 Cases, for the bundled event and synthetic events N times its size:
 - start-up: ``python -c pass``, ``octavo --version``, ``validate``, ``show``
   (reported as each command's time above ``python -c pass``);
-- Octavo: ``export pdf``, ``docx``, ``brief`` (cold: it lays the booklet out
+- Octavo: ``export pdf`` (also on a copy of the event edited before each
+  run, so that its source is read and checked again rather than read back
+  from the cache folder, as in an editor's edit-and-export loop), ``docx``, ``brief`` (cold: it lays the booklet out
   to know its pages; warm: page cache from a previous ``export pdf``),
   ``all --force``, and ``import`` of the seed report (N copies of it);
 - floors: a single-pass ReportLab script and a bare python-docx script
   setting the same paragraphs, a ReportLab script setting the brief's
   blocks once at a fixed size, and a ruamel.yaml script writing the
-  report's sentences as YAML blocks (``floor_import.py``);
+  report's sentences as YAML blocks (``floor_import.py``); the floors read
+  the event through Octavo's loader (``exporter.source.loader``), each run
+  parsing it again: they keep nothing between runs, as Octavo's commands do
+  in its cache folder;
 - peers on the same text: pandoc (pypandoc-binary) Markdown -> docx, and
   Typst (the ``typst`` package) compiling an equivalent .typ file to PDF.
 
@@ -46,6 +51,7 @@ FONTS = ROOT / "exporter" / "fonts"
 
 RATIOS = {  # name: (numerator case, denominator case(s), summed)
     "pdf ÷ ReportLab floor": ("octavo pdf", ("floor reportlab",)),
+    "pdf, source edited ÷ floor": ("octavo pdf, source edited", ("floor reportlab",)),
     "docx ÷ python-docx floor": ("octavo docx", ("floor python-docx",)),
     "docx ÷ pandoc": ("octavo docx", ("pandoc md→docx",)),
     "pdf ÷ typst": ("octavo pdf", ("typst→pdf",)),
@@ -81,6 +87,14 @@ def cases(folder: Path, work: Path) -> dict[str, tuple[list[str], object]]:
     subprocess.run([PY, str(HERE / "peers.py"), str(folder), str(peer)], check=True)
     export = [OCTAVO, "export"]
     size = 1 if folder == BUNDLED else int(folder.name.rsplit("x", 1)[-1]) if folder.name[-1].isdigit() else 1
+    edited = work / "edited" / "source" / folder.name  # a copy, edited before each run of its case
+    shutil.rmtree(edited.parent.parent, ignore_errors=True)
+    shutil.copytree(folder, edited)
+    edits = iter(range(1_000_000))
+
+    def edit() -> None:  # a comment more: the source must be read again, the outputs are the same
+        with (edited / "people.yaml").open("a", encoding="utf-8") as f:
+            f.write(f"# edit {next(edits)}\n")
     report = work / "report.txt"
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text("\n\n".join([SEED_REPORT.read_text(encoding="utf-8")] * size), encoding="utf-8")
@@ -95,6 +109,7 @@ def cases(folder: Path, work: Path) -> dict[str, tuple[list[str], object]]:
         "octavo validate": ([OCTAVO, "validate", str(folder)], None),
         "octavo show": ([OCTAVO, "show", str(folder)], None),
         "octavo pdf": ([*export, "pdf", str(folder), "--out", str(out)], None),
+        "octavo pdf, source edited": ([*export, "pdf", str(edited), "--out", str(work / "out-edited")], edit),
         "floor reportlab": ([PY, str(HERE / "floor_reportlab.py"), str(folder), str(work / "floor.pdf")], None),
         "typst→pdf": ([PY, "-c", typst], None),
         "octavo docx": ([*export, "docx", str(folder), "--out", str(out)], None),

@@ -21,12 +21,15 @@ HEAVY = ("pydantic", "pydantic_core", "reportlab", "docx", "lxml", "pikepdf", "p
          "markdown_it", "ruamel", "watchfiles", "rapidfuzz", "pycountry")
 
 
-def modules_after(*args: str) -> set[str]:
-    """The top-level packages of HEAVY loaded by ``octavo ARGS`` run in a child process."""
+def modules_after(*args: str, cache=None) -> set[str]:
+    """The top-level packages of HEAVY loaded by ``octavo ARGS`` run in a
+    child process (with ``cache`` as its cache folder, if given)."""
     code = ("import sys\nfrom exporter.cli import main\n"
             f"try:\n    main({list(args)!r})\nexcept SystemExit:\n    pass\n"
             f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r}), file=sys.stderr)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    env = dict(os.environ, **({"OCTAVO_CACHE_DIR": str(cache)} if cache is not None else {}))
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env=env)
     return set(eval(out.stderr.strip().splitlines()[-1]))
 
 
@@ -36,8 +39,11 @@ def test_version_and_help_load_no_library(args):
 
 
 @pytest.mark.parametrize("args", [["validate"], ["show"]])
-def test_validate_and_show_load_only_the_readers(args):
-    assert modules_after(*args) == {"markdown_it", "ruamel"}
+def test_validate_and_show_load_only_the_readers_and_only_once(args, tmp_path):
+    """The first time, the YAML and Markdown readers; then, on the same
+    source, nothing: the event is read back from the cache folder."""
+    assert modules_after(*args, cache=tmp_path) == {"markdown_it", "ruamel"}
+    assert modules_after(*args, cache=tmp_path) == set()
 
 
 def test_a_pdf_export_does_not_load_the_word_or_validation_libraries(tmp_path):

@@ -550,7 +550,7 @@ def _validate(event_dir: Path, project: Project, new_texts: dict[Path, str]) -> 
             for file, text in new_texts.items():
                 (copy / file.relative_to(event_dir)).write_text(text, encoding="utf-8")
             try:
-                load_event(copy, Project(Path(tmp)))
+                load_event(copy, Project(Path(tmp)), reuse=False)  # a throwaway copy: nothing to keep
             except ValidationError as exc:
                 def placed(p: Problem) -> str:  # at the file the editor has, not the copy checked
                     try:
