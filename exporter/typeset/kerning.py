@@ -333,6 +333,11 @@ def _ligated(text: str, kerns, ligs: Ligs, font) -> tuple[str, list]:
     return "".join(parts), out
 
 
+#: Kerns as the content stream writes them (``fp_str(-kern)``), by kern:
+#: the same few values again and again.
+_NUMBERS: dict[float, str] = {}
+
+
 class KerningText(PDFTextObject):
     """A text object that draws a :class:`KernedStr` with its kerns and
     ligatures."""
@@ -368,7 +373,12 @@ class KerningText(PDFTextObject):
                 if cut > a:
                     parts.append(f"({escape(chunk[a:cut])})")
                     a = cut
-                parts.append(fp_str(-d))  # after a chunk's last character too: before the next subset's
+                number = _NUMBERS.get(d)  # after a chunk's last character too: before the next subset's
+                if number is None:
+                    number = fp_str(-d)
+                    if len(_NUMBERS) < 4096:  # a font's kerns are a few hundred values; tracking adds more
+                        _NUMBERS[d] = number
+                parts.append(number)
                 k += 1
             if parts:
                 if a < len(chunk):

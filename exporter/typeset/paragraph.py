@@ -28,7 +28,6 @@ after it is measured in its group and again when placed).
 
 from __future__ import annotations
 
-import marshal
 from copy import copy
 from dataclasses import dataclass, field, replace
 from string import whitespace as _ASCII_SPACE
@@ -102,7 +101,7 @@ class Paragraph(_rl.Paragraph):
     _no_hyphen_line: int | None = None
     _octavo_bidi = False  # right-to-left or complex-script text (see fallback)
     # lines made from the other process's (prebreak): frags not yet the word
-    # list; its breaks and word list as sent (see prebroken, split)
+    # list; its breaks as sent (see prebroken, split)
     _words_wanted: tuple | None = None
 
     def _setup(self, text, style, bulletText, frags, cleaner):
@@ -132,16 +131,14 @@ class Paragraph(_rl.Paragraph):
     def split(self, availWidth, availHeight):
         if self._words_wanted is not None and getattr(self, "blPara", None) is not None:
             # lines made from the other process's: the word list a split
-            # reads (frags), as the other process made it, or made here
-            # from its breaks, with the same lines
-            breaks, words = self._words_wanted
+            # reads (frags) made here from its breaks, with the same lines
+            # (a few paragraphs in a hundred are split: sending every
+            # paragraph's word list cost the other process a sixth of its time)
+            breaks = self._words_wanted
             self._words_wanted = None
-            if words is not None:
-                self.frags = _decode_words(words, self.frags[0])
-            else:
-                self.blPara = self._break(self._wrapWidths, breaks)
-                if self._memo is not None:
-                    self._memo = (self._memo[0], (*self._memo[1][:2], self.blPara, self._memo[1][3]))
+            self.blPara = self._break(self._wrapWidths, breaks)
+            if self._memo is not None:
+                self._memo = (self._memo[0], (*self._memo[1][:2], self.blPara, self._memo[1][3]))
         marks = [(w, w.__class__) for w in self.frags if isinstance(w, list)]
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2 and getattr(parts[0].blPara.lines[-1], "octavoHyphen", False) \
@@ -287,11 +284,11 @@ class Paragraph(_rl.Paragraph):
         """What :meth:`breakLines` makes of this paragraph at ``width``, for
         :mod:`.prebreak` to send from the other process.  For a paragraph
         of one plain run, its lines, as ``(_LINES, widest, lines, ends,
-        measured, words)``: each line's extra space, word count, measure,
-        first word, text, kerns and ligatures (or None), and whether it
-        ends in a hyphen the breaker added (all :meth:`_set_lines` needs to
-        make them again); the breaks, as below; and its word list
-        (:func:`_encode_words`, for when it is split).  For others, the
+        measured)``: each line's extra space, word count, measure, first
+        word, text, kerns and ligatures (or None), and whether it ends in a
+        hyphen the breaker added (all :meth:`_set_lines` needs to make them
+        again); and the breaks, as below (for the word list, made again
+        where the paragraph is split).  For others, the
         breaks, as ``(_ENDS, ends, measured)``: the index ending each line,
         of the paragraph's segments (``measured``) or of its whole words
         (every line ends between words).  None where ReportLab breaks it."""
@@ -310,16 +307,14 @@ class Paragraph(_rl.Paragraph):
         KS = kerning.KernedStr
         return _LINES, self._width_max, [
             (ln.extraSpace, ln.wordCount, ln.maxWidth, ln.sFW, str(t), (t.kerns, t.ligs) if isinstance(t, KS) else None,
-             ln.octavoHyphen) for ln in bl.lines for t in (ln.words[0].text,)], ends, measured, \
-            _encode_words(self.frags, got[5][1][0][0] if got[5][1] else None)
+             ln.octavoHyphen) for ln in bl.lines for t in (ln.words[0].text,)], ends, measured
 
-    def _set_lines(self, widest: float, lines: list, ends: list, measured: bool, words: bytes | None):
+    def _set_lines(self, widest: float, lines: list, ends: list, measured: bool):
         """The lines :meth:`prebroken` made of this paragraph of one plain
         run in the other process, made again: the same lines
         :meth:`_plain_lines` and :func:`_tracked` make here.  The word list
         a page split needs (``frags``, see :meth:`_broken`) is made only
-        when the paragraph is split (:meth:`split`), from ``words`` as the
-        other process encoded it, or from the breaks where it could not."""
+        when the paragraph is split (:meth:`split`), from the breaks."""
         f = self.frags[0]
         f._fkind = _FK_TEXT  # as _plain_words marks it
         size, font = f.fontSize, f.fontName
@@ -336,7 +331,7 @@ class Paragraph(_rl.Paragraph):
             out.append(_line(hyphen, extraSpace=extra, wordCount=count, lineBreak=False, words=[g], fontSize=size,
                              ascent=ascent, descent=descent, maxWidth=measure, sFW=first))
         self._width_max = widest
-        self._words_wanted = ((_ENDS, ends, measured), words)  # for the word list, if it is split
+        self._words_wanted = (_ENDS, ends, measured)  # for the word list, if it is split
         return ParaLines(kind=1, lines=out)
 
     def _plain_lines(self, f, words: list, texts: list, kerned: list, row: lb.Row, ends: list[int],
@@ -736,50 +731,6 @@ def _put_frag_line(cur_x, tx, line, last, pKind):
 
 
 _rl._putFragLine = _put_frag_line  # the line drawers look it up in ReportLab's module
-
-
-#: The classes of a word list's entries (ReportLab's words and split-word
-#: marks), by number, for :func:`_encode_words`.
-_WORD_CLASSES = (list, _HSFrag, _SplitFragHY, _SplitFragH, _SplitFragHS, _SplitFrag, _InjectedFrag)
-_WORD_CLASS_NUMBERS = {cls: n for n, cls in enumerate(_WORD_CLASSES)}
-
-
-def _encode_words(words: list, f) -> bytes | None:
-    """The word list of a paragraph of the one plain frag ``f`` as
-    :meth:`Paragraph._plain_lines` made it (``frags`` after a break), as
-    marshal data for the other process to send (prebreak): each entry's
-    class, width and pieces, a piece being ``f`` or a line break made from
-    it (0 or 1) and its text.  None where an entry holds anything else."""
-    if f is None:
-        return None
-    out = []
-    for w in words:
-        number = _WORD_CLASS_NUMBERS.get(type(w))
-        if number is None or getattr(w, "__dict__", None):
-            return None
-        pieces = []
-        for frag, text in w[1:]:
-            if frag is f:
-                pieces.append((0, text))
-            elif frag.__dict__ == {**f.__dict__, "_fkind": _FK_BREAK, "text": ""}:
-                pieces.append((1, text))
-            else:
-                return None
-        out.append((number, w[0], pieces))
-    try:
-        return marshal.dumps(out)
-    except ValueError:
-        return None
-
-
-def _decode_words(data: bytes, f) -> list:
-    """The word list :func:`_encode_words` encoded, with ``f``, the
-    paragraph's own frag, in it (and its line breaks made from it)."""
-    out = []
-    for number, width, pieces in marshal.loads(data):
-        out.append(_WORD_CLASSES[number]([width, *((f if kind == 0 else f.clone(_fkind=_FK_BREAK, text=""), text)
-                                                   for kind, text in pieces)]))
-    return out
 
 
 def _clone(f):
