@@ -397,6 +397,13 @@ class KerningCanvas(Canvas):
     def beginText(self, x=0, y=0, direction=None):
         return KerningText(self, x, y, direction=direction)
 
+    def drawText(self, aTextObject):
+        super().drawText(aTextObject)
+        # ReportLab's paragraph gives its text object a method bound to the
+        # object itself (``_do_line``), a cycle only the collector frees:
+        # drawn, the object is done with (see exporter.typeset.collector)
+        aTextObject.__dict__.pop("_do_line", None)
+
     def stringWidth(self, text, fontName=None, fontSize=None):
         width = super().stringWidth(text, fontName, fontSize)
         kerned = getattr(text, "kerns", None)

@@ -33,8 +33,11 @@ def binary_streams() -> Iterator[None]:
 
 
 class BinaryStreams:
-    """Mixin for a ReportLab document template: built with binary streams."""
+    """Mixin for a ReportLab document template: built with binary streams
+    (and the cyclic collector paused, see :mod:`.collector`)."""
 
     def build(self, *args, **kw):
-        with binary_streams():
+        from exporter.typeset.collector import paused
+
+        with binary_streams(), paused():
             return super().build(*args, **kw)
