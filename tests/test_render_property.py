@@ -110,3 +110,14 @@ def test_any_text_either_exports_or_fails_with_located_problems(tmp_path_factory
             lines = lines[:added]
         assert all(re.match(r"^(Error: )?\S+:\d+:\d+: ", line) for line in lines[:-1]), lines
         assert lines[-1].endswith("nothing was written.") and not files, lines
+
+
+@given(st.text())
+def test_markup_escapes_as_the_xml_escaper_did(text):
+    """exporter.typeset.markup escapes without importing xml.sax.saxutils
+    (whose import loads the mail and web modules): the same text out."""
+    from xml.sax.saxutils import escape
+
+    from exporter.typeset.markup import attr, esc
+
+    assert esc(text) == attr(text) == escape(text, {'"': "&quot;"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exporter import printing as pc
 from exporter.errors import OctavoError, Problem, ValidationError
@@ -18,8 +18,13 @@ from exporter.inputs import combine, files_digest, tree_digest
 from exporter.layout.model import BriefSettings, FontFamily, Hyphenation, Layout, Page, ParaStyle, PrintSettings
 from exporter.project import Project
 from exporter.shapes import conform
-from exporter.source.yamlread import Pos, PathT, dotted, read_yaml
 from exporter.validation import describe, did_you_mean, translate
+
+if TYPE_CHECKING:
+    from exporter.source.yamlread import PathT, Pos
+
+# The YAML reader (exporter.source.yamlread, and ruamel with it) is imported
+# where a layout is read: a layout kept in the cache folder needs none of it.
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "layouts"
 BUNDLED_FONTS = Path(__file__).resolve().parent.parent / "fonts"
@@ -89,6 +94,8 @@ class MergedDoc:
     """Problems of the whole chain, reported with those of the checked data."""
 
     def problem(self, path: PathT, message: str, *, key: bool = False) -> Problem:
+        from exporter.source.yamlread import Pos, dotted
+
         path = tuple(path)
         table = self.keys if key and path in self.keys else self.origins
         probe = path
@@ -102,6 +109,8 @@ class MergedDoc:
 
 
 def _merge(into: dict[str, Any], data: dict[str, Any], doc, merged: MergedDoc, path: PathT) -> None:
+    from exporter.source.yamlread import Pos
+
     for key, value in data.items():
         p = (*path, key)
         merged.origins[p] = (doc.file, doc.values.get(p, Pos(0, 0)))
@@ -114,6 +123,8 @@ def _merge(into: dict[str, Any], data: dict[str, Any], doc, merged: MergedDoc, p
 
 
 def _record(value: Any, doc, merged: MergedDoc, path: PathT) -> None:
+    from exporter.source.yamlread import Pos
+
     children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for k, v in children:
         merged.origins[(*path, k)] = (doc.file, doc.values.get((*path, k), Pos(0, 0)))
@@ -123,6 +134,8 @@ def _record(value: Any, doc, merged: MergedDoc, path: PathT) -> None:
 
 def _chain(name: str, project: Project) -> tuple[list[Path], MergedDoc]:
     """The folders of ``name``'s extends chain (child first) and their merged data."""
+    from exporter.source.yamlread import read_yaml
+
     folders: list[Path] = []
     docs = []
     folder = _find(name, project)
@@ -292,6 +305,8 @@ def _check_shape(merged: MergedDoc) -> Any:
 
 
 def _resolve(name: str, folders: list[Path], raw: Any, merged: MergedDoc) -> Layout:
+    from exporter.source.yamlread import dotted
+
     # a colour is "#rrggbb", a name, or {rgb, cmyk} (a record with its own inks)
     colours = {k: getattr(v, "rgb", v) for k, v in raw.colours.items()}
     for k, v in colours.items():
@@ -476,6 +491,8 @@ def resolved_keys(name: str, project: Project) -> list[tuple[str, Any, str]]:
     filling defaults and resolving style inheritance: (dotted key, value,
     where it came from), sorted.  ``where`` is ``file:line``, ``default``, or
     for a style key it does not set, ``from <parent style>``."""
+    from exporter.source.yamlread import dotted
+
     layout = load_layout(name, project)  # reports every problem first
     _, merged = _chain(name, project)
     data = _check_shape(merged).model_dump(exclude={"extends", "styles"})
@@ -507,6 +524,8 @@ def resolved_keys(name: str, project: Project) -> list[tuple[str, Any, str]]:
 def read_layout_head(folder: Path) -> tuple[str, str]:
     """What ``folder/layout.yaml`` extends and its own page size ('' where
     it sets none), read without validating the layout."""
+    from exporter.source.yamlread import read_yaml
+
     doc = read_yaml(folder / "layout.yaml", str(folder / "layout.yaml"))
     data = doc.data if isinstance(doc.data, dict) else {}
     page = data.get("page") if isinstance(data.get("page"), dict) else {}
