@@ -69,6 +69,8 @@ class Breaking:
     ligatures: bool = True  # the font's standard ligatures (liga: fi, fl, ff, ffi, ffl), likewise
     # (text, font, size) -> the word's segments: ((start, stop, width, after, flagged, penalty), ...)
     _words: dict = field(default_factory=dict, compare=False, repr=False)
+    # (text, font, size) -> the same segments as the row's columns (see _columns)
+    _columns: dict = field(default_factory=dict, compare=False, repr=False)
     _ragged: dict = field(default_factory=dict, compare=False, repr=False)
     # (font, size) -> {word: (kerned width, [kerns] or None)}, for paragraphs of one plain frag
     _plain: dict = field(default_factory=dict, compare=False, repr=False)
@@ -429,6 +431,7 @@ class Paragraph(_rl.Paragraph):
         width, kind, after, stretch, shrink, flagged, penalty = [], [], [], [], [], [], []
         segs: list = []
         known = breaking._words
+        columns = breaking._columns
         for wi, w in enumerate(words):
             f0 = w[1][0]
             if getattr(f0, "_fkind", _FK_TEXT) == _FK_BREAK:
@@ -439,28 +442,26 @@ class Paragraph(_rl.Paragraph):
                 penalty.append(0.0)
                 continue
             ww = w[0]
-            parts = None
+            cols = None
             single = texts[wi]
             if single is not None:
                 f, t = single
                 if ww > narrowest:
-                    parts = _segments(t, f, breaking, narrowest)
+                    cols = _columns(_segments(t, f, breaking, narrowest), t, f.fontSize)
                 elif not getattr(f, "nobr", False):
                     key = (t, f.fontName, f.fontSize)
-                    parts = known.get(key)
-                    if parts is None:
-                        parts = known[key] = _segments(t, f, breaking, None)
-            if parts and len(parts) > 1:
-                for start, stop, seg_width, drawn, flag, cost in parts[:-1]:
-                    segs.append((wi, start, stop))
-                    width.append(seg_width)
-                    kind.append(lb.HYPHEN)
-                    cjk = justify and (CJK.match(t, stop - 1) or CJK.match(t, stop))
-                    after.append(drawn), stretch.append(_CJK_STRETCH * f.fontSize if cjk else 0.0)
-                    shrink.append(0.0), flagged.append(flag), penalty.append(cost)
-                start, stop, seg_width = parts[-1][:3]
-                segs.append((wi, start, stop))
-                width.append(seg_width)
+                    cols = columns.get(key)
+                    if cols is None:
+                        parts = known.get(key)
+                        if parts is None:
+                            parts = known[key] = _segments(t, f, breaking, None)
+                        cols = columns[key] = _columns(parts, t, f.fontSize)
+            if cols is not None:
+                spans, widths, kinds, drawn, cjk, zeros, flags, costs = cols
+                segs.extend([(wi, a, b) for a, b in spans])
+                width.extend(widths)
+                kind.extend(kinds), after.extend(drawn), stretch.extend(cjk if justify else zeros)
+                shrink.extend(zeros), flagged.extend(flags), penalty.extend(costs)
             else:
                 segs.append((wi, 0, None))
                 width.append(ww)
@@ -1063,6 +1064,25 @@ def _cut_parts(w: list, breaking: Breaking, narrowest: float) -> list | None:
             width += stringWidth(t, f.fontName, f.fontSize)
         parts.append((w.__class__ if z == len(pieces) else _Cut)([width, *pieces[a:z]]))
     return parts
+
+
+def _columns(parts: tuple, t: str, size: float) -> tuple | None:
+    """The segments of a word (:func:`_segments`) as :meth:`Paragraph._measure`
+    adds them to its row, column by column: each segment's ``(start,
+    stop)`` and width, then for each break inside the word its kind, the
+    hyphen drawn there, its stretch in justified text (a break between
+    Chinese or Japanese characters stretches as their space does) and in
+    ragged text (none), its shrink, whether a line ending there ends in a
+    visible hyphen, and its cost.  None for a word with no break inside."""
+    if len(parts) < 2:
+        return None
+    inner = parts[:-1]
+    stretch = _CJK_STRETCH * size
+    zeros = (0.0,) * len(inner)
+    return (tuple((p[0], p[1]) for p in parts), tuple(p[2] for p in parts), (lb.HYPHEN,) * len(inner),
+            tuple(p[3] for p in inner),
+            tuple(stretch if CJK.match(t, p[1] - 1) or CJK.match(t, p[1]) else 0.0 for p in inner),
+            zeros, tuple(p[4] for p in inner), tuple(p[5] for p in inner))
 
 
 def _segments(t: str, f, breaking: Breaking, narrowest: float | None) -> tuple:
