@@ -3,6 +3,7 @@ read back only while its source is unchanged, never in place of a problem."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 
 import pytest
@@ -116,3 +117,78 @@ def test_a_logo_reached_through_a_link_is_checked_again(project, reads):
     with pytest.raises(ValidationError) as err:
         load(project)
     assert "organiser.logo: 'assets/logo.png' is not a readable PNG or JPEG image" in err.value.format_message()
+
+
+# -- what each file's reading made (exporter/source/pieces.py) ---------------
+
+@pytest.fixture
+def parses(monkeypatch):
+    """How many YAML files and pieces of prose were really parsed."""
+    from exporter.source import markdown, yamlread
+
+    count = {"yaml": 0, "md": 0}
+    real_yaml, real_md = yamlread._read_yaml, markdown._parse_blocks
+
+    def yaml(*args):
+        count["yaml"] += 1
+        return real_yaml(*args)
+
+    def md(*args):
+        count["md"] += 1
+        return real_md(*args)
+
+    monkeypatch.setattr(yamlread, "_read_yaml", yaml)
+    monkeypatch.setattr(markdown, "_parse_blocks", md)
+    return count
+
+
+def test_after_an_edit_only_the_edited_file_is_parsed_again(project, parses):
+    folder = project / "source" / EVENT
+    sessions = sorted((folder / "sessions").glob("*.yaml"))
+    first = load(project)
+    files, prose = parses["yaml"], parses["md"]
+    assert files == 2 + len(sessions) + (folder / "brief.yaml").is_file() and prose > 50
+    people = folder / "people.yaml"
+    people.write_text(people.read_text() + "\n# checked\n")
+    second = load(project)
+    assert parses["yaml"] == files + 1 and parses["md"] == prose  # people.yaml alone; its prose unchanged
+    assert second == dataclasses.replace(first, source_digest=second.source_digest)
+    text = sessions[0].read_text()
+    sessions[0].write_text(text.replace("Pakistan", "Pakistán", 1))
+    third = load(project)
+    assert parses["yaml"] == files + 2 and prose < parses["md"] < prose + 5  # one file, the changed prose
+    assert third == load_event(project / "source" / EVENT, Project(project), reuse=False)
+
+
+def test_problems_are_reported_again_from_the_kept_answers(project, parses):
+    """A file with a syntax error and prose with a heading: parsed once,
+    reported the same every time, with the exact messages."""
+    folder = project / "source" / EVENT
+    session = sorted((folder / "sessions").glob("*.yaml"))[0]
+    text = session.read_text()
+    assert "  text: |\n" in text
+    session.write_text(text.replace("  text: |\n", "  text: |\n      # A heading in prose\n\n", 1))
+    people = folder / "people.yaml"
+    people.write_text(people.read_text() + "\nbroken: [unclosed\n")
+    messages = []
+    for _ in range(3):
+        with pytest.raises(ValidationError) as err:
+            load(project)
+        messages.append(err.value.format_message())
+    with pytest.raises(ValidationError) as err:
+        load_event(folder, Project(project), reuse=False)
+    assert messages[0] == messages[1] == messages[2] == err.value.format_message()
+    assert "YAML syntax error" in messages[0] and "a heading" in messages[0]
+    made = parses["yaml"], parses["md"]
+    with pytest.raises(ValidationError):
+        load(project)
+    assert (parses["yaml"], parses["md"]) == made  # nothing parsed again
+
+
+def test_a_damaged_pieces_entry_is_parsed_again(project, parses):
+    first = load(project)
+    (project / "cache" / "events").rename(project / "cache" / "events-gone")  # the whole model: not kept
+    for entry in (project / "cache" / "pieces").iterdir():
+        entry.write_bytes(entry.read_bytes()[:100])
+    files = parses["yaml"]
+    assert load(project) == first and parses["yaml"] == 2 * files

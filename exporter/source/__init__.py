@@ -52,16 +52,19 @@ def load_event(event_dir: Path, project: Project | None = None, limits: Limits |
     slot, key, digest = _keys(event_dir, project)
     event = _stored(slot, key) if slot else None
     if event is None:
-        event = _read(event_dir, project, limits)
+        event = _read(event_dir, project, limits, slot)
         if slot and event.source_digest == digest:  # no file changed while it was read
             _store(slot, key, event)
     return event
 
 
-def _read(event_dir: Path, project: Project, limits: Limits | None) -> Event:
-    from exporter.source import loader  # the parsers: only when the source is read
+def _read(event_dir: Path, project: Project, limits: Limits | None, slot: str = "") -> Event:
+    """The loader's reading, with what it parses of each file kept under
+    ``slot`` (:mod:`.pieces`; none when empty)."""
+    from exporter.source import loader, pieces  # the parsers: only when the source is read
 
-    return loader.load_event(event_dir, project, *(() if limits is None else (limits,)))
+    with pieces.kept(slot):
+        return loader.load_event(event_dir, project, *(() if limits is None else (limits,)))
 
 
 def _keys(event_dir: Path, project: Project) -> tuple[str, str, str]:

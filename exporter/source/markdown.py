@@ -50,7 +50,29 @@ Report = Callable[[Loc, str], None]
 
 
 def parse_blocks(text: str, origin: ProseOrigin, report: Report) -> tuple[Block, ...]:
-    """Markdown ``text`` as model blocks; problems go to ``report``."""
+    """Markdown ``text`` as model blocks; problems go to ``report``.  While
+    an event is read with its answers kept (:mod:`exporter.source.pieces`),
+    the same text at the same place is not parsed again: its blocks and
+    problems are those of the last read."""
+    from exporter.source import pieces
+
+    memo = pieces.ACTIVE
+    if memo is None:
+        return _parse_blocks(text, origin, report)
+    key = ("md", text, origin)
+    kept = memo.get(key)
+    if kept is None:
+        problems: list[tuple[Loc, str]] = []
+        blocks = _parse_blocks(text, origin, lambda loc, message: problems.append((loc, message)))
+        kept = (blocks, tuple(problems))
+        memo.put(key, kept)
+    blocks, problems = kept
+    for loc, message in problems:
+        report(loc, message)
+    return blocks
+
+
+def _parse_blocks(text: str, origin: ProseOrigin, report: Report) -> tuple[Block, ...]:
     tokens = _md.parse(text)
     blocks, _ = _blocks(tokens, 0, None, origin, report)
     return tuple(blocks)

@@ -131,9 +131,32 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 
 
 def read_yaml(path: Path, display: str, limits: Limits = Limits()) -> YamlDoc:
-    """Parse ``path`` into a :class:`YamlDoc`; never raises for bad input."""
-    doc = YamlDoc(display)
+    """Parse ``path`` into a :class:`YamlDoc`; never raises for bad input.
+    While an event is read with its answers kept (:mod:`exporter.source.pieces`),
+    a file read before with the same bytes, name and limits is not parsed again."""
+    from exporter.source import pieces
+
+    memo = pieces.ACTIVE
     raw = path.read_bytes()
+    if memo is None:
+        return _read_yaml(raw, display, limits)
+    import hashlib
+    import pickle
+
+    key = ("yaml", display, limits.max_file_bytes, limits.max_nodes, limits.max_depth, hashlib.sha256(raw).digest())
+    kept = memo.get(key)
+    if kept is not None:
+        try:
+            return pickle.loads(kept)  # a fresh copy: the loader adds its problems to it
+        except Exception:  # noqa: BLE001 - a damaged answer: parse again
+            pass
+    doc = _read_yaml(raw, display, limits)
+    memo.put(key, pickle.dumps(doc, protocol=5))
+    return doc
+
+
+def _read_yaml(raw: bytes, display: str, limits: Limits) -> YamlDoc:
+    doc = YamlDoc(display)
     if len(raw) > limits.max_file_bytes:
         doc.problems.append(Problem(display, 0, 0, "", f"file is {len(raw):,} bytes, over the limit of "
                                     f"{limits.max_file_bytes:,} (raise it with OCTAVO_MAX_FILE_BYTES)"))
