@@ -976,28 +976,28 @@ def _plain_words(f, breaking: Breaking, justify: bool, narrowest: float):
     space = _SPACES.get(key)
     if space is None:
         space = _SPACES[key] = stringWidth(" ", font, size)
-    words, texts, kerned, width = [], [], [], []
-    fits = True
+    get = table.get
+    known = [get(t) for t in split]  # (kerned width, [kerns] or None) of each word
+    if None in known:
+        for i, t in enumerate(split):
+            if known[i] is None:
+                k = get(t)  # a word met twice in this paragraph: measured once
+                if k is None:
+                    ww = stringWidth(t, font, size)
+                    kk = None
+                    if kerner is not None:
+                        found = kerner.kerns(t)
+                        if found:
+                            ww += kerning.total(found) * size / 1000
+                            kk = [found]
+                    k = table[t] = (ww, kk)
+                known[i] = k
+    texts = [(f, t) for t in split]
+    width = [k[0] for k in known]
+    kerned = [k[1] for k in known]
     HS = _HSFrag
-    for t in split:
-        known = table.get(t)
-        if known is None:
-            ww = stringWidth(t, font, size)
-            kk = None
-            if kerner is not None:
-                found = kerner.kerns(t)
-                if found:
-                    ww += kerning.total(found) * size / 1000
-                    kk = [found]
-            known = table[t] = (ww, kk)
-        ww, kk = known
-        piece = (f, t)
-        words.append(HS([ww, piece]))
-        texts.append(piece)
-        kerned.append(kk)
-        width.append(ww)
-        if ww > narrowest:
-            fits = False
+    words = [HS([k[0], piece]) for k, piece in zip(known, texts)]
+    fits = max(width) <= narrowest
     if text[-1] not in _ASCII_SPACE:  # as ReportLab: the last word is followed by a space only if the text is
         words[-1] = list(words[-1])
     n = len(width)
