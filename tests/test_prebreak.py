@@ -233,3 +233,41 @@ def test_answers_learnt_in_another_process_read_back_as_made(tmp_path, monkeypat
     assert wordcache.table("test", path=source) is kept
     assert kept["office"] == office and kept["office"].__class__ is kerning.Ligated
     assert kept["office"].ligs == office.ligs and kept["plain"] == ((0, -3.0),)
+
+
+def _plain(value):
+    """``value`` (frags, lines, word lists) as plain data, to compare two
+    stories' objects."""
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [_plain(v) for v in value])
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return (type(value).__name__, sorted((k, _plain(v)) for k, v in vars(value).items()))
+    return repr(value)
+
+
+@pytest.mark.parametrize("width", [300.0, 140.0])
+def test_a_split_paragraph_makes_its_word_list_as_a_full_break_does(bundled_event, width):
+    """A paragraph set from the child's lines makes its word list only when
+    split (Paragraph._rebuild), cutting into segments only the words a line
+    ends inside: its lines and word list are those of breaking it here, for
+    every plain paragraph of the bundled booklet, wide and narrow."""
+    from exporter.typeset.paragraph import _LINES
+
+    child, here, fresh = (prebreak._paragraphs(_story(bundled_event), width, []) for _ in range(3))
+    checked = inside = 0
+    for (a, w), (b, _), (c, _) in zip(child, here, fresh):
+        style = a.style
+        widths = [w - style.leftIndent - style.firstLineIndent - style.rightIndent,
+                  w - style.leftIndent - style.rightIndent]
+        answer = a.prebroken(list(widths))
+        if answer is None or answer[0] != _LINES:
+            continue
+        cuts = answer[3]
+        inside += any(stop is not None for _, stop in cuts)
+        b._set_lines(*answer[1:])
+        rebuilt = b._rebuild(list(widths), cuts)
+        made = c._break(list(widths))
+        assert _plain(rebuilt.lines) == _plain(made.lines)
+        assert _plain(b.frags) == _plain(c.frags)
+        checked += 1
+    assert checked > 100 and inside > 5, (checked, inside)

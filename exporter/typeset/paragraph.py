@@ -130,15 +130,32 @@ class Paragraph(_rl.Paragraph):
             self._memo = (availWidth, (self.width, self._wrapWidths, self.blPara, self.height))
         return size
 
+    def _splits(self, availWidth, availHeight) -> bool:
+        """Whether ReportLab's split of this wrapped paragraph goes past its
+        first answers (none: no room for two lines; itself: it fits) to
+        the split proper, which reads the word list; True where unsure.
+        (Most splits asked for, by keep-with-next groups and at page feet,
+        are of the first kinds.)"""
+        style = self.style
+        if availWidth < _rl._FUZZ or availHeight < _rl._FUZZ:
+            return False
+        if getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off"):
+            return True
+        s = int(availHeight / float(style.leading))
+        if (not getattr(self, "allowOrphans", getattr(style, "allowOrphans", 0)) and s <= 1) or s == 0:
+            return False
+        return len(self.blPara.lines) > s
+
     def split(self, availWidth, availHeight):
-        if self._words_wanted is not None and getattr(self, "blPara", None) is not None:
+        if self._words_wanted is not None and getattr(self, "blPara", None) is not None \
+                and self._splits(availWidth, availHeight):
             # lines made from the other process's: the word list a split
             # reads (frags) made here from its breaks, with the same lines
             # (a few paragraphs in a hundred are split: sending every
             # paragraph's word list cost the other process a sixth of its time)
-            breaks = self._words_wanted
+            cuts = self._words_wanted
             self._words_wanted = None
-            self.blPara = self._break(self._wrapWidths, breaks)
+            self.blPara = self._rebuild(self._wrapWidths, cuts)
             if self._memo is not None:
                 self._memo = (self._memo[0], (*self._memo[1][:2], self.blPara, self._memo[1][3]))
         marks = [(w, w.__class__) for w in self.frags if isinstance(w, list)]
@@ -232,6 +249,23 @@ class Paragraph(_rl.Paragraph):
                             justify)
         return _tracked(self._lines(words, segs, row, ends, maxWidths, kerned), justify and not self._octavo_bidi)
 
+    def _rebuild(self, width, cuts: list):
+        """The lines :meth:`prebroken` sent, made again here with their word
+        list (``frags``): the paragraph's words measured as :meth:`_choose`
+        measures them, but only the words a line ends inside cut into their
+        segments (the others cannot change the lines or the list)."""
+        _, maxWidths, justify, breaking, _, (words, texts, kerned, whole, _) = self._breakable(width)
+        inside = {wi for wi, stop in cuts if stop is not None}
+        if not inside:
+            ends, segs, row = [wi for wi, _ in cuts], None, whole
+        else:
+            segs, row = self._measure(words, texts, whole, breaking, min(maxWidths), justify, inside)
+            at = {}
+            for i, (wi, _, stop) in enumerate(segs):
+                at[wi, stop if stop is not None and stop != len(texts[wi][1]) else None] = i
+            ends = [at[cut] for cut in cuts]
+        return _tracked(self._plain_lines(self.frags[0], words, texts, kerned, row, ends, maxWidths, segs), justify)
+
     def _breakable(self, width) -> tuple | None:
         """What Octavo's line breaker needs to break this paragraph at
         ``width`` (see :meth:`breakLines`): whether it is one plain run,
@@ -285,12 +319,14 @@ class Paragraph(_rl.Paragraph):
     def prebroken(self, width) -> tuple | None:
         """What :meth:`breakLines` makes of this paragraph at ``width``, for
         :mod:`.prebreak` to send from the other process.  For a paragraph
-        of one plain run, its lines, as ``(_LINES, widest, lines, ends,
-        measured)``: each line's extra space, word count, measure, first
-        word, text, kerns and ligatures (or None), and whether it ends in a
-        hyphen the breaker added (all :meth:`_set_lines` needs to make them
-        again); and the breaks, as below (for the word list, made again
-        where the paragraph is split).  For others, the
+        of one plain run, its lines, as ``(_LINES, widest, lines, cuts)``:
+        each line's extra space, word count, measure, first word, text,
+        kerns and ligatures (or None), and whether it ends in a hyphen the
+        breaker added (all :meth:`_set_lines` needs to make them again); and
+        where each line ends, as ``(word, stop)``, ``stop`` the character
+        the line ends before inside the word, None after the word whole
+        (for the word list, made again where the paragraph is split:
+        :meth:`_rebuild`).  For others, the
         breaks, as ``(_ENDS, ends, measured)``: the index ending each line,
         of the paragraph's segments (``measured``) or of its whole words
         (every line ends between words).  None where ReportLab breaks it."""
@@ -301,22 +337,27 @@ class Paragraph(_rl.Paragraph):
         bl = _tracked(self._plain_lines(self.frags[0], *got[5][:3], row, ends, got[1], segs), got[2]) \
             if got[0] else None
         measured = segs is not None
+        if bl is not None:
+            texts = got[5][1]
+            cuts = [(wi, None if stop is None or stop == len(texts[wi][1]) else stop)
+                    for e in ends for wi, _, stop in (segs[e],)] if measured else [(e, None) for e in ends]
+            KS = kerning.KernedStr
+            return _LINES, self._width_max, [
+                (ln.extraSpace, ln.wordCount, ln.maxWidth, ln.sFW, str(t),
+                 (t.kerns, t.ligs) if isinstance(t, KS) else None, ln.octavoHyphen)
+                for ln in bl.lines for t in (ln.words[0].text,)], cuts
         if measured and all(row.kind[e] != lb.HYPHEN for e in ends):
             # no line ends inside a word: the breaks are between whole words
             ends, measured = [segs[e][0] for e in ends], False
-        if bl is None:
-            return _ENDS, ends, measured
-        KS = kerning.KernedStr
-        return _LINES, self._width_max, [
-            (ln.extraSpace, ln.wordCount, ln.maxWidth, ln.sFW, str(t), (t.kerns, t.ligs) if isinstance(t, KS) else None,
-             ln.octavoHyphen) for ln in bl.lines for t in (ln.words[0].text,)], ends, measured
+        return _ENDS, ends, measured
 
-    def _set_lines(self, widest: float, lines: list, ends: list, measured: bool):
+    def _set_lines(self, widest: float, lines: list, cuts: list):
         """The lines :meth:`prebroken` made of this paragraph of one plain
         run in the other process, made again: the same lines
         :meth:`_plain_lines` and :func:`_tracked` make here.  The word list
         a page split needs (``frags``, see :meth:`_broken`) is made only
-        when the paragraph is split (:meth:`split`), from the breaks."""
+        when the paragraph is split (:meth:`split`), from the breaks
+        (:meth:`_rebuild`)."""
         f = self.frags[0]
         f._fkind = _FK_TEXT  # as _plain_words marks it
         size, font = f.fontSize, f.fontName
@@ -333,7 +374,7 @@ class Paragraph(_rl.Paragraph):
             out.append(_line(hyphen, extraSpace=extra, wordCount=count, lineBreak=False, words=[g], fontSize=size,
                              ascent=ascent, descent=descent, maxWidth=measure, sFW=first))
         self._width_max = widest
-        self._words_wanted = (_ENDS, ends, measured)  # for the word list, if it is split
+        self._words_wanted = cuts  # for the word list, if it is split
         return ParaLines(kind=1, lines=out)
 
     def _plain_lines(self, f, words: list, texts: list, kerned: list, row: lb.Row, ends: list[int],
@@ -420,14 +461,15 @@ class Paragraph(_rl.Paragraph):
         return self._broken(lines, FW, width_max)
 
     def _measure(self, words, texts: list, glue: lb.Row, breaking: Breaking, narrowest: float,
-                 justify: bool = True):
+                 justify: bool = True, only: set | None = None):
         """The paragraph as segments between the words' allowed breaks and
         a :class:`linebreak.Row`; ``segs[i]`` is ``(word, start, stop)`` of
         segment i (``stop`` None: the word whole).  ``glue``: the words
         whole, for what follows each (:func:`_prepare`).  In justified
         text a break between Chinese or Japanese characters may stretch
         (:data:`_CJK_STRETCH`), as the space between them does when the
-        line is justified (:func:`_tracked`)."""
+        line is justified (:func:`_tracked`).  ``only``: the words to cut
+        into segments (the others stay whole)."""
         width, kind, after, stretch, shrink, flagged, penalty = [], [], [], [], [], [], []
         segs: list = []
         known = breaking._words
@@ -444,7 +486,7 @@ class Paragraph(_rl.Paragraph):
             ww = w[0]
             cols = None
             single = texts[wi]
-            if single is not None:
+            if single is not None and (only is None or wi in only):
                 f, t = single
                 if ww > narrowest:
                     cols = _columns(_segments(t, f, breaking, narrowest), t, f.fontSize)
