@@ -78,6 +78,10 @@ def check_the_line(result: subprocess.CompletedProcess) -> list[Path]:
 def test_ctrl_c_while_starting_says_nothing_was_written(tmp_path, args, delay):
     project = project_copy(tmp_path)
     result = interrupted(args, project, delay)
+    if delay and result.returncode == 0 and args[0] != "export":
+        # on a fast machine, done before the signal came: its normal answer, nothing else
+        assert result.stdout and "Traceback" not in result.stderr and not (project / "build").exists()
+        return
     assert result.returncode == 130 and result.stderr == "interrupted; nothing was written\n", result.stderr
     assert result.stdout == "" and not (project / "build").exists()
 
