@@ -67,9 +67,7 @@ class Breaking:
     shrink: float = 0.3    # of the natural space: spaces never go below 70 % (Typst's limit is 67 %)
     kern: bool = True      # the font's kerning, through HarfBuzz, where the font is shapable
     ligatures: bool = True  # the font's standard ligatures (liga: fi, fl, ff, ffi, ffl), likewise
-    # (text, font, size) -> the word's segments: ((start, stop, width, after, flagged, penalty), ...)
-    _words: dict = field(default_factory=dict, compare=False, repr=False)
-    # (text, font, size) -> the same segments as the row's columns (see _columns)
+    # (text, font, size) -> the word's segments (_segments) as the row's columns (_columns)
     _columns: dict = field(default_factory=dict, compare=False, repr=False)
     _ragged: dict = field(default_factory=dict, compare=False, repr=False)
     # (font, size) -> {word: (kerned width, [kerns] or None)}, for paragraphs of one plain frag
@@ -260,9 +258,7 @@ class Paragraph(_rl.Paragraph):
             ends, segs, row = [wi for wi, _ in cuts], None, whole
         else:
             segs, row = self._measure(words, texts, whole, breaking, min(maxWidths), justify, inside)
-            at = {}
-            for i, (wi, _, stop) in enumerate(segs):
-                at[wi, stop if stop is not None and stop != len(texts[wi][1]) else None] = i
+            at = {(wi, _inside(texts, wi, stop)): i for i, (wi, _, stop) in enumerate(segs)}
             ends = [at[cut] for cut in cuts]
         return _tracked(self._plain_lines(self.frags[0], words, texts, kerned, row, ends, maxWidths, segs), justify)
 
@@ -339,8 +335,8 @@ class Paragraph(_rl.Paragraph):
         measured = segs is not None
         if bl is not None:
             texts = got[5][1]
-            cuts = [(wi, None if stop is None or stop == len(texts[wi][1]) else stop)
-                    for e in ends for wi, _, stop in (segs[e],)] if measured else [(e, None) for e in ends]
+            cuts = [(wi, _inside(texts, wi, stop)) for e in ends for wi, _, stop in (segs[e],)] if measured \
+                else [(e, None) for e in ends]
             KS = kerning.KernedStr
             return _LINES, self._width_max, [
                 (ln.extraSpace, ln.wordCount, ln.maxWidth, ln.sFW, str(t),
@@ -472,7 +468,6 @@ class Paragraph(_rl.Paragraph):
         into segments (the others stay whole)."""
         width, kind, after, stretch, shrink, flagged, penalty = [], [], [], [], [], [], []
         segs: list = []
-        known = breaking._words
         columns = breaking._columns
         for wi, w in enumerate(words):
             f0 = w[1][0]
@@ -492,12 +487,9 @@ class Paragraph(_rl.Paragraph):
                     cols = _columns(_segments(t, f, breaking, narrowest), t, f.fontSize)
                 elif not getattr(f, "nobr", False):
                     key = (t, f.fontName, f.fontSize)
-                    cols = columns.get(key)
-                    if cols is None:
-                        parts = known.get(key)
-                        if parts is None:
-                            parts = known[key] = _segments(t, f, breaking, None)
-                        cols = columns[key] = _columns(parts, t, f.fontSize)
+                    cols = columns.get(key, False)
+                    if cols is False:
+                        cols = columns[key] = _columns(_segments(t, f, breaking, None), t, f.fontSize)
             if cols is not None:
                 spans, widths, kinds, drawn, cjk, zeros, flags, costs = cols
                 segs.extend([(wi, a, b) for a, b in spans])
@@ -1106,6 +1098,12 @@ def _cut_parts(w: list, breaking: Breaking, narrowest: float) -> list | None:
             width += stringWidth(t, f.fontName, f.fontSize)
         parts.append((w.__class__ if z == len(pieces) else _Cut)([width, *pieces[a:z]]))
     return parts
+
+
+def _inside(texts: list, wi: int, stop: int | None) -> int | None:
+    """Where a segment of word ``wi`` that ends a line stops, as a line end
+    inside the word: None when it ends the word."""
+    return None if stop is None or stop == len(texts[wi][1]) else stop
 
 
 def _columns(parts: tuple, t: str, size: float) -> tuple | None:
