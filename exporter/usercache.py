@@ -71,3 +71,29 @@ def write(kind: str, name: str, data: bytes) -> None:
         atomic_write(base / kind / name, data, listed=False, durable=False)
     except (OctavoError, OSError):
         pass
+
+
+def load(kind: str, name: str, head: bytes = b"") -> object | None:
+    """The object pickled in entry ``kind/name`` after ``head`` (what it was
+    made from), or None: no entry, another head, or a damaged one."""
+    data = read(kind, name)
+    if data is None or not data.startswith(head):
+        return None
+    import pickle
+
+    try:
+        return pickle.loads(memoryview(data)[len(head):])
+    except Exception:  # noqa: BLE001 - a damaged entry: made again by the caller
+        return None
+
+
+def dump(kind: str, name: str, value: object, head: bytes = b"") -> None:
+    """Store ``value`` pickled after ``head`` as entry ``kind/name`` (nothing
+    when it cannot be pickled: a cache entry is never needed)."""
+    import pickle
+
+    try:
+        data = pickle.dumps(value, protocol=5)
+    except Exception:  # noqa: BLE001 - something that cannot be kept: keep nothing
+        return
+    write(kind, name, head + data)

@@ -228,11 +228,9 @@ def load_layout(name: str | None, project: Project) -> Layout:
     if merged.problems:
         raise ValidationError(merged.problems, "layout")
     if key is not None:
-        import pickle
-
         from exporter import usercache
 
-        usercache.write("layouts", key, pickle.dumps(layout, protocol=5))
+        usercache.dump("layouts", key, layout)
     return layout
 
 
@@ -272,17 +270,9 @@ def _cache_key(name: str, project: Project) -> str | None:
 
 
 def _cached(key: str) -> Layout | None:
-    import pickle
-
     from exporter import usercache
 
-    data = usercache.read("layouts", key)
-    if data is None:
-        return None
-    try:
-        layout = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - a damaged entry: load the layout again
-        return None
+    layout = usercache.load("layouts", key)
     return layout if isinstance(layout, Layout) else None
 
 

@@ -97,31 +97,24 @@ def _stamp(path: str) -> tuple[int, int, int] | None:
 
 def _stored(slot: str, key: str) -> Event | None:
     """The event kept under ``slot`` if it was made from ``key``, else None."""
-    import pickle
-
     from exporter import usercache
     from exporter.model import Event
 
-    data = usercache.read(_KIND, slot)
-    head = _FORMAT + key.encode() + b"\n"
-    if data is None or not data.startswith(head):
+    entry = usercache.load(_KIND, slot, _head(key))
+    if not isinstance(entry, tuple) or len(entry) != 2 or not isinstance(entry[1], Event):
         return None
-    try:
-        logo_stamp, event = pickle.loads(memoryview(data)[len(head):])
-    except Exception:  # noqa: BLE001 - a damaged entry: read the source again
-        return None
-    if not isinstance(event, Event):
-        return None
+    logo_stamp, event = entry
     if event.organiser.logo and _stamp(event.organiser.logo) != logo_stamp:
         return None
     return event
 
 
 def _store(slot: str, key: str, event: Event) -> None:
-    import pickle
-
     from exporter import usercache
 
     logo = event.organiser.logo
-    entry = pickle.dumps((_stamp(logo) if logo else None, event), protocol=5)
-    usercache.write(_KIND, slot, _FORMAT + key.encode() + b"\n" + entry)
+    usercache.dump(_KIND, slot, (_stamp(logo) if logo else None, event), _head(key))
+
+
+def _head(key: str) -> bytes:
+    return _FORMAT + key.encode() + b"\n"

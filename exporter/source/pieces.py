@@ -64,32 +64,18 @@ def kept(slot: str) -> Iterator[None]:
     if not slot or ACTIVE is not None:
         yield
         return
-    import pickle
-
     from exporter import usercache
 
     head = _head()
-    old: dict = {}
-    data = usercache.read(_KIND, slot)
-    if data is not None and data.startswith(head):
-        try:
-            loaded = pickle.loads(memoryview(data)[len(head):])
-        except Exception:  # noqa: BLE001 - a damaged entry: parse everything again
-            loaded = None
-        if isinstance(loaded, dict):
-            old = loaded
+    loaded = usercache.load(_KIND, slot, head)
+    old: dict = loaded if isinstance(loaded, dict) else {}
     memo = ACTIVE = Memo(old)
     try:
         yield
     finally:
         ACTIVE = None
         if memo.made or len(memo.new) != len(old):  # something new, or something no longer used
-            try:
-                entry = pickle.dumps(memo.new, protocol=5)
-            except Exception:  # noqa: BLE001 - an answer that cannot be kept: keep none
-                entry = None
-            if entry is not None:
-                usercache.write(_KIND, slot, head + entry)
+            usercache.dump(_KIND, slot, memo.new, head)
 
 
 def _head() -> bytes:
